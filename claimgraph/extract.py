@@ -1,0 +1,52 @@
+"""Doc -> Extraction: the pure heart of claimgraph (no I/O, no database).
+
+Reads the span groups the pipeline components left on the Doc and the parse, and returns the records
+of DESIGN.md for one document: incidents, attributions (every who-says-what) and statements (claims of
+responsibility and ties between actors, each with its source, certainty and evidence).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimgraph import kb
+from claimgraph.extractors.attributions import find_attributions
+from claimgraph.extractors.context import Context
+from claimgraph.extractors.incidents import find_incidents, to_incident
+from claimgraph.extractors.statements import find_statements
+from claimgraph.model import Actor, Document, Extraction
+
+
+def extract(doc: Doc, document: Document) -> Extraction:
+    """Everything claimgraph reads from one annotated document."""
+    ctx = Context.of(doc)
+    found = find_attributions(ctx, document.id)
+    index = find_incidents(ctx, document.id, document.published)
+    statements = find_statements(ctx, document.id, found, index)
+    incidents = [to_incident(draft, document.id) for draft in index.drafts]
+    return Extraction(
+        documents=[document],
+        actors=_actors(doc),
+        incidents=incidents,
+        attributions=[f.record for f in found],
+        statements=statements,
+    )
+
+
+def _actors(doc: Doc) -> list[Actor]:
+    """KB actors mentioned in the document, and the new groups it introduces, with the forms seen."""
+    known = kb.actors()
+    out: dict[str, Actor] = {}
+    for span in doc.spans.get("actors", []):
+        actor_id = span.kb_id_
+        if actor_id not in out:
+            if actor_id in known:
+                base = known[actor_id]
+                out[actor_id] = Actor(base.id, base.name, base.kind, list(base.aliases), base.wikidata,
+                                      base.region, base.source)
+            else:
+                out[actor_id] = Actor(actor_id, span.text, "organization", [], None, None, "found in text")
+        actor = out[actor_id]
+        if span.text not in actor.aliases and span.text != actor.name:
+            actor.aliases.append(span.text)
+    return sorted(out.values(), key=lambda a: a.id)

@@ -1,0 +1,214 @@
+"""Attributions: every "who says what" in a text (PARC / PolNeAR style), with source, cue and content.
+
+Found from reporting cues (``doc.spans["cues"]``) and the dependency parse: the cue verb's subject is
+the source, its clausal complement (or the quotation it introduces) is the content. Quotations with no
+cue of their own are given to the cue of the sentence that introduces them ("He said:" or "A report
+lays out the situation." followed by a quoted paragraph).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extractors.context import Context
+from claimgraph.extractors.quotes import inside
+from claimgraph.extractors.speakers import describe
+from claimgraph.model import Attribution, Source, TextSpan, stable_id
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+TRIM = " \t\n,.;:!?\"'“”‘’—–-([])"
+
+
+@dataclass
+class Found:
+    """An attribution with what later stages need: the speaker and the content's character range."""
+
+    record: Attribution
+    speaker: Source
+    cue_text: str
+    cue_start: int
+    cue_class: str
+    start: int
+    end: int
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces and punctuation at both ends, keeping brackets that close inside the span."""
+    while start < end and text[start] in TRIM and not (text[start] in "([" and _closes(text, start, end)):
+        start += 1
+    while end > start and text[end - 1] in TRIM and not (text[end - 1] in ")]" and _opens(text, start, end)):
+        end -= 1
+    return start, end
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    return text[start] == "(" and ")" in text[start:end] or text[start] == "[" and "]" in text[start:end]
+
+
+def _opens(text: str, start: int, end: int) -> bool:
+    closing = text[end - 1]
+    return ("(" if closing == ")" else "[") in text[start : end - 1]
+
+
+def subject_of(verb: Token, passive_ok: bool = True, climb: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
+               ) -> Span | None:
+    """The verb's subject, or the subject of the verb it is coordinated or chained with.
+
+    With ``passive_ok`` False a passive verb has no subject here: its grammatical subject is the patient.
+    """
+    deps = SUBJECTS if passive_ok else {"nsubj", "csubj"}
+    for _ in range(6):
+        if not passive_ok and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            return None
+        for child in verb.children:
+            if child.dep_ in deps:
+                return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+        if verb.dep_ in climb and verb.head is not verb:
+            verb = verb.head
+            continue
+        break
+    return None
+
+
+def _words_before(ctx: Context, cue: Span) -> Span | None:
+    sent = ctx.sent(cue)
+    words = ctx.doc[sent.start : cue.start]
+    if not len(words) or not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBN", "VBG"} for t in words):
+        return None  # another clause stands before the cue: not a plain "X said"
+    return words
+
+
+def _subtree(token: Token) -> tuple[int, int]:
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+
+def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and child.i >= cue_end - 1):
+            return _subtree(child)
+    return None
+
+
+def _according_to(ctx: Context, cue: Span) -> tuple[Span | None, tuple[int, int]]:
+    """'According to X, content' / 'content, according to X'."""
+    objs = [c for c in cue[-1].children if c.dep_ == "pobj"]
+    source = ctx.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1] if objs else None
+    sent = ctx.sent(cue)
+    phrase_end = source.end if source is not None else cue.end
+    if cue.start - sent.start <= 1:
+        return source, (ctx.doc[phrase_end].idx if phrase_end < sent.end else sent.end_char, sent.end_char)
+    return source, (sent.start_char, ctx.doc[cue.start].idx)
+
+
+def find_attributions(ctx: Context, document_id: str) -> list[Found]:
+    found: list[Found] = []
+    history: list[tuple[int, Source]] = []
+    for cue in ctx.doc.spans.get("cues", []):
+        first = cue[0].lower_
+        if first == "according":
+            source_span, content = _according_to(ctx, cue)
+        elif first in {"want", "would"}:  # "X want(s) you to believe that ..."
+            source_span, content = subject_of(cue[0]), _content(cue[-1], cue.end)
+        else:
+            verb = cue.root
+            if verb.pos_ not in {"VERB", "AUX"} and len(cue) == 1:
+                continue
+            source_span, content = subject_of(verb), _content(verb, cue.end)
+            if source_span is None:
+                source_span = _words_before(ctx, cue)  # the parse gave the verb no subject
+            if content is None:
+                content = _adjacent_quote(ctx, cue)
+        if content is None:
+            continue
+        start, end = content
+        cue_quoted = inside(ctx.quotes, cue.start_char, cue.end_char)
+        quote = None if cue_quoted else _quote_near(ctx.quotes, start, end)
+        if quote:
+            start, end = min(start, quote[0]), max(end, quote[1])
+        start, end = trim(ctx.text, start, end)
+        if end - start < 2 or (source_span is not None and source_span.start_char <= start < source_span.end_char):
+            continue
+        speaker = describe(ctx, source_span, history)
+        history.append((cue.start, speaker))
+        found.append(_make(ctx, document_id, source_span, cue, start, end, _kind(ctx, start, end), speaker))
+    found += _orphan_quotes(ctx, document_id, found)
+    return sorted(found, key=lambda f: (f.start, f.cue_start))
+
+
+def _make(ctx: Context, document_id: str, source_span: Span | None, cue: Span, start: int, end: int,
+          kind: str, speaker: Source) -> Found:
+    source = None
+    if source_span is not None:
+        s, e = trim(ctx.text, source_span.start_char, source_span.end_char)
+        source = TextSpan(s, e, ctx.text[s:e])
+    record = Attribution(
+        id=stable_id(document_id, "attribution", cue.start_char, start, end),
+        document=document_id,
+        kind=kind,
+        source=source,
+        cue=TextSpan(cue.start_char, cue.end_char, cue.text),
+        content=TextSpan(start, end, ctx.text[start:end]),
+    )
+    return Found(record, speaker, cue.text.lower(), cue.start_char, cue.label_, start, end)
+
+
+def _kind(ctx: Context, start: int, end: int) -> str:
+    if inside(ctx.quotes, start, end) or _quote_near(ctx.quotes, start, end, share=0.9):
+        return "direct"
+    return "mixed" if any(start <= s and e <= end for s, e in ctx.quotes) else "indirect"
+
+
+def _quote_near(quotes: list[tuple[int, int]], start: int, end: int, share: float = 0.6) -> tuple[int, int] | None:
+    """A quotation that makes up most of the content, or that the content starts or ends at."""
+    for s, e in quotes:
+        if s < end and start < e and ((e - s) >= share * (end - start) or abs(s - start) <= 2 or abs(e - end) <= 2):
+            return s, e
+    return None
+
+
+def _adjacent_quote(ctx: Context, cue: Span) -> tuple[int, int] | None:
+    """The quotation in the cue's sentence ("“...,” he said"), or right after it ("He said: “...”")."""
+    sent = ctx.sent(cue)
+    for s, e in ctx.quotes:
+        if inside([(s, e)], cue.start_char, cue.end_char):
+            continue
+        if sent.start_char - 1 <= s and e <= sent.end_char + 1:
+            return s, e
+        if sent.end_char <= s <= sent.end_char + 3 and ctx.text[sent.start_char : s].rstrip(" “\"\n").endswith(":"):
+            return s, e
+        if s < sent.start_char < e <= sent.end_char + 1:  # a quotation that ends in this sentence
+            return s, e
+    return None
+
+
+def _orphan_quotes(ctx: Context, document_id: str, found: list[Found]) -> list[Found]:
+    """A quoted paragraph with no cue of its own belongs to the speaker of the sentence introducing it."""
+    out: list[Found] = []
+    for s, e in ctx.quotes:
+        own = [f for f in found if not (s <= f.cue_start < e)]
+        if e - s < 40 or any(f.start <= s + 1 and e - 1 <= f.end for f in own):
+            continue
+        intro = [f for f in own if f.cue_start < s and _gap_is_blank(ctx, f, s)]
+        if not intro:
+            continue
+        prior = intro[-1]
+        cue = ctx.doc.char_span(prior.record.cue.start, prior.record.cue.end, alignment_mode="expand")
+        source_span = None
+        if prior.record.source is not None:
+            src = prior.record.source
+            source_span = ctx.doc.char_span(src.start, src.end, alignment_mode="expand")
+        start, end = trim(ctx.text, s, e)
+        out.append(_make(ctx, document_id, source_span, cue, start, end, "direct", prior.speaker))
+    return out
+
+
+def _gap_is_blank(ctx: Context, found: Found, quote_start: int) -> bool:
+    """The introducing sentence ends right before the quotation opens."""
+    sent = ctx.sent_at_char(found.cue_start)
+    if sent is None:
+        return False
+    return ctx.text[sent.end_char : quote_start].strip(" \n“\"") == "" and quote_start >= sent.end_char - 1

@@ -1,0 +1,340 @@
+"""Incidents inside one document: trigger mentions grouped into events, with their facts.
+
+A mention is an incident word ("bombing", "gunmen opened fire", "were killed") that is not generic
+(plural "attacks", "a series of bombings"). Mentions join the incident in focus unless what they say
+(their own place or date) conflicts with it, so a piece about a Peshawar bombing that recalls a Kabul
+attack keeps two incidents; "the attack" refers back to the incident in focus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph import kb
+from claimgraph.extractors.context import Context
+from claimgraph.extractors.quotes import inside
+from claimgraph.model import Figure, Incident, Place, Span as DocSpan, stable_id
+from claimgraph.nlp.dates import resolve_date
+from claimgraph.nlp.figures import casualties
+from claimgraph.nlp.places import geocode
+
+TYPE_ORDER = [t["type"] for t in kb.load("incident_types")["types"]]
+ANAPHORA = set(kb.load("incident_types")["anaphora"])
+DEFINITE = {"the", "this", "that", "these", "those", "today", "yesterday", "its", "their", "his", "her",
+            "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday", "last", "latest",
+            "recent", "such"}
+GENERIC_HEADS = {"series", "string", "spate", "wave", "number", "string", "campaign", "pattern", "kind", "type"}
+WEAK_LEMMAS = {"kill", "die", "killing", "strike", "operation", "shoot", "attack"}
+# Verbs whose clause describes the incident that is their subject ("a bombing killed 12 in Kabul").
+EVENT_VERBS = {"kill", "injure", "wound", "hit", "strike", "rock", "target", "occur", "happen", "take",
+               "leave", "claim", "destroy", "damage", "explode", "kill", "tear", "rip", "go"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class Mention:
+    sent_index: int
+    token: Token
+    type: str
+    anaphoric: bool
+    place: Place | None = None
+    date: tuple[date, str] | None = None
+
+
+@dataclass
+class Draft:
+    """An incident being assembled from its mentions."""
+
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    place: Place | None = None
+    date: tuple[date, str] | None = None
+    killed: Figure | None = None
+    wounded: Figure | None = None
+    attackers: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass
+class IncidentIndex:
+    """The document's incidents, and which incident each sentence speaks of."""
+
+    drafts: list[Draft]
+    by_token: dict[int, Draft]
+    focus: dict[int, Draft | None]
+    generic_sents: set[int]
+    last_mention: dict[int, int]  # sentence index -> sentence index of the focus incident's last mention
+
+    def incident_for(self, token: Token) -> Draft | None:
+        return self.by_token.get(token.i)
+
+
+def _type_rank(kind: str) -> int:
+    return TYPE_ORDER.index(kind) if kind in TYPE_ORDER else len(TYPE_ORDER)
+
+
+def _is_generic(token: Token) -> bool:
+    if token.tag_ in {"NNS", "NNPS"}:
+        return True
+    head = token.head
+    if head.dep_ == "pobj":
+        head = head.head
+    return token.dep_ == "pobj" and head.head.lemma_.lower() in GENERIC_HEADS
+
+
+def _is_anaphoric(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in {"det", "poss"} and child.lower_ in DEFINITE:
+            return True
+        if child.dep_ == "poss" and child.tag_ in {"NN", "NNP"}:
+            return True
+    return False
+
+
+def _own_scope(token: Token) -> list[Token]:
+    """The words that describe this mention: the noun phrase, or the clause of an incident verb."""
+    if token.pos_ == "VERB":
+        return list(token.subtree)
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in EVENT_VERBS:
+        return list(token.head.subtree)
+    return list(token.subtree)
+
+
+DIRECTIONS = re.compile(r"^(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
+                        r"north-?west|north-?east|south-?west|south-?east|north-?western|north-?eastern|"
+                        r"south-?western|south-?eastern)(?:ern)?\s+", re.IGNORECASE)
+
+
+def _geocode(name: str) -> Place | None:
+    """A place name, or a region of it ("northwest Pakistan" is in Pakistan)."""
+    return geocode(name) or (geocode(DIRECTIONS.sub("", name)) if DIRECTIONS.match(name) else None)
+
+
+def _place_in(tokens: list[Token], actor_tokens: set[int], quotes: list[tuple[int, int]]) -> Place | None:
+    doc = tokens[0].doc if tokens else None
+    if doc is None:
+        return None
+    ids = {t.i for t in tokens}
+    best: Place | None = None
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or ent.start not in ids or ent.start in actor_tokens:
+            continue
+        place = _geocode(ent.text)
+        if place is None:
+            continue
+        if best is None or (best.lat is None and place.lat is not None):
+            best = place
+    return best
+
+
+def _date_in(tokens: list[Token], published: date | None, quotes: list[tuple[int, int]]) -> tuple[date, str] | None:
+    doc = tokens[0].doc if tokens else None
+    if doc is None:
+        return None
+    ids = {t.i for t in tokens}
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent.start not in ids:
+            continue
+        if inside(quotes, ent.start_char, ent.end_char):
+            continue  # "today" in a quotation is the speaker's day, not ours
+        resolved = resolve_date(ent.text, published)
+        if resolved and (published is None or resolved[0] <= published):
+            return resolved
+    return None
+
+
+def _compatible_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    both_cities = a.lat is not None and b.lat is not None and a.name != a.country and b.name != b.country
+    if both_cities and a.name.lower() != b.name.lower():
+        return abs(a.lat - b.lat) < 0.3 and abs(a.lon - b.lon) < 0.3
+    return True
+
+
+def _compatible_date(a: tuple[date, str] | None, b: tuple[date, str] | None) -> bool:
+    if a is None or b is None:
+        return True
+    if "year" in (a[1], b[1]):
+        return a[0].year == b[0].year
+    if "month" in (a[1], b[1]):
+        return (a[0].year, a[0].month) == (b[0].year, b[0].month)
+    return abs((a[0] - b[0]).days) <= 1
+
+
+def _better_place(old: Place | None, new: Place | None) -> Place | None:
+    if old is None:
+        return new
+    if new is None:
+        return old
+    old_city = old.lat is not None and old.name != old.country
+    new_city = new.lat is not None and new.name != new.country
+    return new if new_city and not old_city else old
+
+
+def find_incidents(ctx: Context, document_id: str, published: date | None) -> IncidentIndex:
+    doc, quotes, sents, sent_of = ctx.doc, ctx.quotes, ctx.sents, ctx.sent_no
+    states = {a.id for a in kb.actors().values() if a.kind == "state"}
+    actor_tokens = {i for a in ctx.actors if a.kb_id_ not in states for i in range(a.start, a.end)}
+    mentions: list[Mention] = []
+    generic_sents: set[int] = set()
+    for trigger in doc.spans.get("incident_triggers", []):
+        token = trigger.root
+        if token.i in actor_tokens:
+            continue
+        if _is_generic(token):
+            generic_sents.add(sent_of[token.i])
+            continue
+        scope = _own_scope(token)
+        mention = Mention(sent_of[token.i], token, trigger.label_, _is_anaphoric(token))
+        mention.place = _place_in(scope, actor_tokens, quotes)
+        mention.date = _date_in(scope, published, quotes)
+        mentions.append(mention)
+    drafts: list[Draft] = []
+    by_token: dict[int, Draft] = {}
+    focus: dict[int, Draft | None] = {}
+    last_mention: dict[int, int] = {}
+    current: Draft | None = None
+    last_seen = -10
+    for mention in mentions:
+        target = _choose(mention, current, drafts)
+        if target is None:
+            weak = mention.token.lemma_.lower() in WEAK_LEMMAS and mention.place is None and mention.date is None
+            if weak and current is None and not _has_casualties(sents[mention.sent_index]):
+                continue
+            target = Draft(type=mention.type)
+            drafts.append(target)
+        _add(target, mention)
+        by_token[mention.token.i] = target
+        current, last_seen = target, mention.sent_index
+        focus[mention.sent_index] = target
+        last_mention[mention.sent_index] = last_seen
+    running: Draft | None = None
+    seen = -10
+    for index in range(len(sents)):
+        if index in focus:
+            running, seen = focus[index], index
+        focus[index] = running
+        last_mention[index] = seen
+    for draft in drafts:
+        _refine_place(draft, ctx, actor_tokens)
+        _fill(draft, sents, actor_tokens, ctx.text)
+        first = draft.mentions[0].token
+        draft.id = stable_id(document_id, "incident", first.idx)
+    return IncidentIndex(drafts, by_token, focus, generic_sents, last_mention)
+
+
+def _has_casualties(sent: Span) -> bool:
+    killed, wounded = casualties(sent)
+    return bool((killed and killed.min) or (wounded and wounded.min))
+
+
+def _choose(mention: Mention, current: Draft | None, drafts: list[Draft]) -> Draft | None:
+    """The incident a mention belongs to, or None for a new one."""
+    if current is not None and _compatible_place(current.place, mention.place) and _compatible_date(
+        current.date, mention.date
+    ):
+        return current
+    for draft in reversed(drafts):
+        if (mention.place or mention.date) and _compatible_place(draft.place, mention.place) and _compatible_date(
+            draft.date, mention.date
+        ):
+            return draft
+    return None
+
+
+def _refine_place(draft: Draft, ctx: Context, actor_tokens: set[int]) -> None:
+    """A more precise place said in a sentence about the incident ("The mosque is in Peshawar")."""
+    if draft.place is None or (draft.place.lat is not None and draft.place.name != draft.place.country):
+        return
+    for index in sorted({m.sent_index for m in draft.mentions}):
+        place = _place_in(list(ctx.sents[index]), actor_tokens, ctx.quotes)
+        if place is not None and place.lat is not None and _compatible_place(draft.place, place):
+            draft.place = place
+            return
+
+
+def _add(draft: Draft, mention: Mention) -> None:
+    draft.mentions.append(mention)
+    if _type_rank(mention.type) < _type_rank(draft.type):
+        draft.type = mention.type
+    draft.place = _better_place(draft.place, mention.place)
+    if draft.date is None or (mention.date and mention.date[1] == "day" and draft.date[1] != "day"):
+        draft.date = mention.date or draft.date
+
+
+def _fill(draft: Draft, sents: list[Span], actor_tokens: set[int], text: str) -> None:
+    """Figures and roles from the sentences that mention the incident (first report wins)."""
+    roles = kb.load("incident_roles")
+    seen_sents = sorted({m.sent_index for m in draft.mentions})
+    for index in seen_sents:
+        sent = sents[index]
+        killed, wounded = casualties(sent)
+        if draft.killed is None and killed is not None and (killed.min or killed.max):
+            draft.killed = killed
+        if draft.wounded is None and wounded is not None and (wounded.min or wounded.max):
+            draft.wounded = wounded
+        for chunk in sent.noun_chunks:
+            if any(t.i in actor_tokens for t in chunk):
+                continue
+            head = chunk.root.lower_
+            words = _strip_det(chunk, text)
+            if not words:
+                continue
+            if head in roles["attackers"] and chunk.root.dep_ in {"nsubj", "nsubjpass", "pobj", "compound", "dobj"}:
+                if any(t.lower_ in roles["attacker_modifiers"] for t in chunk) or chunk.root.dep_ == "nsubj":
+                    _append(draft.attackers, words)
+            elif head in roles["weapons"] or _last_two(chunk) in roles["weapons"]:
+                _append(draft.weapons, words)
+            elif head in roles["targets"] and chunk.root.dep_ in {"pobj", "dobj", "nsubjpass"}:
+                _append(draft.targets, words)
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and ent.root.head.lemma_.lower() in roles["victim_verbs"] and ent.root.dep_ in {
+                "dobj", "nsubjpass",
+            }:
+                _append(draft.victims, ent.text)
+
+
+def _last_two(chunk: Span) -> str:
+    return f"{chunk[-2].lower_} {chunk[-1].lower_}" if len(chunk) > 1 else chunk[-1].lower_
+
+
+def _strip_det(chunk: Span, text: str) -> str:
+    """The phrase as written, without leading determiners, numbers and possessives."""
+    tokens = list(chunk)
+    while tokens and (tokens[0].dep_ in {"det", "poss", "nummod", "case"} or tokens[0].pos_ in {"PRON", "PUNCT"}):
+        tokens = tokens[1:]
+    if not tokens:
+        return ""
+    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+
+
+def _append(values: list[str], value: str) -> None:
+    if value and value.lower() not in {v.lower() for v in values}:
+        values.append(value)
+
+
+def to_incident(draft: Draft, document_id: str) -> Incident:
+    return Incident(
+        id=draft.id,
+        type=draft.type,
+        date=draft.date[0] if draft.date else None,
+        date_precision=draft.date[1] if draft.date else None,
+        place=draft.place,
+        attackers=draft.attackers,
+        targets=draft.targets,
+        victims=draft.victims,
+        weapons=draft.weapons,
+        killed=draft.killed,
+        wounded=draft.wounded,
+        mentions=[DocSpan(document_id, m.token.idx, m.token.idx + len(m.token)) for m in draft.mentions],
+    )

@@ -1,0 +1,122 @@
+"""Who a source span is: a named person, an organisation, a report, or an anonymous source.
+
+The kinds follow DESIGN.md. A source is *anonymous* when no one is named ("security sources", "a
+senior official who spoke on condition of anonymity"), a *report* when the speaker is a document, an
+*organization* when it is a group, state or institution, a *person* when a name is given.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from claimgraph.model import Source
+
+if TYPE_CHECKING:
+    from claimgraph.extractors.context import Context
+
+REPORT_HEADS = {"report", "study", "assessment", "analysis", "survey", "investigation", "review", "document",
+                "findings", "dossier", "memo", "cable", "briefing", "paper", "statement", "communique",
+                "inquiry", "panel", "evaluation", "estimate", "data", "records"}
+ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "officer", "officers", "diplomat", "diplomats",
+                   "resident", "residents", "witness", "witnesses", "analyst", "analysts", "expert", "experts",
+                   "observer", "observers", "insider", "insiders", "aide", "aides", "people", "someone",
+                   "commander", "commanders", "member", "members", "man", "woman", "person", "villagers",
+                   "survivors", "investigators", "authorities", "agent", "agents"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "leader", "chief"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "it", "we", "them"}
+
+
+def _actor_in(ctx: Context, span: Span) -> Span | None:
+    for actor in ctx.actors:
+        if span.start <= actor.start and actor.end <= span.end:
+            return actor
+    return None
+
+
+def _person_near(ctx: Context, span: Span) -> Span | None:
+    """A person named in the span, or right after it ("One of the former ministers, Jane Roe")."""
+    for ent in ctx.doc.ents:
+        if ent.label_ == "PERSON" and span.start <= ent.start < span.end + 3 and ent.end <= span.end + 6:
+            if ent.start >= span.end and any(t.is_sent_end or t.text in {"said", "told"}
+                                              for t in ctx.doc[span.end : ent.start]):
+                continue
+            if ent.end <= span.end and ent.root.dep_ in {"compound", "poss", "amod"}:
+                continue  # "the Biden administration" is not Biden
+            if not any(a.start <= ent.start < a.end for a in ctx.actors):
+                return ent
+    return None
+
+
+def _title(span: Span, name: Span) -> str | None:
+    """The words around a name that say who the person is ("Interior Minister", "a spokesman for X")."""
+    doc = span.doc
+    before = doc[span.start : name.start].text if name.start > span.start else ""
+    after = doc[name.end : span.end].text if name.end < span.end else ""
+    parts = [p.strip(" ,;") for p in (before, after)]
+    parts = [p for p in parts if p and p.lower() not in {"the", "a", "an"}]
+    return ", ".join(parts) or None
+
+
+def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] | None = None) -> Source:
+    """A Source for the words naming a speaker; pronouns resolve to the latest fitting speaker."""
+    if span is None or not span.text.strip():
+        return Source(kind="author")
+    head = span.root
+    if len(span) == 1 and head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return resolve_pronoun(ctx, head, history or [])
+    actor = _actor_in(ctx, span)
+    person = _person_near(ctx, span)
+    if person is not None:
+        title = _title(span, person) if person.start < span.end else span.text
+        return Source(kind="person", name=person.text, actor=actor.kb_id_ if actor else None, title=title)
+    lemma = head.lemma_.lower()
+    text = span.text.strip()
+    if lemma in REPORT_HEADS or head.lower_ in REPORT_HEADS:
+        return Source(kind="report", name=text, actor=actor.kb_id_ if actor else None)
+    if actor is not None and actor.start <= head.i < actor.end:
+        return Source(kind="organization", name=actor.text, actor=actor.kb_id_)
+    if actor is not None and head.lower_ in SPOKESPEOPLE:
+        return Source(kind="organization", name=actor.text, actor=actor.kb_id_, title=head.text)
+    if head.lower_ in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS:
+        return Source(kind="anonymous", name=text, actor=actor.kb_id_ if actor else None)
+    if actor is not None:
+        return Source(kind="organization", name=text, actor=actor.kb_id_)
+    if any(e.label_ in {"ORG", "NORP", "GPE"} for e in span.ents):
+        return Source(kind="organization", name=text)
+    return Source(kind="anonymous", name=text)
+
+
+def resolve_pronoun(ctx: Context, token: Token, history: list[tuple[int, Source]]) -> Source:
+    """The latest person (he/she) or group (they/it/we) named before the pronoun."""
+    if token.lower_ in PERSON_PRONOUNS:
+        people = [e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end <= token.i]
+        if people:
+            last = people[-1].text
+            for _, source in reversed(history):  # the same person, with the title given at first mention
+                if source.kind == "person" and source.name and (last in source.name or source.name in last):
+                    return source
+            return describe(ctx, _noun_phrase(people[-1]))
+        return Source(kind="anonymous", name=token.text)
+    before = [a for a in ctx.actors if a.end <= token.i]
+    speakers = [(i, s) for i, s in history if s.kind in {"organization", "anonymous", "report"} and i < token.i]
+    if speakers and (not before or speakers[-1][0] > before[-1].start):
+        return speakers[-1][1]
+    if before:
+        return Source(kind="organization", name=before[-1].text, actor=before[-1].kb_id_)
+    return Source(kind="anonymous", name=token.text)
+
+
+def _noun_phrase(ent: Span) -> Span:
+    """A name with the apposition that says who it is ("Jane Roe, a police spokeswoman")."""
+    root = ent.root
+    end = max([ent.end] + [c.right_edge.i + 1 for c in root.children if c.dep_ == "appos" and c.i > root.i])
+    if end == ent.end:  # "Jane Roe a police spokeswoman was ..." without commas
+        nxt = ent.doc[ent.end : min(ent.end + 10, len(ent.doc))]
+        for tok in nxt:
+            if tok.dep_ in {"ROOT", "aux", "auxpass", "punct"} or tok.pos_ in {"VERB", "AUX"}:
+                end = tok.i
+                break
+    return ent.doc[ent.start : end]

@@ -1,0 +1,391 @@
+"""Statements: claims of responsibility, allegations, denials and ties between actors, with who says so.
+
+Relation words (``doc.spans["relation_triggers"]``) give the relation; the parse gives its subject
+(the actor said to act) and object (the incident, or the other actor). The speaker is the source of the
+outermost attribution whose content holds the words; outside any attribution the author speaks. A group
+saying it did something is a claimant; a group denying speaks for itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph import kb
+from claimgraph.extractors.attributions import Found, subject_of
+from claimgraph.extractors.context import Context
+from claimgraph.extractors.incidents import IncidentIndex
+from claimgraph.extractors.speakers import GROUP_PRONOUNS
+from claimgraph.model import Source, Statement, stable_id
+
+RELATIONS = kb.load("relations")
+ACTOR_RELATIONS = {r for r, v in RELATIONS.items() if isinstance(v, dict) and v["target"] == "actor"}
+PRECEDENCE = ["denied", "claimed", "part_of", "cooperates_with", "facilitated", "perpetrated"]
+DISBELIEF = set(RELATIONS["disbelief"])
+NEGATORS = {"not", "never", "n't", "no", "without"}
+NEGATING_VERBS = {"lack", "fail", "refuse", "unable"}
+AGENT_PREPS = {"of", "from", "to", "by"}
+# Links a verb inherits its subject through ("takes care of planning and providing resources").
+CLIMB = frozenset({"conj", "xcomp", "pobj", "pcomp", "prep", "dobj", "acomp"})
+COPULAS = {"be", "become", "remain", "seem", "appear"}
+ACCUSE_LEMMAS = {"blame", "accuse", "suspect", "hold", "attribute", "implicate", "charge"}
+BANDS = {band: band for band in kb.load("hedges")}
+
+
+def _pick_triggers(doc: Doc) -> list[Span]:
+    """Longest trigger per place; on a tie the more specific relation."""
+    spans = sorted(doc.spans.get("relation_triggers", []),
+                   key=lambda s: (-(s.end - s.start), PRECEDENCE.index(s.label_)))
+    taken: set[int] = set()
+    out = []
+    for span in spans:
+        if taken & set(range(span.start, span.end)):
+            continue
+        taken |= set(range(span.start, span.end))
+        out.append(span)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _governing_verb(token: Token) -> Token:
+    steps = 0
+    while token.pos_ not in {"VERB", "AUX"} and token.head is not token and steps < 4:
+        token, steps = token.head, steps + 1
+    return token
+
+
+def _actors_in(tokens: range | set[int], actors: list[Span]) -> list[Span]:
+    return [a for a in actors if a.root.i in tokens]
+
+
+def _subtree_ids(token: Token) -> range:
+    return range(token.left_edge.i, token.right_edge.i + 1)
+
+
+HEAD_DEPS = {"compound", "amod", "poss", "nmod", "conj", "appos", "cc", "det", "punct"}
+GROUP_OF = {"of", "from"}  # "members of X", "fighters from X"
+
+
+def _head_tokens(root: Token) -> set[int]:
+    """The words that name who a phrase is about: its head, compounds, possessors, coordinated heads."""
+    out, todo = set(), [root]
+    while todo:
+        token = todo.pop()
+        out.add(token.i)
+        for child in token.children:
+            if child.dep_ in HEAD_DEPS:
+                todo.append(child)
+            elif child.dep_ == "prep" and child.lower_ in GROUP_OF and token.pos_ in {"NOUN", "PRON", "NUM"}:
+                todo.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+NAMING = {"name", "call", "know", "banner", "label"}
+
+
+def _named_in_clause(root: Token, actors: list[Span]) -> list[Span]:
+    """"the group that operates under the name of X", "a group called X": X."""
+    for child in root.children:
+        if child.dep_ in {"relcl", "acl"} and any(t.lemma_.lower() in NAMING for t in child.subtree):
+            return _actors_in(_subtree_ids(child), actors)[:1]
+    return []
+
+
+def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None) -> list[Span]:
+    """Actors a subject phrase is headed by, with pronouns resolved backwards."""
+    root = span.root
+    found = _actors_in(_head_tokens(root), actors)
+    if found:
+        return found
+    named = _named_in_clause(root, actors)
+    if named:
+        return named
+    if root.lower_ in {"that", "which", "who"} and root.head.dep_ == "relcl":
+        noun = root.head.head  # the noun the relative clause hangs on, without the clause itself
+        return _resolve_reference(span.doc[noun.left_edge.i : noun.i + 1], actors, speaker)
+    if root.lower_ in GROUP_PRONOUNS | {"themselves"} and len(span) <= 2:
+        if speaker is not None and speaker.actor and root.lower_ in {"we", "they", "it"}:
+            return [a for a in actors if a.kb_id_ == speaker.actor][:1]
+        before = [a for a in actors if a.end <= span.start and span.start - a.end < 60]
+        return before[-1:]
+    return []
+
+
+def _subjects(trigger: Span, relation: str, actors: list[Span], speaker: Source | None) -> list[Span]:
+    doc = trigger.doc
+    last = trigger[-1]
+    if relation not in ACTOR_RELATIONS and last.lower_ in AGENT_PREPS:
+        objs = [c for c in last.children if c.dep_ == "pobj"]
+        if objs:
+            return _actors_in(_subtree_ids(objs[0]), actors)
+        following = [a for a in actors if a.start >= trigger.end and a.start - trigger.end <= 3]
+        return following[:1]
+    head = trigger.root
+    for token in (*_conjuncts(head), head.head):
+        for child in token.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                agents = _actors_in(_subtree_ids(child), actors)
+                if agents:
+                    return agents
+    if head.lemma_.lower() in ACCUSE_LEMMAS:
+        for child in head.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                return _actors_in(_subtree_ids(child), actors)
+        return []
+    if head.pos_ in {"NOUN", "PROPN"}:
+        own = _actors_in({c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"}}, actors)
+        if own or head.head.lemma_.lower() not in COPULAS:
+            return own
+    verb = _governing_verb(head)
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return []  # a passive's subject is its patient; its doer came with "by" above
+    subject = subject_of(verb, passive_ok=False, climb=CLIMB)
+    found = _resolve_reference(subject, actors, speaker) if subject is not None else []
+    return found or _left_actors(trigger, actors)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The token and the words coordinated with it ("involvement, facilitation or provision")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    out, todo = [], [token]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        todo.extend(c for c in current.children if c.dep_ == "conj")
+    return out
+
+
+def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
+    """When the parse gives no subject: the actors right before the relation words, in the same clause."""
+    doc = trigger.doc
+    inside = {i: a for a in actors for i in range(a.start, a.end)}
+    found: list[Span] = []
+    i, gap = trigger.start - 1, 0
+    while i >= 0 and gap <= 4:
+        token = doc[i]
+        if token.is_sent_end or token.text in {";", ":"} or token.lower_ in {"that", "while", "but", "because"}:
+            break
+        if i in inside:
+            actor = inside[i]
+            if actor.root.dep_ == "pobj":  # "an attack in northern Pakistan killed ..."
+                break
+            found.insert(0, actor)
+            i, gap = actor.start - 1, 0
+            continue
+        if token.pos_ in {"VERB", "AUX"} and not found:
+            break
+        if token.lower_ not in {"and", ",", "the", "&"}:
+            gap += 1
+            if found:
+                break
+        i -= 1
+    return found
+
+
+def _objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:
+    """The other actor of a tie: after the relation words, or coordinated with the subject."""
+    subject_ids = {s.kb_id_ for s in subjects}
+    right = range(trigger.start, trigger.root.right_edge.i + 1)
+    for token in trigger:
+        right = range(right.start, max(right.stop, token.right_edge.i + 1))
+    actors = ctx.actors
+    after = [a for a in _actors_in(right, actors) if a.kb_id_ not in subject_ids and a.start >= trigger.start]
+    if after:
+        return after
+    sent = ctx.sent(trigger)
+    nearby = [a for a in actors if sent.start <= a.start < sent.end and a.kb_id_ not in subject_ids
+              and a.start >= trigger.end]
+    return nearby[:1]
+
+
+def _polarity(trigger: Span, relation: str) -> str:
+    head = trigger.root
+    if relation == "denied":  # a denial is itself the relation; only "did not deny" turns it round
+        negated = trigger[0].lemma_.lower() == "deny" and any(c.dep_ == "neg" for c in trigger[0].children)
+        return "negative" if negated else "positive"
+    verb = _governing_verb(head)
+    for token in (head, verb, *trigger):
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return "negative"
+    if any(t.lower_ in NEGATORS for t in trigger):
+        return "negative"
+    if verb.head.lemma_.lower() in NEGATING_VERBS or verb.lemma_.lower() in NEGATING_VERBS:
+        return "negative"
+    if verb.dep_ in {"xcomp", "acl"} and verb.head.head.lemma_.lower() in NEGATING_VERBS:
+        return "negative"
+    return "positive"
+
+
+def _certainty(trigger: Span, window: tuple[int, int]) -> str:
+    """The hedge nearest the relation words in its clause (ICD 203 band), else a plain assertion."""
+    doc = trigger.doc
+    verb = _governing_verb(trigger.root)
+    clause = range(verb.left_edge.i, verb.right_edge.i + 1)
+    hedges = [h for h in doc.spans.get("hedges", [])
+              if h.start in clause and window[0] <= h.start_char < window[1]]
+    if not hedges:
+        return "asserted"
+    nearest = min(hedges, key=lambda h: abs(h.start - trigger.start))
+    return nearest.label_
+
+
+def _attribution_for(trigger: Span, found: list[Found]) -> Found | None:
+    holding = [f for f in found if f.start <= trigger.start_char and trigger.end_char <= f.end]
+    if holding:
+        return min(holding, key=lambda f: f.start - f.end)  # the outermost (longest) content
+    for f in found:
+        if f.cue_start == trigger.start_char and f.cue_class in {"deny", "accuse", "claim"}:
+            return f
+    return None
+
+
+def find_statements(ctx: Context, document_id: str, found: list[Found], index: IncidentIndex) -> list[Statement]:
+    doc, actors, sents = ctx.doc, ctx.actors, ctx.sents
+    statements: list[Statement] = []
+    for trigger in _pick_triggers(doc):
+        relation = trigger.label_
+        attribution = _attribution_for(trigger, found)
+        speaker = attribution.speaker if attribution else None
+        subjects = _subjects(trigger, relation, actors, speaker)
+        if not subjects:
+            continue
+        sent = ctx.sent(trigger)
+        window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
+        polarity = _polarity(trigger, relation)
+        certainty = _certainty(trigger, window)
+        if relation in ACTOR_RELATIONS:
+            found_objects = _objects(ctx, trigger, subjects)
+            if not found_objects and len(subjects) > 1:  # "X and Y work together"
+                subjects, found_objects = subjects[:1], subjects[1:]
+            objects = [{"actor": o.kb_id_} for o in found_objects]
+        else:
+            objects = [_incident_object(ctx, trigger, relation, subjects, index)]
+        for subject in subjects:
+            for obj in objects:
+                if obj.get("actor") == subject.kb_id_:
+                    continue
+                rel, source = _speaker(relation, subject, attribution, polarity)
+                statements.append(_statement(ctx, document_id, trigger, subject, rel, obj, source, attribution,
+                                             polarity, certainty))
+    statements += _disbelief(ctx, document_id, statements, found)
+    return _dedupe(_facilitation_partners(statements))
+
+
+def _facilitation_partners(statements: list[Statement]) -> list[Statement]:
+    """"X plans the attacks while Y carries them out": X facilitated Y, when no incident is named."""
+    out = []
+    for st in statements:
+        if st.relation == "facilitated" and st.object == {"incident": None}:
+            doers = [o.subject for o in statements if o.sentence == st.sentence and o.subject != st.subject
+                     and o.relation in {"perpetrated", "claimed"} and o.polarity == "positive"]
+            if doers:
+                st = replace(st, object={"actor": doers[0]})
+        out.append(st)
+    return out
+
+
+def _incident_object(ctx: Context, trigger: Span, relation: str, subjects: list[Span],
+                     index: IncidentIndex) -> dict[str, str | None]:
+    sent_no = ctx.index(trigger)
+    verb = _governing_verb(trigger.root)
+    scope = set(_subtree_ids(trigger.root)) | {c.i for c in verb.children if c.dep_ in {"dobj", "prep", "attr"}}
+    scope |= {t.i for c in verb.children if c.dep_ in {"dobj", "prep", "attr", "agent"} for t in c.subtree}
+    for i in sorted(scope):
+        draft = index.by_token.get(i)
+        if draft is not None:
+            return {"incident": draft.id}
+    generic = sent_no in index.generic_sents
+    if not generic:
+        focus = index.focus.get(sent_no)
+        if focus is not None and sent_no - index.last_mention.get(sent_no, -10) <= 2:
+            return {"incident": focus.id}
+    if relation == "facilitated":  # "attacks claimed by X showed facilitation by Y": Y facilitated X
+        subject_ids = {s.kb_id_ for s in subjects}
+        doers = [a for a in ctx.actors if ctx.index(a) == sent_no and a.kb_id_ not in subject_ids
+                 and a.root.head.lower_ == "by" and a.root.head.head.lemma_.lower() in {"claim", "carry", "launch"}]
+        if doers:
+            return {"actor": doers[0].kb_id_}
+    return {"incident": None}
+
+
+def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: str) -> tuple[str, Source]:
+    """Who asserts it: the attribution's source, else the group itself (claims, denials) or the author."""
+    if attribution is not None:
+        source = attribution.speaker
+        if source.actor == subject.kb_id_ and relation in {"claimed", "perpetrated"} and polarity == "positive":
+            return "claimed", replace(source, kind="claimant")
+        return relation, source
+    if relation == "claimed":
+        return relation, Source(kind="claimant", name=subject.text, actor=subject.kb_id_)
+    if relation == "denied":
+        return relation, Source(kind="organization", name=subject.text, actor=subject.kb_id_)
+    return relation, Source(kind="author")
+
+
+def _statement(ctx: Context, document_id: str, trigger: Span, subject: Span, relation: str,
+               obj: dict[str, str | None], source: Source, attribution: Found | None, polarity: str,
+               certainty: str) -> Statement:
+    sent = ctx.sent(trigger)
+    if ctx.index(subject) == ctx.index(trigger):
+        start, end = min(subject.start_char, trigger.start_char), max(subject.end_char, trigger.end_char)
+    else:
+        start, end = trigger.start_char, trigger.end_char
+    return Statement(
+        id=stable_id(document_id, "statement", trigger.start_char, subject.kb_id_, relation, obj, source.kind),
+        document=document_id,
+        start=start,
+        end=end,
+        sentence=sent.text,
+        attribution=attribution.record.id if attribution else None,
+        source=source,
+        cue=attribution.cue_text if attribution else (trigger.text.lower() if source.kind != "author" else None),
+        relation=relation,
+        subject=subject.kb_id_,
+        object=obj,
+        polarity=polarity,
+        certainty=certainty,
+        quote=attribution.record.kind if attribution else "none",
+    )
+
+
+def _disbelief(ctx: Context, document_id: str, statements: list[Statement], found: list[Found]) -> list[Statement]:
+    """"X says Y. X is lying.": the author's counter-statement, with the author's hedge."""
+    out: list[Statement] = []
+    sents = ctx.sents
+    for i, sent in enumerate(sents[1:], start=1):
+        root = sent.root
+        predicate = [root, *(c for c in root.children if c.dep_ in {"acomp", "attr", "xcomp", "dobj"})]
+        if not any(t.lemma_.lower() in DISBELIEF or t.lower_ in DISBELIEF for t in predicate):
+            continue
+        if any(f.start <= sent.start_char < f.end for f in found):
+            continue
+        subject = subject_of(root)
+        if subject is None or not any(t.lower_ in {"they", "both", "them", "he", "she"} for t in subject):
+            continue
+        prev = sents[i - 1]
+        hedges = [h for h in ctx.doc.spans.get("hedges", []) if sent.start <= h.start < sent.end]
+        certainty = hedges[0].label_ if hedges else "asserted"
+        for st in statements:
+            if not (prev.start_char <= st.start < prev.end_char) or st.source.kind == "author":
+                continue
+            flipped = "negative" if st.polarity == "positive" else "positive"
+            out.append(replace(
+                st, id=stable_id(document_id, "statement", sent.start_char, st.id), start=sent.start_char,
+                end=sent.end_char, sentence=sent.text, attribution=None, source=Source(kind="author"), cue=None,
+                polarity=flipped, certainty=certainty, quote="none",
+            ))
+    return out
+
+
+def _dedupe(statements: list[Statement]) -> list[Statement]:
+    seen: set[tuple] = set()
+    out = []
+    for st in statements:
+        key = (st.sentence, st.relation, st.subject, tuple(sorted(st.object.items())), st.source.kind,
+               st.source.name, st.polarity)
+        if key not in seen:
+            seen.add(key)
+            out.append(st)
+    return out

@@ -1,0 +1,118 @@
+"""Actor recognition: KB aliases and acronyms, plus groups the KB does not know.
+
+Writes ``doc.spans["actors"]``; each span's ``kb_id_`` is the actor id. Unknown groups ("a group
+calling itself the Popular Vengeance Front") get an id ``new:<slug>`` and label ``NEW_ACTOR``.
+A bare parent name ("ISIS") in a document that names exactly one of its branches ("ISIS-K") is
+read as that branch, as news copy shortens a branch's name to its parent's once it is introduced.
+"""
+
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from claimgraph import kb
+
+# Head words that make an unknown ORG entity an armed or political group worth tracking.
+GROUP_HEADS = {
+    "front", "army", "brigade", "brigades", "movement", "battalion", "commando", "commandos", "squad",
+    "mujahideen", "militia", "guerrillas", "council", "organization", "organisation", "party", "group",
+    "lashkar", "jaish", "tehreek", "tehrik", "forces", "force", "cartel", "resistance", "faction", "legion",
+    "command", "alliance", "coalition", "union", "jamaat", "harakat", "ansar", "sipah",
+}
+NAME_TOKEN = {"IS_TITLE": True}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", kb.alias_key(text)).strip("-")
+
+
+def _variants(name: str) -> set[str]:
+    """Spellings an alias appears in: with and without hyphens, apostrophes and dots."""
+    out = {name, name.replace("-", " "), name.replace("’", "'")}
+    out |= {v.replace("'", "") for v in list(out)}
+    out |= {v.replace(".", "") for v in list(out)}
+    return {re.sub(r"\s+", " ", v).strip() for v in out if len(v.strip()) > 1}
+
+
+class ActorRecognizer:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        abbrs = kb.abbreviations()
+        for actor in kb.actors().values():
+            names = [actor.name, *actor.aliases]
+            lower = sorted({v for n in names if n not in abbrs for v in _variants(n)})
+            exact = sorted({v for n in names if n in abbrs for v in _variants(n)})
+            if lower:
+                self.phrases.add(actor.id, list(nlp.tokenizer.pipe(lower)))
+            if exact:
+                self.acronyms.add(actor.id, list(nlp.tokenizer.pipe(exact)))
+        self.unknown = Matcher(nlp.vocab)
+        intro = [
+            [{"LOWER": {"IN": ["calling", "calls"]}}, {"LOWER": {"IN": ["itself", "themselves"]}}],
+            [{"LOWER": {"IN": ["called", "named"]}}],
+            [{"LOWER": "known"}, {"LOWER": "as"}],
+            [{"LOWER": "so"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "called"}],
+        ]
+        for pattern in intro:
+            self.unknown.add("INTRO", [[*pattern, {"LOWER": "the", "OP": "?"}, {**NAME_TOKEN, "OP": "+"}]],
+                             greedy="LONGEST")
+        self.parents = kb.actor_parents()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label="ACTOR", kb_id=doc.vocab.strings[m]) for m, s, e in self.phrases(doc)]
+        spans += [Span(doc, s, e, label="ACTOR", kb_id=doc.vocab.strings[m]) for m, s, e in self.acronyms(doc)]
+        known = filter_spans(spans)
+        taken = {i for span in known for i in range(span.start, span.end)}
+        new = [s for s in self._unknown_groups(doc) if not taken & set(range(s.start, s.end))]
+        actors = filter_spans(known + new)
+        doc.spans["actors"] = self._branches_for_parents(sorted(actors, key=lambda s: s.start))
+        return doc
+
+    def _unknown_groups(self, doc: Doc) -> list[Span]:
+        found: list[Span] = []
+        for _, start, end in self.unknown(doc):
+            name = doc[start:end]
+            while name and not name[0].is_title:
+                name = name[1:]
+            if name.start > start and len(name) >= 1 and not kb.resolve_alias(name.text):
+                found.append(Span(doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(name.text)))
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or ent[-1].lower_ not in GROUP_HEADS or len(ent) < 2:
+                continue
+            body = ent[1:] if ent[0].lower_ == "the" else ent
+            if not kb.resolve_alias(body.text):
+                found.append(Span(doc, body.start, body.end, label="NEW_ACTOR", kb_id="new:" + slug(body.text)))
+        return found
+
+    def _branches_for_parents(self, spans: list[Span]) -> list[Span]:
+        ids = {s.kb_id_ for s in spans}
+        branch_of: dict[str, list[str]] = {}
+        for child in ids:
+            if child in self.parents:
+                branch_of.setdefault(self.parents[child], []).append(child)
+        out = []
+        for span in spans:
+            branches = [b for b in branch_of.get(span.kb_id_, []) if self._shortens(span.text, b)]
+            if len(branches) == 1:
+                span = Span(span.doc, span.start, span.end, label=span.label_, kb_id=branches[0])
+            out.append(span)
+        return out
+
+
+    @staticmethod
+    def _shortens(text: str, branch: str) -> bool:
+        """"ISIS" shortens "ISIS-K" and "Islamic State" "Islamic State Khorasan"; "Taliban" is no Haqqani."""
+        key = kb.alias_key(text)
+        actor = kb.actors()[branch]
+        return any(kb.alias_key(n).startswith(key + " ") for n in [actor.name, *actor.aliases])
+
+
+@Language.factory("claimgraph_actors")
+def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name)

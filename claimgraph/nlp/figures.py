@@ -1,0 +1,275 @@
+"""Casualty figures: quantity phrases to ``Figure`` and killed/wounded counts in a parsed sentence.
+
+Reports hedge their numbers ("at least 62", "nearly 30", "dozens"); the hedge is part of the fact,
+so a figure keeps a lower bound, an upper bound and the qualifier rather than one guessed number.
+Conventions (chosen so a reader sees the bound the text actually states):
+
+- "more than 100" / "over 100" -> Figure(100, None, "more than"): min is the stated number, the
+  qualifier says it is exclusive.
+- "nearly 30", "up to 15", "fewer than 10" -> only ``max`` is set.
+- "about 20" -> Figure(20, 20, "about"): the stated number, flagged as approximate.
+- plural vague quantities give their smallest literal reading: "dozens" -> 24, "scores" -> 40,
+  "hundreds" -> 200, "thousands" -> 2000, with min only.
+- words with no numeric floor ("several", "a few", "many") -> Figure(None, None, word): a count
+  was reported, its size was not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from claimgraph import kb
+from claimgraph.model import Figure
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# Plural vague quantities: the smallest literal reading ("dozens" is at least two dozen).
+_PLURALS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2_000_000}
+_VAGUE = ("several", "a few", "few", "many", "numerous", "a number of", "a handful of", "some")
+_ZERO = ("no one", "nobody", "none", "no")
+
+# Qualifier phrases before a number, longest first, mapped to (canonical qualifier, kind).
+# kind: "min" = lower bound, "max" = upper bound, "approx" = both bounds, stated number.
+_BEFORE = [
+    ("no fewer than", "at least", "min"), ("no less than", "at least", "min"),
+    ("more than", "more than", "min"), ("greater than", "more than", "min"),
+    ("as many as", "up to", "max"), ("fewer than", "fewer than", "max"), ("less than", "fewer than", "max"),
+    ("at least", "at least", "min"), ("over", "more than", "min"), ("above", "more than", "min"),
+    ("upwards of", "more than", "min"), ("in excess of", "more than", "min"),
+    ("up to", "up to", "max"), ("under", "fewer than", "max"), ("at most", "up to", "max"),
+    ("nearly", "nearly", "max"), ("almost", "nearly", "max"), ("close to", "nearly", "max"),
+    ("about", "about", "approx"), ("around", "about", "approx"), ("some", "about", "approx"),
+    ("roughly", "about", "approx"), ("approximately", "about", "approx"), ("an estimated", "about", "approx"),
+    ("estimated", "about", "approx"), ("approx", "about", "approx"), ("circa", "about", "approx"),
+]  # fmt: skip
+_AFTER = [("or more", "at least", "min"), ("plus", "at least", "min")]
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case word tokens; digits keep their commas dropped, hyphens between words split."""
+    text = text.lower().replace("\u2013", "-").replace("\u2014", "-")
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
+    return re.findall(r"\d+(?:\.\d+)?|[a-z]+|-", text)
+
+
+def _read_number(words: list[str], i: int) -> tuple[int, int] | None:
+    """Read one number starting at ``words[i]``: digits or number words. Returns (value, next index)."""
+    if i >= len(words):
+        return None
+    w = words[i]
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        value, j = float(w), i + 1
+        while j < len(words) and words[j] in _SCALES:  # "1.5 million", "3 hundred"
+            value *= _SCALES[words[j]]
+            j += 1
+        return int(value), j
+    if w == "a" and i + 1 < len(words) and words[i + 1] in ("dozen", "hundred", "thousand"):
+        i += 1
+        w = words[i]
+        total, current = 0, 1
+    elif w in _UNITS or w == "dozen":
+        total, current = 0, 0
+    else:
+        return None
+    j = i
+    while j < len(words):
+        w = words[j]
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w == "dozen":
+            current = max(current, 1) * 12
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in ("thousand", "million"):
+            total += max(current, 1) * _SCALES[w]
+            current = 0
+        elif w == "and" and words[j - 1] in _SCALES and j + 1 < len(words) and words[j + 1] in _UNITS:
+            pass  # "three hundred and twelve"
+        else:
+            break
+        j += 1
+    return total + current, j
+
+
+def _qualifier_before(words: list[str], i: int) -> tuple[str, str] | None:
+    for phrase, qualifier, kind in _BEFORE:
+        p = phrase.split()
+        if words[max(0, i - len(p)) : i] == p:
+            return qualifier, kind
+    return None
+
+
+def _phrase_at(words: list[str], i: int, phrases: tuple[str, ...]) -> str | None:
+    for phrase in phrases:
+        p = phrase.split()
+        if words[i : i + len(p)] == p:
+            return phrase
+    return None
+
+
+def parse_count(text: str) -> Figure | None:
+    """Parse a quantity phrase ("at least 62", "between 10 and 12", "dozens") into a Figure.
+
+    The first quantity in ``text`` wins; surrounding words ("the", "people") are ignored, so a
+    noun phrase's pre-modifiers can be passed as they are. Returns None when no quantity is stated.
+    """
+    words = _words(text)
+    for i, w in enumerate(words):
+        if words[i : i + 2] == ["no", "one"]:
+            return Figure(0, 0, None)
+        if w in _PLURALS:
+            qual = _qualifier_before(words, i)
+            return Figure(_PLURALS[w], None, qual[0] if qual and qual[1] == "min" else w)
+        number = _read_number(words, i)
+        if number is not None:
+            return _figure(words, i, *number)
+    # No number: a stated zero ("nobody", "no civilians") or a size-less quantity ("several").
+    for i, w in enumerate(words):
+        if w in ("no", "none", "nobody") and not _phrase_at(words, i, ("no fewer", "no less", "no more")):
+            return Figure(0, 0, None)
+        vague = _phrase_at(words, i, _VAGUE)
+        if vague and vague != "some":
+            return Figure(None, None, vague)
+    return None
+
+
+def _figure(words: list[str], i: int, value: int, j: int) -> Figure:
+    """Turn a number read at ``words[i:j]`` into a Figure, looking at its qualifier and any range."""
+    between = i > 0 and words[i - 1] == "between"
+    if j < len(words) and words[j] in ("to", "-", "and", "or") and (words[j] != "and" or between):
+        upper = _read_number(words, j + 1)
+        if upper is not None and upper[0] > value:
+            return Figure(value, upper[0], "between")
+    for phrase, qualifier, _kind in _AFTER:
+        if words[j : j + len(phrase.split())] == phrase.split():
+            return Figure(value, None, qualifier)
+    qual = _qualifier_before(words, i)
+    if qual is None:
+        return Figure(value, value, None)
+    qualifier, kind = qual
+    if kind == "min":
+        return Figure(value, None, qualifier)
+    if kind == "max":
+        return Figure(None, value, qualifier)
+    return Figure(value, value, qualifier)
+
+
+# --- sentences -------------------------------------------------------------------------------------
+
+_QUANTITY_NOUNS = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands"}
+
+
+@cache
+def _cues() -> dict[str, dict[str, frozenset[str]]]:
+    """The cue lemma table, read once from the package's own kb data."""
+    table = kb.load("casualty_cues")
+    return {kind: {k: frozenset(v or ()) for k, v in groups.items()} for kind, groups in table.items()}
+
+
+def _count_of(tok: Token) -> Figure | None:
+    """The figure carried by the noun phrase headed by ``tok`` (victims, or a bare number)."""
+    doc = tok.doc
+    if tok.pos_ == "NUM" or tok.lower_ in _QUANTITY_NOUNS or tok.lemma_.lower() in _QUANTITY_NOUNS:
+        figure = parse_count(doc[tok.left_edge.i : tok.i + 1].text)
+    else:
+        figure = parse_count(doc[tok.left_edge.i : tok.i].text) if tok.left_edge.i < tok.i else None
+        if figure is None and tok.lower_ in ("nobody", "none"):
+            figure = Figure(0, 0, None)
+    return figure
+
+
+def _first(tokens: list[Token]) -> Figure | None:
+    for tok in tokens:
+        figure = _count_of(tok)
+        if figure is not None:
+            return figure
+    return None
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _from_verb(tok: Token, intransitive: bool) -> Figure | None:
+    """Victims of a verb: passive subject, object, or subject of an intransitive/bare participle."""
+    if intransitive:
+        return _first(_children(tok, "nsubj", "nsubjpass"))
+    figure = _first(_children(tok, "nsubjpass", "dobj"))
+    if figure is None and not _children(tok, "dobj"):
+        figure = _first(_children(tok, "nsubj"))  # "12 dead and 30 wounded", "30 injured"
+    if figure is None and tok.dep_ == "acl":  # participle on its victims: "more than 190 injured"
+        figure = _count_of(tok.head)
+    return figure
+
+
+def _from_adjective(tok: Token) -> Figure | None:
+    """ "62 dead", "left 12 people dead", "62 people dead"."""
+    figure = _first(_children(tok, "nummod", "quantmod", "npadvmod", "nsubj"))
+    if figure is None and tok.dep_ == "amod":
+        figure = _count_of(tok.head)
+    if figure is None and tok.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp", "conj", "dobj"):
+        figure = _first(_children(tok.head, "dobj", "nsubjpass", "nsubj"))
+    return figure
+
+
+def _from_noun(tok: Token) -> Figure | None:
+    """ "62 deaths", "the lives of 23 people", "23 lives were lost"."""
+    if tok.dep_ == "compound":  # "death" in "death toll"
+        return None
+    figure = _count_of(tok)
+    if figure is None:
+        for prep in _children(tok, "prep"):
+            if prep.lower_ == "of":
+                figure = _first(_children(prep, "pobj"))
+    return figure
+
+
+def _from_toll(tok: Token) -> Figure | None:
+    """ "the death toll rose to 35", "a toll of 35", "the toll stands at 40", "the toll is 12"."""
+    for prep in _children(tok, "prep"):
+        if prep.lower_ == "of":
+            figure = _first(_children(prep, "pobj"))
+            if figure is not None:
+                return figure
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    preps = _children(verb, "prep")
+    preps = [p for p in preps for p in [p, *_children(p, "prep")]]  # "from 20 to 35": "to" hangs off "from"
+    preps.sort(key=lambda p: p.lower_ != "to")  # the new value, not the old one
+    candidates = [o for p in preps if p.lower_ in ("to", "at") for o in _children(p, "pobj")]
+    return _first(candidates + _children(verb, "attr", "dobj", "npadvmod"))
+
+
+def casualties(sent: Span) -> tuple[Figure | None, Figure | None]:
+    """(killed, wounded) figures stated in a parsed sentence; None where no figure is given.
+
+    Works on spaCy's dependency parse and lemmas, so the cue word and the count may be apart
+    ("at least 62 people were later confirmed killed"). The first figure found for each kind wins.
+    """
+    found: dict[str, Figure | None] = {"killed": None, "wounded": None}
+    for kind, cue in _cues().items():
+        for tok in sent:
+            if found[kind] is not None:
+                break
+            lemma, lower = tok.lemma_.lower(), tok.lower_
+            figure = None
+            if tok.pos_ in ("VERB", "AUX") and lemma in cue["verbs"] | cue["intransitive"]:
+                figure = _from_verb(tok, lemma in cue["intransitive"])
+            elif tok.pos_ in ("ADJ", "VERB") and (lower in cue["adjectives"] or lemma in cue["adjectives"]):
+                figure = _from_adjective(tok)
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in cue["tolls"]:
+                figure = _from_toll(tok)
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in cue["nouns"]:
+                figure = _from_noun(tok)
+            found[kind] = figure
+    return found["killed"], found["wounded"]

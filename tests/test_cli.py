@@ -1,0 +1,262 @@
+"""The command line: one-line errors, exit codes, idempotent ingestion, the JSON contract."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimgraph import cli
+from claimgraph.cli import app
+from claimgraph.ledger import Ledger
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+needs_pipeline = pytest.mark.skipif(
+    importlib.util.find_spec("claimgraph.pipeline") is None, reason="claimgraph.pipeline not written yet"
+)
+CONTRACT = {
+    "documents": ["id", "title", "published", "url", "outlet"],
+    "actors": ["id", "name", "kind", "aliases", "wikidata"],
+    "incidents": ["id", "type", "date", "date_precision", "place", "attackers", "targets", "victims",
+                  "weapons", "killed", "wounded", "mentions"],  # fmt: skip
+    "attributions": ["id", "document", "kind", "source", "cue", "content"],
+    "statements": ["id", "document", "start", "end", "sentence", "attribution", "source", "cue", "relation",
+                   "subject", "object", "polarity", "certainty", "quote"],  # fmt: skip
+}
+# Our own short reports (never text from ../shared).
+REPORT_A = (
+    "Gunmen on motorcycles opened fire on a bus carrying pilgrims near Mastung on Tuesday, killing at least "
+    "nine people and wounding 12 others, police said. The Northern Front claimed responsibility for the "
+    "attack in a statement sent to reporters. A senior police officer, Imran Baloch, said the group had "
+    "received weapons from across the border."
+)
+REPORT_B = (
+    "A roadside bomb struck a military convoy in the Kurram district on Sunday, killing four soldiers. "
+    "No group has claimed the attack. Security officials, speaking on condition of anonymity, said "
+    "the Eastern Brigade was probably behind it. The Eastern Brigade denied any involvement."
+)
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def one_error_line(result, *needles: str) -> str:
+    """stderr is a single 'claimgraph: error: ...' line naming what went wrong; no traceback."""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("claimgraph: error: ")
+    assert "Traceback" not in result.output
+    for needle in needles:
+        assert needle in lines[0]
+    return lines[0]
+
+
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'ledger.db'}"
+
+
+# -- bad input: no pipeline needed, the readers refuse before any analysis ------------
+
+
+def test_missing_file(runner, tmp_path):
+    missing = tmp_path / "nowhere.txt"
+    result = runner.invoke(app, ["extract", str(missing)])
+    assert result.exit_code == 2
+    one_error_line(result, str(missing))
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("empty.txt", b""),
+        ("blank.txt", b"  \n\n \t\n"),
+        ("binary.txt", bytes(range(256)) * 8),
+        ("latin1.txt", "Un attentat à la bombe a tué neuf personnes à Quetta.".encode("latin-1")),
+    ],
+)
+def test_unreadable_files_give_one_line_and_exit_2(runner, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 2
+    one_error_line(result, name)
+
+
+def test_folder_without_text_exits_2(runner, tmp_path):
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "cat.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    result = runner.invoke(app, ["analyze", str(folder), "--db", db_url(tmp_path)])
+    assert result.exit_code == 2
+    one_error_line(result, "photos")
+    assert "0 read" in result.stdout
+
+
+def test_batch_of_only_bad_files_lists_each_and_exits_2(runner, tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe\x00\x00binary\x00\x00")
+    result = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                                 "--db", db_url(tmp_path)])  # fmt: skip
+    assert result.exit_code == 2
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2 and "a.txt" in errors[0] and "b.txt" in errors[1]
+    assert "errors: 2" in result.stdout
+
+
+def test_jsonl_with_only_bad_lines_exits_2(runner, tmp_path):
+    path = tmp_path / "broken.jsonl"
+    path.write_text('{"id": "x", "text": \n[1, 2]\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--jsonl", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert all(line.startswith("claimgraph: error: ") for line in result.stderr.splitlines())
+    assert "line 1" in result.stderr and "line 2" in result.stderr
+
+
+def test_bad_published_date(runner, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(REPORT_A, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--published", "7 March"])
+    assert result.exit_code == 2
+    one_error_line(result, "--published")
+
+
+def test_read_commands_refuse_a_missing_or_bad_ledger(runner, tmp_path):
+    missing = f"sqlite:///{tmp_path / 'typo.db'}"
+    for args in (["incidents"], ["show", "abcdef12"], ["export"]):
+        result = runner.invoke(app, [*args, "--db", missing])
+        assert result.exit_code == 2
+        one_error_line(result, "typo.db", "no ledger")
+    assert not (tmp_path / "typo.db").exists()
+    result = runner.invoke(app, ["incidents", "--db", "nosuchdb://x"])
+    assert result.exit_code == 2
+    one_error_line(result, "nosuchdb://x")
+
+
+def test_empty_ledger_exports_the_contract(runner, tmp_path):
+    (tmp_path / "empty").mkdir()
+    runner.invoke(app, ["analyze", str(tmp_path / "empty"), "--db", db_url(tmp_path)])  # creates the ledger
+    result = runner.invoke(app, ["export", "--db", db_url(tmp_path)])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {key: [] for key in CONTRACT}
+    result = runner.invoke(app, ["export", "--format", "csv", "--db", db_url(tmp_path)])
+    assert result.stdout.splitlines() == [",".join(cli.CSV_COLUMNS)]
+    result = runner.invoke(app, ["show", "abcdef12", "--db", db_url(tmp_path)])
+    assert result.exit_code == 2
+    one_error_line(result, "abcdef12", "no such incident")
+
+
+def test_stix_is_not_offered_yet(runner):
+    result = runner.invoke(app, ["export", "--format", "stix"])
+    assert result.exit_code == 2
+
+
+# -- with the real pipeline ------------------------------------------------------------
+
+
+def check_contract(data: dict) -> None:
+    assert list(data) == list(CONTRACT)
+    for key, fields in CONTRACT.items():
+        for record in data[key]:
+            assert list(record) == fields, key
+
+
+@needs_pipeline
+def test_extract_writes_the_json_contract(runner, tmp_path):
+    path = tmp_path / "mastung.txt"
+    path.write_text(REPORT_A, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--published", "2023-09-13"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    check_contract(data)
+    assert len(data["documents"]) == 1 and data["documents"][0]["published"] == "2023-09-13"
+
+
+@needs_pipeline
+def test_extract_jsonl_goes_on_past_a_bad_line(runner, tmp_path):
+    path = tmp_path / "wire.jsonl"
+    lines = [
+        json.dumps({"id": "wire-1", "text": REPORT_A, "published": "2023-09-13"}),
+        '{"id": "wire-2", "text": "unterminated',
+        json.dumps({"id": "wire-3", "text": REPORT_B, "published": "2023-10-02"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--jsonl", str(path)])
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["wire-1", "wire-3"]
+    assert list(out[0])[1:] == list(CONTRACT)
+    one_error_line(result, "wire.jsonl", "line 2")
+
+
+@needs_pipeline
+def test_analyze_twice_changes_nothing(runner, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT_A, encoding="utf-8")
+    (folder / "b.txt").write_text(REPORT_B, encoding="utf-8")
+    args = ["analyze", str(folder), "--db", db_url(tmp_path), "--published", "2023-10-02"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "2 read, 2 new, 0 unchanged" in first.stdout
+    counts = Ledger(db_url(tmp_path)).counts()
+    assert counts["documents"] == 2
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0
+    assert "2 read, 0 new, 2 unchanged" in second.stdout
+    assert Ledger(db_url(tmp_path)).counts() == counts
+
+
+@needs_pipeline
+def test_batch_with_a_bad_file_stores_the_good_one(runner, tmp_path):
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(REPORT_B, encoding="utf-8")
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    result = runner.invoke(app, ["analyze", str(bad), str(good), "--db", db_url(tmp_path)])
+    assert result.exit_code == 0, result.output
+    one_error_line(result, "bad.txt")
+    assert "1 read, 1 new" in result.stdout and "errors: 1" in result.stdout
+    ledger = Ledger(db_url(tmp_path))
+    (stored,) = ledger.documents()
+    assert stored.text.startswith("A roadside bomb")
+
+
+@needs_pipeline
+def test_export_json_and_csv_and_show(runner, tmp_path):
+    seed = sorted((SHARED / "seeds").glob("*.txt"))
+    path = seed[0] if seed else tmp_path / "a.txt"
+    if not seed:
+        path.write_text(REPORT_A, encoding="utf-8")
+    assert runner.invoke(app, ["analyze", str(path), "--db", db_url(tmp_path)]).exit_code == 0
+    result = runner.invoke(app, ["export", "--format", "json", "--db", db_url(tmp_path)])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    check_contract(data)
+    target = tmp_path / "out.json"
+    result = runner.invoke(app, ["export", "-o", str(target), "--db", db_url(tmp_path)])
+    assert result.exit_code == 0 and json.loads(target.read_text(encoding="utf-8")) == data
+    csv_out = runner.invoke(app, ["export", "--format", "csv", "--db", db_url(tmp_path)]).stdout
+    assert csv_out.startswith("incident_id,date,country,place,type,killed_min")
+    listing = runner.invoke(app, ["incidents", "--db", db_url(tmp_path)])
+    assert listing.exit_code == 0 and "candidate perpetrators" in listing.stdout
+    for incident in data["incidents"]:
+        shown = runner.invoke(app, ["show", incident["id"][:8], "--db", db_url(tmp_path)])
+        assert shown.exit_code == 0, shown.output
+        assert incident["id"] in shown.stdout and "attribution board" in shown.stdout
+
+
+@needs_pipeline
+def test_demo_reports_on_the_bundled_corpus(runner, tmp_path, monkeypatch):
+    corpus = tmp_path / "examples"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(REPORT_A, encoding="utf-8")
+    monkeypatch.setattr(cli, "examples_dir", lambda: corpus)
+    result = runner.invoke(app, ["demo", "--db", db_url(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "1 new" in result.stdout and "Incidents" in result.stdout
