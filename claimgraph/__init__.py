@@ -28,8 +28,14 @@ def analyzer() -> Analyzer:
     return Analyzer()
 
 
-def extract(text: str, *, published: date | str | None = None, title: str | None = None,
-            url: str | None = None, outlet: str | None = None) -> Extraction:
+def extract(
+    text: str,
+    *,
+    published: date | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+) -> Extraction:
     """Extract incidents, attributions and statements from one text."""
     from claimgraph.sources import document_from_text
 

@@ -42,8 +42,9 @@ def _actors(doc: Doc) -> list[Actor]:
         if actor_id not in out:
             if actor_id in known:
                 base = known[actor_id]
-                out[actor_id] = Actor(base.id, base.name, base.kind, list(base.aliases), base.wikidata,
-                                      base.region, base.source)
+                out[actor_id] = Actor(
+                    base.id, base.name, base.kind, list(base.aliases), base.wikidata, base.region, base.source
+                )
             else:
                 out[actor_id] = Actor(actor_id, span.text, "organization", [], None, None, "found in text")
         actor = out[actor_id]

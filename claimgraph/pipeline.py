@@ -24,7 +24,9 @@ class Analyzer:
     def extract(self, document: Document) -> Extraction:
         return extract(self.nlp(prepare(document.text)), document)
 
-    def pipe(self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 16) -> Iterator[Extraction]:
+    def pipe(
+        self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 16
+    ) -> Iterator[Extraction]:
         """Extractions in input order; ``n_process`` > 1 parses in that many processes."""
         pending: list[Document] = []
 

@@ -41,12 +41,32 @@ def st(n: int, sentence: str, relation: str, subject: str, source: Source, *, in
 def column_statements() -> list[Statement]:
     """A claim heard second-hand and a hedged counter-attribution by the author."""
     return [
-        st(1, S_SECOND_HAND, "claimed", "western-wilayah", Source("anonymous", "security sources"),
-           cue="according to"),  # fmt: skip
-        st(2, S_AUTHOR, "perpetrated", "valley-movement", Source("author"), certainty="almost certain",
-           cue=None, quote="none"),  # fmt: skip
-        st(3, S_OTHER, "perpetrated", "western-wilayah", Source("person", "Sara Khan", None, "minister"),
-           incident="inc-other"),  # fmt: skip
+        st(
+            1,
+            S_SECOND_HAND,
+            "claimed",
+            "western-wilayah",
+            Source("anonymous", "security sources"),
+            cue="according to",
+        ),  # fmt: skip
+        st(
+            2,
+            S_AUTHOR,
+            "perpetrated",
+            "valley-movement",
+            Source("author"),
+            certainty="almost certain",
+            cue=None,
+            quote="none",
+        ),  # fmt: skip
+        st(
+            3,
+            S_OTHER,
+            "perpetrated",
+            "western-wilayah",
+            Source("person", "Sara Khan", None, "minister"),
+            incident="inc-other",
+        ),  # fmt: skip
     ]
 
 
@@ -70,8 +90,13 @@ def test_named_sources_claimant_and_denial():
         st(2, S_SECOND_HAND, "claimed", "western-wilayah", Source("anonymous", "security sources")),
         st(3, S_MINISTER, "facilitated", "valley-movement", Source("person", "Sara Khan", None, "minister")),
         st(4, S_AUTHOR, "perpetrated", "valley-movement", Source("author"), certainty="likely"),
-        st(5, S_DENIAL, "denied", "valley-movement", Source("organization", "Valley Movement",
-                                                            "valley-movement")),  # fmt: skip
+        st(
+            5,
+            S_DENIAL,
+            "denied",
+            "valley-movement",
+            Source("organization", "Valley Movement", "valley-movement"),
+        ),  # fmt: skip
     ]
     board = build_board(INCIDENT, statements, ACTORS)
     assert board.flags == [FLAG_CONTRADICTION]
@@ -87,8 +112,14 @@ def test_named_sources_claimant_and_denial():
 def test_negated_allegation_counts_as_denial_and_contradicts():
     statements = [
         st(1, S_MINISTER, "perpetrated", "valley-movement", Source("person", "Sara Khan")),
-        st(2, "Police said the Valley Movement was not involved.", "perpetrated", "valley-movement",
-           Source("organization", "police"), polarity="negative"),  # fmt: skip
+        st(
+            2,
+            "Police said the Valley Movement was not involved.",
+            "perpetrated",
+            "valley-movement",
+            Source("organization", "police"),
+            polarity="negative",
+        ),  # fmt: skip
     ]
     board = build_board(INCIDENT, statements, ACTORS)
     (valley,) = board.candidates
@@ -99,10 +130,20 @@ def test_negated_allegation_counts_as_denial_and_contradicts():
 
 def test_unnamed_person_is_not_a_named_source_and_ties_are_not_candidates():
     statements = [
-        st(1, "A witness said gunmen from the Valley Movement opened fire.", "perpetrated", "valley-movement",
-           Source("person", None)),  # fmt: skip
-        st(2, "The Valley Movement works with the Western Wilayah.", "cooperates_with", "valley-movement",
-           Source("person", "Sara Khan")),  # fmt: skip
+        st(
+            1,
+            "A witness said gunmen from the Valley Movement opened fire.",
+            "perpetrated",
+            "valley-movement",
+            Source("person", None),
+        ),  # fmt: skip
+        st(
+            2,
+            "The Valley Movement works with the Western Wilayah.",
+            "cooperates_with",
+            "valley-movement",
+            Source("person", "Sara Khan"),
+        ),  # fmt: skip
         st(3, "An unknown group did it.", "perpetrated", "unknown-group-7", Source("report", None)),
     ]
     statements[1].object = {"actor": "western-wilayah"}

@@ -20,11 +20,37 @@ needs_pipeline = pytest.mark.skipif(
 CONTRACT = {
     "documents": ["id", "title", "published", "url", "outlet"],
     "actors": ["id", "name", "kind", "aliases", "wikidata"],
-    "incidents": ["id", "type", "date", "date_precision", "place", "attackers", "targets", "victims",
-                  "weapons", "killed", "wounded", "mentions"],  # fmt: skip
+    "incidents": [
+        "id",
+        "type",
+        "date",
+        "date_precision",
+        "place",
+        "attackers",
+        "targets",
+        "victims",
+        "weapons",
+        "killed",
+        "wounded",
+        "mentions",
+    ],  # fmt: skip
     "attributions": ["id", "document", "kind", "source", "cue", "content"],
-    "statements": ["id", "document", "start", "end", "sentence", "attribution", "source", "cue", "relation",
-                   "subject", "object", "polarity", "certainty", "quote"],  # fmt: skip
+    "statements": [
+        "id",
+        "document",
+        "start",
+        "end",
+        "sentence",
+        "attribution",
+        "source",
+        "cue",
+        "relation",
+        "subject",
+        "object",
+        "polarity",
+        "certainty",
+        "quote",
+    ],  # fmt: skip
 }
 # Our own short reports (never text from ../shared).
 REPORT_A = (

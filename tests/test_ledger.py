@@ -74,26 +74,84 @@ def make_extraction(text: str = TEXT, incident_id: str | None = None, **doc_fiel
         kind="indirect",
         source=TextSpan(*at(text, "Police officials"), "Police officials"),
         cue=TextSpan(text.index("said the Eastern"), text.index("said the Eastern") + 4, "said"),
-        content=TextSpan(*at(text, "the Eastern Brigade had supplied the explosives"),
-                         "the Eastern Brigade had supplied the explosives"),  # fmt: skip
+        content=TextSpan(
+            *at(text, "the Eastern Brigade had supplied the explosives"),
+            "the Eastern Brigade had supplied the explosives",
+        ),  # fmt: skip
     )
     claim_start, claim_end = at(text, "its fighters carried out the attack")
     alleg_start, alleg_end = at(text, "the Eastern Brigade had supplied the explosives")
     deny_start, deny_end = at(text, "denied any role")
     statements = [
-        Statement(stable_id("st", d, 1), d, claim_start, claim_end, sentence_of(text, "its fighters"), None,
-                  Source("claimant", "Northern Front", "northern-front"), "said", "claimed", "northern-front",
-                  {"incident": inc_id}, quote="indirect"),  # fmt: skip
-        Statement(stable_id("st", d, 2), d, alleg_start, alleg_end, sentence_of(text, "Police officials"),
-                  att.id, Source("organization", "Police officials", None, "police"), "said", "facilitated",
-                  "eastern-brigade", {"incident": inc_id}, quote="indirect"),  # fmt: skip
-        Statement(stable_id("st", d, 3), d, deny_start, deny_end, sentence_of(text, "denied any role"), None,
-                  Source("person", "A spokesman", "eastern-brigade", "spokesman"), "denied", "denied",
-                  "eastern-brigade", {"incident": inc_id}),  # fmt: skip
-        Statement(stable_id("st", d, 4), d, 0, 5, "A tie.", None, Source("author"), None, "cooperates_with",
-                  "northern-front", {"actor": "eastern-brigade"}, certainty="likely"),  # fmt: skip
-        Statement(stable_id("st", d, 5), d, 0, 5, "Unknown.", None, Source("anonymous", "sources"), "said",
-                  "perpetrated", "eastern-brigade", {"incident": None}, polarity="negative"),  # fmt: skip
+        Statement(
+            stable_id("st", d, 1),
+            d,
+            claim_start,
+            claim_end,
+            sentence_of(text, "its fighters"),
+            None,
+            Source("claimant", "Northern Front", "northern-front"),
+            "said",
+            "claimed",
+            "northern-front",
+            {"incident": inc_id},
+            quote="indirect",
+        ),  # fmt: skip
+        Statement(
+            stable_id("st", d, 2),
+            d,
+            alleg_start,
+            alleg_end,
+            sentence_of(text, "Police officials"),
+            att.id,
+            Source("organization", "Police officials", None, "police"),
+            "said",
+            "facilitated",
+            "eastern-brigade",
+            {"incident": inc_id},
+            quote="indirect",
+        ),  # fmt: skip
+        Statement(
+            stable_id("st", d, 3),
+            d,
+            deny_start,
+            deny_end,
+            sentence_of(text, "denied any role"),
+            None,
+            Source("person", "A spokesman", "eastern-brigade", "spokesman"),
+            "denied",
+            "denied",
+            "eastern-brigade",
+            {"incident": inc_id},
+        ),  # fmt: skip
+        Statement(
+            stable_id("st", d, 4),
+            d,
+            0,
+            5,
+            "A tie.",
+            None,
+            Source("author"),
+            None,
+            "cooperates_with",
+            "northern-front",
+            {"actor": "eastern-brigade"},
+            certainty="likely",
+        ),  # fmt: skip
+        Statement(
+            stable_id("st", d, 5),
+            d,
+            0,
+            5,
+            "Unknown.",
+            None,
+            Source("anonymous", "sources"),
+            "said",
+            "perpetrated",
+            "eastern-brigade",
+            {"incident": None},
+            polarity="negative",
+        ),  # fmt: skip
     ]
     return Extraction([doc], actors, [incident], [att], statements)
 

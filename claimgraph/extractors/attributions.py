@@ -52,8 +52,9 @@ def _opens(text: str, start: int, end: int) -> bool:
     return ("(" if closing == ")" else "[") in text[start : end - 1]
 
 
-def subject_of(verb: Token, passive_ok: bool = True, climb: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
-               ) -> Span | None:
+def subject_of(
+    verb: Token, passive_ok: bool = True, climb: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
+) -> Span | None:
     """The verb's subject, or the subject of the verb it is coordinated or chained with.
 
     With ``passive_ok`` False a passive verb has no subject here: its grammatical subject is the patient.
@@ -130,7 +131,9 @@ def find_attributions(ctx: Context, document_id: str) -> list[Found]:
         if quote:
             start, end = min(start, quote[0]), max(end, quote[1])
         start, end = trim(ctx.text, start, end)
-        if end - start < 2 or (source_span is not None and source_span.start_char <= start < source_span.end_char):
+        if end - start < 2 or (
+            source_span is not None and source_span.start_char <= start < source_span.end_char
+        ):
             continue
         speaker = describe(ctx, source_span, history)
         history.append((cue.start, speaker))
@@ -139,8 +142,16 @@ def find_attributions(ctx: Context, document_id: str) -> list[Found]:
     return sorted(found, key=lambda f: (f.start, f.cue_start))
 
 
-def _make(ctx: Context, document_id: str, source_span: Span | None, cue: Span, start: int, end: int,
-          kind: str, speaker: Source) -> Found:
+def _make(
+    ctx: Context,
+    document_id: str,
+    source_span: Span | None,
+    cue: Span,
+    start: int,
+    end: int,
+    kind: str,
+    speaker: Source,
+) -> Found:
     source = None
     if source_span is not None:
         s, e = trim(ctx.text, source_span.start_char, source_span.end_char)
@@ -162,10 +173,16 @@ def _kind(ctx: Context, start: int, end: int) -> str:
     return "mixed" if any(start <= s and e <= end for s, e in ctx.quotes) else "indirect"
 
 
-def _quote_near(quotes: list[tuple[int, int]], start: int, end: int, share: float = 0.6) -> tuple[int, int] | None:
+def _quote_near(
+    quotes: list[tuple[int, int]], start: int, end: int, share: float = 0.6
+) -> tuple[int, int] | None:
     """A quotation that makes up most of the content, or that the content starts or ends at."""
     for s, e in quotes:
-        if s < end and start < e and ((e - s) >= share * (end - start) or abs(s - start) <= 2 or abs(e - end) <= 2):
+        if (
+            s < end
+            and start < e
+            and ((e - s) >= share * (end - start) or abs(s - start) <= 2 or abs(e - end) <= 2)
+        ):
             return s, e
     return None
 
@@ -178,7 +195,9 @@ def _adjacent_quote(ctx: Context, cue: Span) -> tuple[int, int] | None:
             continue
         if sent.start_char - 1 <= s and e <= sent.end_char + 1:
             return s, e
-        if sent.end_char <= s <= sent.end_char + 3 and ctx.text[sent.start_char : s].rstrip(" “\"\n").endswith(":"):
+        if sent.end_char <= s <= sent.end_char + 3 and ctx.text[sent.start_char : s].rstrip(' “"\n').endswith(
+            ":"
+        ):
             return s, e
         if s < sent.start_char < e <= sent.end_char + 1:  # a quotation that ends in this sentence
             return s, e
@@ -211,4 +230,4 @@ def _gap_is_blank(ctx: Context, found: Found, quote_start: int) -> bool:
     sent = ctx.sent_at_char(found.cue_start)
     if sent is None:
         return False
-    return ctx.text[sent.end_char : quote_start].strip(" \n“\"") == "" and quote_start >= sent.end_char - 1
+    return ctx.text[sent.end_char : quote_start].strip(' \n“"') == "" and quote_start >= sent.end_char - 1

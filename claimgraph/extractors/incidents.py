@@ -11,27 +11,68 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.quotes import inside
-from claimgraph.model import Figure, Incident, Place, Span as DocSpan, stable_id
+from claimgraph.model import Figure, Incident, Place, stable_id
+from claimgraph.model import Span as DocSpan
 from claimgraph.nlp.dates import resolve_date
 from claimgraph.nlp.figures import casualties
 from claimgraph.nlp.places import geocode
 
 TYPE_ORDER = [t["type"] for t in kb.load("incident_types")["types"]]
 ANAPHORA = set(kb.load("incident_types")["anaphora"])
-DEFINITE = {"the", "this", "that", "these", "those", "today", "yesterday", "its", "their", "his", "her",
-            "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday", "last", "latest",
-            "recent", "such"}
-GENERIC_HEADS = {"series", "string", "spate", "wave", "number", "string", "campaign", "pattern", "kind", "type"}
+DEFINITE = {
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "today",
+    "yesterday",
+    "its",
+    "their",
+    "his",
+    "her",
+    "friday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "saturday",
+    "sunday",
+    "last",
+    "latest",
+    "recent",
+    "such",
+}
+GENERIC_HEADS = {"series", "string", "spate", "wave", "number", "campaign", "pattern", "kind", "type"}
 WEAK_LEMMAS = {"kill", "die", "killing", "strike", "operation", "shoot", "attack"}
 # Verbs whose clause describes the incident that is their subject ("a bombing killed 12 in Kabul").
-EVENT_VERBS = {"kill", "injure", "wound", "hit", "strike", "rock", "target", "occur", "happen", "take",
-               "leave", "claim", "destroy", "damage", "explode", "kill", "tear", "rip", "go"}
+EVENT_VERBS = {
+    "kill",
+    "injure",
+    "wound",
+    "hit",
+    "strike",
+    "rock",
+    "target",
+    "occur",
+    "happen",
+    "take",
+    "leave",
+    "claim",
+    "destroy",
+    "damage",
+    "explode",
+    "tear",
+    "rip",
+    "go",
+}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -98,18 +139,23 @@ def _is_anaphoric(token: Token) -> bool:
     return False
 
 
-def _own_scope(token: Token) -> list[Token]:
+def _own_scope(token: Token) -> range:
     """The words that describe this mention: the noun phrase, or the clause of an incident verb."""
-    if token.pos_ == "VERB":
-        return list(token.subtree)
-    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in EVENT_VERBS:
-        return list(token.head.subtree)
-    return list(token.subtree)
+    if (
+        token.pos_ != "VERB"
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and token.head.lemma_.lower() in EVENT_VERBS
+    ):
+        token = token.head
+    return range(token.left_edge.i, token.right_edge.i + 1)
 
 
-DIRECTIONS = re.compile(r"^(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
-                        r"north-?west|north-?east|south-?west|south-?east|north-?western|north-?eastern|"
-                        r"south-?western|south-?eastern)(?:ern)?\s+", re.IGNORECASE)
+DIRECTIONS = re.compile(
+    r"^(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?west|north-?east|south-?west|south-?east|north-?western|north-?eastern|"
+    r"south-?western|south-?eastern)(?:ern)?\s+",
+    re.IGNORECASE,
+)
 
 
 def _geocode(name: str) -> Place | None:
@@ -117,13 +163,9 @@ def _geocode(name: str) -> Place | None:
     return geocode(name) or (geocode(DIRECTIONS.sub("", name)) if DIRECTIONS.match(name) else None)
 
 
-def _place_in(tokens: list[Token], actor_tokens: set[int], quotes: list[tuple[int, int]]) -> Place | None:
-    doc = tokens[0].doc if tokens else None
-    if doc is None:
-        return None
-    ids = {t.i for t in tokens}
+def _place_in(ents: list[Span], ids: range, actor_tokens: set[int]) -> Place | None:
     best: Place | None = None
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS or ent.start not in ids or ent.start in actor_tokens:
             continue
         place = _geocode(ent.text)
@@ -134,12 +176,10 @@ def _place_in(tokens: list[Token], actor_tokens: set[int], quotes: list[tuple[in
     return best
 
 
-def _date_in(tokens: list[Token], published: date | None, quotes: list[tuple[int, int]]) -> tuple[date, str] | None:
-    doc = tokens[0].doc if tokens else None
-    if doc is None:
-        return None
-    ids = {t.i for t in tokens}
-    for ent in doc.ents:
+def _date_in(
+    ents: list[Span], ids: range, published: date | None, quotes: list[tuple[int, int]]
+) -> tuple[date, str] | None:
+    for ent in ents:
         if ent.label_ != "DATE" or ent.start not in ids:
             continue
         if inside(quotes, ent.start_char, ent.end_char):
@@ -185,6 +225,9 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     doc, quotes, sents, sent_of = ctx.doc, ctx.quotes, ctx.sents, ctx.sent_no
     states = {a.id for a in kb.actors().values() if a.kind == "state"}
     actor_tokens = {i for a in ctx.actors if a.kb_id_ not in states for i in range(a.start, a.end)}
+    ents_by_sent: list[list[Span]] = [[] for _ in sents]
+    for ent in doc.ents:
+        ents_by_sent[sent_of[ent.start]].append(ent)
     mentions: list[Mention] = []
     generic_sents: set[int] = set()
     for trigger in doc.spans.get("incident_triggers", []):
@@ -195,9 +238,10 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
             generic_sents.add(sent_of[token.i])
             continue
         scope = _own_scope(token)
+        ents = ents_by_sent[sent_of[token.i]]
         mention = Mention(sent_of[token.i], token, trigger.label_, _is_anaphoric(token))
-        mention.place = _place_in(scope, actor_tokens, quotes)
-        mention.date = _date_in(scope, published, quotes)
+        mention.place = _place_in(ents, scope, actor_tokens)
+        mention.date = _date_in(ents, scope, published, quotes)
         mentions.append(mention)
     drafts: list[Draft] = []
     by_token: dict[int, Draft] = {}
@@ -208,7 +252,9 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     for mention in mentions:
         target = _choose(mention, current, drafts)
         if target is None:
-            weak = mention.token.lemma_.lower() in WEAK_LEMMAS and mention.place is None and mention.date is None
+            weak = (
+                mention.token.lemma_.lower() in WEAK_LEMMAS and mention.place is None and mention.date is None
+            )
             if weak and current is None and not _has_casualties(sents[mention.sent_index]):
                 continue
             target = Draft(type=mention.type)
@@ -226,7 +272,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         focus[index] = running
         last_mention[index] = seen
     for draft in drafts:
-        _refine_place(draft, ctx, actor_tokens)
+        _refine_place(draft, ctx, ents_by_sent, actor_tokens)
         _fill(draft, sents, actor_tokens, ctx.text)
         first = draft.mentions[0].token
         draft.id = stable_id(document_id, "incident", first.idx)
@@ -240,24 +286,29 @@ def _has_casualties(sent: Span) -> bool:
 
 def _choose(mention: Mention, current: Draft | None, drafts: list[Draft]) -> Draft | None:
     """The incident a mention belongs to, or None for a new one."""
-    if current is not None and _compatible_place(current.place, mention.place) and _compatible_date(
-        current.date, mention.date
+    if (
+        current is not None
+        and _compatible_place(current.place, mention.place)
+        and _compatible_date(current.date, mention.date)
     ):
         return current
     for draft in reversed(drafts):
-        if (mention.place or mention.date) and _compatible_place(draft.place, mention.place) and _compatible_date(
-            draft.date, mention.date
+        if (
+            (mention.place or mention.date)
+            and _compatible_place(draft.place, mention.place)
+            and _compatible_date(draft.date, mention.date)
         ):
             return draft
     return None
 
 
-def _refine_place(draft: Draft, ctx: Context, actor_tokens: set[int]) -> None:
+def _refine_place(draft: Draft, ctx: Context, ents_by_sent: list[list[Span]], actor_tokens: set[int]) -> None:
     """A more precise place said in a sentence about the incident ("The mosque is in Peshawar")."""
     if draft.place is None or (draft.place.lat is not None and draft.place.name != draft.place.country):
         return
     for index in sorted({m.sent_index for m in draft.mentions}):
-        place = _place_in(list(ctx.sents[index]), actor_tokens, ctx.quotes)
+        sent = ctx.sents[index]
+        place = _place_in(ents_by_sent[index], range(sent.start, sent.end), actor_tokens)
         if place is not None and place.lat is not None and _compatible_place(draft.place, place):
             draft.place = place
             return
@@ -274,48 +325,59 @@ def _add(draft: Draft, mention: Mention) -> None:
 
 def _fill(draft: Draft, sents: list[Span], actor_tokens: set[int], text: str) -> None:
     """Figures and roles from the sentences that mention the incident (first report wins)."""
-    roles = kb.load("incident_roles")
-    seen_sents = sorted({m.sent_index for m in draft.mentions})
-    for index in seen_sents:
+    lex = _role_lexicon()
+    for index in sorted({m.sent_index for m in draft.mentions}):
         sent = sents[index]
         killed, wounded = casualties(sent)
         if draft.killed is None and killed is not None and (killed.min or killed.max):
             draft.killed = killed
         if draft.wounded is None and wounded is not None and (wounded.min or wounded.max):
             draft.wounded = wounded
-        for chunk in sent.noun_chunks:
-            if any(t.i in actor_tokens for t in chunk):
+        for token in sent:
+            word = token.lower_
+            if token.pos_ not in {"NOUN", "PROPN"} or token.i in actor_tokens or token.dep_ == "compound":
                 continue
-            head = chunk.root.lower_
-            words = _strip_det(chunk, text)
-            if not words:
-                continue
-            if head in roles["attackers"] and chunk.root.dep_ in {"nsubj", "nsubjpass", "pobj", "compound", "dobj"}:
-                if any(t.lower_ in roles["attacker_modifiers"] for t in chunk) or chunk.root.dep_ == "nsubj":
-                    _append(draft.attackers, words)
-            elif head in roles["weapons"] or _last_two(chunk) in roles["weapons"]:
-                _append(draft.weapons, words)
-            elif head in roles["targets"] and chunk.root.dep_ in {"pobj", "dobj", "nsubjpass"}:
-                _append(draft.targets, words)
-        for ent in sent.ents:
-            if ent.label_ == "PERSON" and ent.root.head.lemma_.lower() in roles["victim_verbs"] and ent.root.dep_ in {
-                "dobj", "nsubjpass",
-            }:
-                _append(draft.victims, ent.text)
+            dep = token.dep_
+            if word in lex["attackers"] and dep in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}:
+                phrase = _phrase(token, text)
+                if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
+                    _append(draft.attackers, phrase)
+            elif word in lex["weapons"]:
+                _append(draft.weapons, _phrase(token, text))
+            elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"}:
+                _append(draft.targets, _phrase(token, text))
+            elif (
+                token.ent_type_ == "PERSON"
+                and token.head.lemma_.lower() in lex["victim_verbs"]
+                and dep
+                in {
+                    "dobj",
+                    "nsubjpass",
+                }
+            ):
+                _append(draft.victims, _phrase(token, text))
 
 
-def _last_two(chunk: Span) -> str:
-    return f"{chunk[-2].lower_} {chunk[-1].lower_}" if len(chunk) > 1 else chunk[-1].lower_
+@cache
+def _role_lexicon() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in kb.load("incident_roles").items()}
 
 
-def _strip_det(chunk: Span, text: str) -> str:
-    """The phrase as written, without leading determiners, numbers and possessives."""
-    tokens = list(chunk)
-    while tokens and (tokens[0].dep_ in {"det", "poss", "nummod", "case"} or tokens[0].pos_ in {"PRON", "PUNCT"}):
-        tokens = tokens[1:]
-    if not tokens:
-        return ""
-    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+def _phrase(head: Token, text: str) -> str:
+    """A noun with its modifiers on the left, as written ("suicide vest", "Shiite mosque")."""
+    start = head.i
+    for child in head.lefts:
+        if (
+            child.dep_ in {"compound", "amod", "nmod", "nummod"}
+            or child.dep_ == "punct"
+            and child.text == "-"
+        ):
+            start = min(start, child.left_edge.i)
+    doc = head.doc
+    while start < head.i and doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"}:
+        start += 1
+    first = doc[start]
+    return text[first.idx : head.idx + len(head)]
 
 
 def _append(values: list[str], value: str) -> None:

@@ -24,10 +24,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                     quotes.append((start + 1, i))
             elif not stack or _opens(text, i):
                 stack.append((STRAIGHT, i))
-        elif ch == "\n" and text[i + 1 : i + 2] == "\n" and stack:
-            # a quotation may run over paragraphs only when the next one reopens it
-            if text[i + 2 : i + 3] not in "“\"":
-                stack.clear()
+        elif ch == "\n" and text[i + 1 : i + 2] == "\n" and stack and text[i + 2 : i + 3] not in '“"':
+            stack.clear()  # a quotation may run over paragraphs only when the next one reopens it
     return [(s, e) for s, e in quotes if e - s > 1]
 
 

@@ -16,14 +16,69 @@ from claimgraph.model import Source
 if TYPE_CHECKING:
     from claimgraph.extractors.context import Context
 
-REPORT_HEADS = {"report", "study", "assessment", "analysis", "survey", "investigation", "review", "document",
-                "findings", "dossier", "memo", "cable", "briefing", "paper", "statement", "communique",
-                "inquiry", "panel", "evaluation", "estimate", "data", "records"}
-ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "officer", "officers", "diplomat", "diplomats",
-                   "resident", "residents", "witness", "witnesses", "analyst", "analysts", "expert", "experts",
-                   "observer", "observers", "insider", "insiders", "aide", "aides", "people", "someone",
-                   "commander", "commanders", "member", "members", "man", "woman", "person", "villagers",
-                   "survivors", "investigators", "authorities", "agent", "agents"}
+REPORT_HEADS = {
+    "report",
+    "study",
+    "assessment",
+    "analysis",
+    "survey",
+    "investigation",
+    "review",
+    "document",
+    "findings",
+    "dossier",
+    "memo",
+    "cable",
+    "briefing",
+    "paper",
+    "statement",
+    "communique",
+    "inquiry",
+    "panel",
+    "evaluation",
+    "estimate",
+    "data",
+    "records",
+}
+ANONYMOUS_HEADS = {
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "officer",
+    "officers",
+    "diplomat",
+    "diplomats",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "observer",
+    "observers",
+    "insider",
+    "insiders",
+    "aide",
+    "aides",
+    "people",
+    "someone",
+    "commander",
+    "commanders",
+    "member",
+    "members",
+    "man",
+    "woman",
+    "person",
+    "villagers",
+    "survivors",
+    "investigators",
+    "authorities",
+    "agent",
+    "agents",
+}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "leader", "chief"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it", "we", "them"}
@@ -40,8 +95,9 @@ def _person_near(ctx: Context, span: Span) -> Span | None:
     """A person named in the span, or right after it ("One of the former ministers, Jane Roe")."""
     for ent in ctx.doc.ents:
         if ent.label_ == "PERSON" and span.start <= ent.start < span.end + 3 and ent.end <= span.end + 6:
-            if ent.start >= span.end and any(t.is_sent_end or t.text in {"said", "told"}
-                                              for t in ctx.doc[span.end : ent.start]):
+            if ent.start >= span.end and any(
+                t.is_sent_end or t.text in {"said", "told"} for t in ctx.doc[span.end : ent.start]
+            ):
                 continue
             if ent.end <= span.end and ent.root.dep_ in {"compound", "poss", "amod"}:
                 continue  # "the Biden administration" is not Biden
@@ -101,7 +157,9 @@ def resolve_pronoun(ctx: Context, token: Token, history: list[tuple[int, Source]
             return describe(ctx, _noun_phrase(people[-1]))
         return Source(kind="anonymous", name=token.text)
     before = [a for a in ctx.actors if a.end <= token.i]
-    speakers = [(i, s) for i, s in history if s.kind in {"organization", "anonymous", "report"} and i < token.i]
+    speakers = [
+        (i, s) for i, s in history if s.kind in {"organization", "anonymous", "report"} and i < token.i
+    ]
     if speakers and (not before or speakers[-1][0] > before[-1].start):
         return speakers[-1][1]
     if before:

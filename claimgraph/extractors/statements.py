@@ -35,8 +35,9 @@ BANDS = {band: band for band in kb.load("hedges")}
 
 def _pick_triggers(doc: Doc) -> list[Span]:
     """Longest trigger per place; on a tie the more specific relation."""
-    spans = sorted(doc.spans.get("relation_triggers", []),
-                   key=lambda s: (-(s.end - s.start), PRECEDENCE.index(s.label_)))
+    spans = sorted(
+        doc.spans.get("relation_triggers", []), key=lambda s: (-(s.end - s.start), PRECEDENCE.index(s.label_))
+    )
     taken: set[int] = set()
     out = []
     for span in spans:
@@ -84,7 +85,7 @@ NAMING = {"name", "call", "know", "banner", "label"}
 
 
 def _named_in_clause(root: Token, actors: list[Span]) -> list[Span]:
-    """"the group that operates under the name of X", "a group called X": X."""
+    """ "the group that operates under the name of X", "a group called X": X."""
     for child in root.children:
         if child.dep_ in {"relcl", "acl"} and any(t.lemma_.lower() in NAMING for t in child.subtree):
             return _actors_in(_subtree_ids(child), actors)[:1]
@@ -112,7 +113,6 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None) -
 
 
 def _subjects(trigger: Span, relation: str, actors: list[Span], speaker: Source | None) -> list[Span]:
-    doc = trigger.doc
     last = trigger[-1]
     if relation not in ACTOR_RELATIONS and last.lower_ in AGENT_PREPS:
         objs = [c for c in last.children if c.dep_ == "pobj"]
@@ -164,7 +164,11 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
     i, gap = trigger.start - 1, 0
     while i >= 0 and gap <= 4:
         token = doc[i]
-        if token.is_sent_end or token.text in {";", ":"} or token.lower_ in {"that", "while", "but", "because"}:
+        if (
+            token.is_sent_end
+            or token.text in {";", ":"}
+            or token.lower_ in {"that", "while", "but", "because"}
+        ):
             break
         if i in inside:
             actor = inside[i]
@@ -194,8 +198,11 @@ def _objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:
     if after:
         return after
     sent = ctx.sent(trigger)
-    nearby = [a for a in actors if sent.start <= a.start < sent.end and a.kb_id_ not in subject_ids
-              and a.start >= trigger.end]
+    nearby = [
+        a
+        for a in actors
+        if sent.start <= a.start < sent.end and a.kb_id_ not in subject_ids and a.start >= trigger.end
+    ]
     return nearby[:1]
 
 
@@ -223,8 +230,9 @@ def _certainty(trigger: Span, window: tuple[int, int]) -> str:
     doc = trigger.doc
     verb = _governing_verb(trigger.root)
     clause = range(verb.left_edge.i, verb.right_edge.i + 1)
-    hedges = [h for h in doc.spans.get("hedges", [])
-              if h.start in clause and window[0] <= h.start_char < window[1]]
+    hedges = [
+        h for h in doc.spans.get("hedges", []) if h.start in clause and window[0] <= h.start_char < window[1]
+    ]
     if not hedges:
         return "asserted"
     nearest = min(hedges, key=lambda h: abs(h.start - trigger.start))
@@ -241,8 +249,10 @@ def _attribution_for(trigger: Span, found: list[Found]) -> Found | None:
     return None
 
 
-def find_statements(ctx: Context, document_id: str, found: list[Found], index: IncidentIndex) -> list[Statement]:
-    doc, actors, sents = ctx.doc, ctx.actors, ctx.sents
+def find_statements(
+    ctx: Context, document_id: str, found: list[Found], index: IncidentIndex
+) -> list[Statement]:
+    doc, actors, _sents = ctx.doc, ctx.actors, ctx.sents
     statements: list[Statement] = []
     for trigger in _pick_triggers(doc):
         relation = trigger.label_
@@ -267,30 +277,42 @@ def find_statements(ctx: Context, document_id: str, found: list[Found], index: I
                 if obj.get("actor") == subject.kb_id_:
                     continue
                 rel, source = _speaker(relation, subject, attribution, polarity)
-                statements.append(_statement(ctx, document_id, trigger, subject, rel, obj, source, attribution,
-                                             polarity, certainty))
+                statements.append(
+                    _statement(
+                        ctx, document_id, trigger, subject, rel, obj, source, attribution, polarity, certainty
+                    )
+                )
     statements += _disbelief(ctx, document_id, statements, found)
     return _dedupe(_facilitation_partners(statements))
 
 
 def _facilitation_partners(statements: list[Statement]) -> list[Statement]:
-    """"X plans the attacks while Y carries them out": X facilitated Y, when no incident is named."""
+    """ "X plans the attacks while Y carries them out": X facilitated Y, when no incident is named."""
     out = []
     for st in statements:
         if st.relation == "facilitated" and st.object == {"incident": None}:
-            doers = [o.subject for o in statements if o.sentence == st.sentence and o.subject != st.subject
-                     and o.relation in {"perpetrated", "claimed"} and o.polarity == "positive"]
+            doers = [
+                o.subject
+                for o in statements
+                if o.sentence == st.sentence
+                and o.subject != st.subject
+                and o.relation in {"perpetrated", "claimed"}
+                and o.polarity == "positive"
+            ]
             if doers:
                 st = replace(st, object={"actor": doers[0]})
         out.append(st)
     return out
 
 
-def _incident_object(ctx: Context, trigger: Span, relation: str, subjects: list[Span],
-                     index: IncidentIndex) -> dict[str, str | None]:
+def _incident_object(
+    ctx: Context, trigger: Span, relation: str, subjects: list[Span], index: IncidentIndex
+) -> dict[str, str | None]:
     sent_no = ctx.index(trigger)
     verb = _governing_verb(trigger.root)
-    scope = set(_subtree_ids(trigger.root)) | {c.i for c in verb.children if c.dep_ in {"dobj", "prep", "attr"}}
+    scope = set(_subtree_ids(trigger.root)) | {
+        c.i for c in verb.children if c.dep_ in {"dobj", "prep", "attr"}
+    }
     scope |= {t.i for c in verb.children if c.dep_ in {"dobj", "prep", "attr", "agent"} for t in c.subtree}
     for i in sorted(scope):
         draft = index.by_token.get(i)
@@ -303,8 +325,14 @@ def _incident_object(ctx: Context, trigger: Span, relation: str, subjects: list[
             return {"incident": focus.id}
     if relation == "facilitated":  # "attacks claimed by X showed facilitation by Y": Y facilitated X
         subject_ids = {s.kb_id_ for s in subjects}
-        doers = [a for a in ctx.actors if ctx.index(a) == sent_no and a.kb_id_ not in subject_ids
-                 and a.root.head.lower_ == "by" and a.root.head.head.lemma_.lower() in {"claim", "carry", "launch"}]
+        doers = [
+            a
+            for a in ctx.actors
+            if ctx.index(a) == sent_no
+            and a.kb_id_ not in subject_ids
+            and a.root.head.lower_ == "by"
+            and a.root.head.head.lemma_.lower() in {"claim", "carry", "launch"}
+        ]
         if doers:
             return {"actor": doers[0].kb_id_}
     return {"incident": None}
@@ -314,7 +342,11 @@ def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: 
     """Who asserts it: the attribution's source, else the group itself (claims, denials) or the author."""
     if attribution is not None:
         source = attribution.speaker
-        if source.actor == subject.kb_id_ and relation in {"claimed", "perpetrated"} and polarity == "positive":
+        if (
+            source.actor == subject.kb_id_
+            and relation in {"claimed", "perpetrated"}
+            and polarity == "positive"
+        ):
             return "claimed", replace(source, kind="claimant")
         return relation, source
     if relation == "claimed":
@@ -324,23 +356,36 @@ def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: 
     return relation, Source(kind="author")
 
 
-def _statement(ctx: Context, document_id: str, trigger: Span, subject: Span, relation: str,
-               obj: dict[str, str | None], source: Source, attribution: Found | None, polarity: str,
-               certainty: str) -> Statement:
+def _statement(
+    ctx: Context,
+    document_id: str,
+    trigger: Span,
+    subject: Span,
+    relation: str,
+    obj: dict[str, str | None],
+    source: Source,
+    attribution: Found | None,
+    polarity: str,
+    certainty: str,
+) -> Statement:
     sent = ctx.sent(trigger)
     if ctx.index(subject) == ctx.index(trigger):
         start, end = min(subject.start_char, trigger.start_char), max(subject.end_char, trigger.end_char)
     else:
         start, end = trigger.start_char, trigger.end_char
     return Statement(
-        id=stable_id(document_id, "statement", trigger.start_char, subject.kb_id_, relation, obj, source.kind),
+        id=stable_id(
+            document_id, "statement", trigger.start_char, subject.kb_id_, relation, obj, source.kind
+        ),
         document=document_id,
         start=start,
         end=end,
         sentence=sent.text,
         attribution=attribution.record.id if attribution else None,
         source=source,
-        cue=attribution.cue_text if attribution else (trigger.text.lower() if source.kind != "author" else None),
+        cue=attribution.cue_text
+        if attribution
+        else (trigger.text.lower() if source.kind != "author" else None),
         relation=relation,
         subject=subject.kb_id_,
         object=obj,
@@ -350,8 +395,10 @@ def _statement(ctx: Context, document_id: str, trigger: Span, subject: Span, rel
     )
 
 
-def _disbelief(ctx: Context, document_id: str, statements: list[Statement], found: list[Found]) -> list[Statement]:
-    """"X says Y. X is lying.": the author's counter-statement, with the author's hedge."""
+def _disbelief(
+    ctx: Context, document_id: str, statements: list[Statement], found: list[Found]
+) -> list[Statement]:
+    """ "X says Y. X is lying.": the author's counter-statement, with the author's hedge."""
     out: list[Statement] = []
     sents = ctx.sents
     for i, sent in enumerate(sents[1:], start=1):
@@ -371,11 +418,21 @@ def _disbelief(ctx: Context, document_id: str, statements: list[Statement], foun
             if not (prev.start_char <= st.start < prev.end_char) or st.source.kind == "author":
                 continue
             flipped = "negative" if st.polarity == "positive" else "positive"
-            out.append(replace(
-                st, id=stable_id(document_id, "statement", sent.start_char, st.id), start=sent.start_char,
-                end=sent.end_char, sentence=sent.text, attribution=None, source=Source(kind="author"), cue=None,
-                polarity=flipped, certainty=certainty, quote="none",
-            ))
+            out.append(
+                replace(
+                    st,
+                    id=stable_id(document_id, "statement", sent.start_char, st.id),
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    sentence=sent.text,
+                    attribution=None,
+                    source=Source(kind="author"),
+                    cue=None,
+                    polarity=flipped,
+                    certainty=certainty,
+                    quote="none",
+                )
+            )
     return out
 
 
@@ -383,8 +440,15 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
     seen: set[tuple] = set()
     out = []
     for st in statements:
-        key = (st.sentence, st.relation, st.subject, tuple(sorted(st.object.items())), st.source.kind,
-               st.source.name, st.polarity)
+        key = (
+            st.sentence,
+            st.relation,
+            st.subject,
+            tuple(sorted(st.object.items())),
+            st.source.kind,
+            st.source.name,
+            st.polarity,
+        )
         if key not in seen:
             seen.add(key)
             out.append(st)

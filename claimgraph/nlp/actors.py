@@ -6,7 +6,6 @@ A bare parent name ("ISIS") in a document that names exactly one of its branches
 read as that branch, as news copy shortens a branch's name to its parent's once it is introduced.
 """
 
-
 import re
 
 from spacy.language import Language
@@ -18,10 +17,41 @@ from claimgraph import kb
 
 # Head words that make an unknown ORG entity an armed or political group worth tracking.
 GROUP_HEADS = {
-    "front", "army", "brigade", "brigades", "movement", "battalion", "commando", "commandos", "squad",
-    "mujahideen", "militia", "guerrillas", "council", "organization", "organisation", "party", "group",
-    "lashkar", "jaish", "tehreek", "tehrik", "forces", "force", "cartel", "resistance", "faction", "legion",
-    "command", "alliance", "coalition", "union", "jamaat", "harakat", "ansar", "sipah",
+    "front",
+    "army",
+    "brigade",
+    "brigades",
+    "movement",
+    "battalion",
+    "commando",
+    "commandos",
+    "squad",
+    "mujahideen",
+    "militia",
+    "guerrillas",
+    "council",
+    "organization",
+    "organisation",
+    "party",
+    "group",
+    "lashkar",
+    "jaish",
+    "tehreek",
+    "tehrik",
+    "forces",
+    "force",
+    "cartel",
+    "resistance",
+    "faction",
+    "legion",
+    "command",
+    "alliance",
+    "coalition",
+    "union",
+    "jamaat",
+    "harakat",
+    "ansar",
+    "sipah",
 }
 NAME_TOKEN = {"IS_TITLE": True}
 
@@ -60,13 +90,18 @@ class ActorRecognizer:
             [{"LOWER": "so"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "called"}],
         ]
         for pattern in intro:
-            self.unknown.add("INTRO", [[*pattern, {"LOWER": "the", "OP": "?"}, {**NAME_TOKEN, "OP": "+"}]],
-                             greedy="LONGEST")
+            self.unknown.add(
+                "INTRO",
+                [[*pattern, {"LOWER": "the", "OP": "?"}, {**NAME_TOKEN, "OP": "+"}]],
+                greedy="LONGEST",
+            )
         self.parents = kb.actor_parents()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label="ACTOR", kb_id=doc.vocab.strings[m]) for m, s, e in self.phrases(doc)]
-        spans += [Span(doc, s, e, label="ACTOR", kb_id=doc.vocab.strings[m]) for m, s, e in self.acronyms(doc)]
+        spans += [
+            Span(doc, s, e, label="ACTOR", kb_id=doc.vocab.strings[m]) for m, s, e in self.acronyms(doc)
+        ]
         known = filter_spans(spans)
         taken = {i for span in known for i in range(span.start, span.end)}
         new = [s for s in self._unknown_groups(doc) if not taken & set(range(s.start, s.end))]
@@ -81,13 +116,17 @@ class ActorRecognizer:
             while name and not name[0].is_title:
                 name = name[1:]
             if name.start > start and len(name) >= 1 and not kb.resolve_alias(name.text):
-                found.append(Span(doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(name.text)))
+                found.append(
+                    Span(doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
+                )
         for ent in doc.ents:
             if ent.label_ != "ORG" or ent[-1].lower_ not in GROUP_HEADS or len(ent) < 2:
                 continue
             body = ent[1:] if ent[0].lower_ == "the" else ent
             if not kb.resolve_alias(body.text):
-                found.append(Span(doc, body.start, body.end, label="NEW_ACTOR", kb_id="new:" + slug(body.text)))
+                found.append(
+                    Span(doc, body.start, body.end, label="NEW_ACTOR", kb_id="new:" + slug(body.text))
+                )
         return found
 
     def _branches_for_parents(self, spans: list[Span]) -> list[Span]:
@@ -104,10 +143,9 @@ class ActorRecognizer:
             out.append(span)
         return out
 
-
     @staticmethod
     def _shortens(text: str, branch: str) -> bool:
-        """"ISIS" shortens "ISIS-K" and "Islamic State" "Islamic State Khorasan"; "Taliban" is no Haqqani."""
+        """ "ISIS" shortens "ISIS-K" and "Islamic State" "Islamic State Khorasan"; "Taliban" is no Haqqani."""
         key = kb.alias_key(text)
         actor = kb.actors()[branch]
         return any(kb.alias_key(n).startswith(key + " ") for n in [actor.name, *actor.aliases])

@@ -5,7 +5,6 @@ configurable component does it for each, the way spaCy's SpanRuler does for patt
 The lexicon's YAML file is turned into Matcher patterns by a small adapter per file.
 """
 
-
 from collections.abc import Callable, Iterator
 
 from spacy.language import Language
@@ -91,5 +90,7 @@ class LexiconTagger:
     "claimgraph_lexicon",
     default_config={"lexicon": "hedges", "spans_key": "hedges", "overlap": False},
 )
-def make_lexicon_tagger(nlp: Language, name: str, lexicon: str, spans_key: str, overlap: bool) -> LexiconTagger:
+def make_lexicon_tagger(
+    nlp: Language, name: str, lexicon: str, spans_key: str, overlap: bool
+) -> LexiconTagger:
     return LexiconTagger(nlp, name, lexicon, spans_key, overlap)

@@ -258,7 +258,7 @@ def tables() -> Tables:
         add(state["name"], PLACE)
     for city in geo.get_cities().values():
         name = city["name"]
-        plain = all(fold(part) in english or fold(part) in stop for part in _words(name))
+        plain = all(fold(part) in stop or _is_english(fold(part), english) for part in _words(name))
         add(name, PLACE, ambiguous=city["population"] < BIG_CITY and plain)
     for section, kind in (("nationalities", NAME), ("proper_words", NAME), ("months", DATE)):
         for form in lex.get(section, []):
@@ -310,7 +310,7 @@ def tables() -> Tables:
     )
 
 
-def _is_english(word: str, english: frozenset[str]) -> bool:
+def _is_english(word: str, english: set[str] | frozenset[str]) -> bool:
     """Vocabulary membership with the regular inflections the lemma index leaves out."""
     if word in english:
         return True
