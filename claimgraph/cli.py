@@ -458,10 +458,10 @@ def export(
 
 
 def examples_dir() -> Path:
-    """The bundled corpus: the repository's examples/ folder."""
+    """The bundled corpus: the repository's examples/corpus/ folder."""
     import claimgraph
 
-    return Path(claimgraph.__file__).resolve().parents[1] / "examples"
+    return Path(claimgraph.__file__).resolve().parents[1] / "examples" / "corpus"
 
 
 @app.command()

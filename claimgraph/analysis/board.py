@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimgraph import kb
 from claimgraph.model import SOURCE_KINDS, Actor, Incident, Statement
 
 FLAG_SECOND_HAND = "claim known only second-hand"
@@ -151,7 +152,8 @@ def build_board(incident: Incident, statements: list[Statement], actors: dict[st
     claims = [e for c in candidates.values() for e in c.claims]
     if claims and all(e.source_kind != "claimant" for e in claims):
         flags.append(FLAG_SECOND_HAND)
-    if not any(s.source.kind in NAMED_SOURCE_KINDS and s.source.name for s in about):
+    imputed = set(kb.load("cues")["imputed"])
+    if not any(s.source.kind in NAMED_SOURCE_KINDS and s.source.name and s.cue not in imputed for s in about):
         flags.append(FLAG_NO_NAMED_SOURCE)
     for flag in (FLAG_AUTHOR_ONLY, FLAG_CONTRADICTION):
         if any(flag in c.flags for c in candidates.values()):

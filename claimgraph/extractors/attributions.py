@@ -87,9 +87,20 @@ def _subtree(token: Token) -> tuple[int, int]:
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
 
 
+# Verbs whose direct object is the hearer, not what is said ("told reporters that ...").
+HEARER_VERBS = {"tell", "inform", "brief", "ask", "assure", "warn", "urge", "remind", "promise", "show"}
+
+
 def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
-    for child in verb.children:
-        if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and child.i >= cue_end - 1):
+    """What is said: the clausal complement, else the direct object (not a hearer)."""
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            return _subtree(child)
+    if verb.lemma_.lower() in HEARER_VERBS:
+        return None
+    for child in children:
+        if child.dep_ == "dobj" and child.i >= cue_end - 1:
             return _subtree(child)
     return None
 
@@ -112,7 +123,7 @@ def find_attributions(ctx: Context, document_id: str) -> list[Found]:
         first = cue[0].lower_
         if first == "according":
             source_span, content = _according_to(ctx, cue)
-        elif first in {"want", "would"}:  # "X want(s) you to believe that ..."
+        elif cue.label_ == "imputed":  # "X want(s) you to believe that ..."
             source_span, content = subject_of(cue[0]), _content(cue[-1], cue.end)
         else:
             verb = cue.root

@@ -122,7 +122,12 @@ def _type_rank(kind: str) -> int:
 
 
 def _is_generic(token: Token) -> bool:
+    """Plural or habitual mentions ("attacks", "a series of bombings", "has killed hundreds")."""
     if token.tag_ in {"NNS", "NNPS"}:
+        return True
+    if token.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in token.children
+    ):
         return True
     head = token.head
     if head.dep_ == "pobj":
@@ -158,20 +163,37 @@ DIRECTIONS = re.compile(
 )
 
 
-def _geocode(name: str) -> Place | None:
+def _geocode(name: str, hint: str | None = None) -> Place | None:
     """A place name, or a region of it ("northwest Pakistan" is in Pakistan)."""
-    return geocode(name) or (geocode(DIRECTIONS.sub("", name)) if DIRECTIONS.match(name) else None)
+    if DIRECTIONS.match(name):
+        name = DIRECTIONS.sub("", name)
+    return geocode(name, hint)
 
 
-def _place_in(ents: list[Span], ids: range, actor_tokens: set[int]) -> Place | None:
+def _rank(place: Place, hint: str | None) -> tuple[bool, bool]:
+    """Places in the document's country first, then those with coordinates (cities, regions)."""
+    return (hint is not None and place.country != hint, place.lat is None)
+
+
+def _document_country(ents: list[Span]) -> str | None:
+    """The country of the first place the document names (its dateline, usually): a hint for the rest."""
+    for ent in ents:
+        if ent.label_ in PLACE_LABELS:
+            place = _geocode(ent.text)
+            if place is not None and place.country:
+                return place.country
+    return None
+
+
+def _place_in(ents: list[Span], ids: range, actor_tokens: set[int], hint: str | None = None) -> Place | None:
     best: Place | None = None
     for ent in ents:
         if ent.label_ not in PLACE_LABELS or ent.start not in ids or ent.start in actor_tokens:
             continue
-        place = _geocode(ent.text)
+        place = _geocode(ent.text, hint)
         if place is None:
             continue
-        if best is None or (best.lat is None and place.lat is not None):
+        if best is None or _rank(place, hint) < _rank(best, hint):
             best = place
     return best
 
@@ -228,6 +250,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     ents_by_sent: list[list[Span]] = [[] for _ in sents]
     for ent in doc.ents:
         ents_by_sent[sent_of[ent.start]].append(ent)
+    hint = _document_country(list(doc.ents[:8]))
     mentions: list[Mention] = []
     generic_sents: set[int] = set()
     for trigger in doc.spans.get("incident_triggers", []):
@@ -240,7 +263,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         scope = _own_scope(token)
         ents = ents_by_sent[sent_of[token.i]]
         mention = Mention(sent_of[token.i], token, trigger.label_, _is_anaphoric(token))
-        mention.place = _place_in(ents, scope, actor_tokens)
+        mention.place = _place_in(ents, scope, actor_tokens, hint)
         mention.date = _date_in(ents, scope, published, quotes)
         mentions.append(mention)
     drafts: list[Draft] = []
@@ -308,7 +331,7 @@ def _refine_place(draft: Draft, ctx: Context, ents_by_sent: list[list[Span]], ac
         return
     for index in sorted({m.sent_index for m in draft.mentions}):
         sent = ctx.sents[index]
-        place = _place_in(ents_by_sent[index], range(sent.start, sent.end), actor_tokens)
+        place = _place_in(ents_by_sent[index], range(sent.start, sent.end), actor_tokens, draft.place.country)
         if place is not None and place.lat is not None and _compatible_place(draft.place, place):
             draft.place = place
             return

@@ -80,6 +80,20 @@ ANONYMOUS_HEADS = {
     "agents",
 }
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "leader", "chief"}
+GROUP_NOUNS = {
+    "group",
+    "outfit",
+    "organisation",
+    "organization",
+    "movement",
+    "network",
+    "militants",
+    "rebels",
+    "insurgents",
+    "guerrillas",
+    "faction",
+    "militia",
+}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it", "we", "them"}
 
@@ -124,6 +138,10 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
     if len(span) == 1 and head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(ctx, head, history or [])
     actor = _actor_in(ctx, span)
+    if actor is None and head.lower_ in GROUP_NOUNS and len(span) <= 3 and span[0].lower_ in {"the", "this"}:
+        before = [a for a in ctx.actors if a.end <= span.start and span.start - a.end < 120]
+        if before:  # "the group said": the group last named
+            return Source(kind="organization", name=before[-1].text, actor=before[-1].kb_id_)
     person = _person_near(ctx, span)
     if person is not None:
         title = _title(span, person) if person.start < span.end else span.text

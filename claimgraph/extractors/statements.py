@@ -321,7 +321,9 @@ def _incident_object(
     generic = sent_no in index.generic_sents
     if not generic:
         focus = index.focus.get(sent_no)
-        if focus is not None and sent_no - index.last_mention.get(sent_no, -10) <= 2:
+        # claims and denials are about an incident by nature; other relations only near its mention
+        near = relation in {"claimed", "denied"} or sent_no - index.last_mention.get(sent_no, -10) <= 2
+        if focus is not None and near:
             return {"incident": focus.id}
     if relation == "facilitated":  # "attacks claimed by X showed facilitation by Y": Y facilitated X
         subject_ids = {s.kb_id_ for s in subjects}

@@ -30,6 +30,8 @@ def _cue_patterns() -> Iterator[tuple[str, Pattern]]:
         yield label, [{"LEMMA": verb}, {"LOWER": {"IN": particles}}]
     for phrase in data["phrases"]:
         yield "speech", _words(phrase, "LOWER")
+    for phrase in data["imputed"]:
+        yield "imputed", _words(phrase, "LOWER")
 
 
 def _hedge_patterns() -> Iterator[tuple[str, Pattern]]:

@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 
 ENDS = {".", "!", "?", ".”", "?”", "!”", '."'}
 OPENERS = {"“", '"', "‘", "(", "["}
+DASHES = {"—", "--", "–"}
+DATELINE_MAX = 14  # tokens before the dash in "PESHAWAR, Pakistan —" or "LIMA, 3 MAY 90 (EFE) --"
 
 
 @Language.component("claimgraph_sentences")
@@ -21,6 +23,22 @@ def mark_sentence_starts(doc: Doc) -> Doc:
             if not token.is_space:
                 token.is_sent_start = True
             continue
-        if prev.text in ENDS and (token.is_title or token.text in OPENERS and doc[token.i + 1].is_title):
+        after_stop = prev.text in ENDS and (
+            token.is_title or token.text in OPENERS and doc[token.i + 1].is_title
+        )
+        if after_stop or prev.text in DASHES and _is_dateline(doc, prev.i):
             token.is_sent_start = True
     return doc
+
+
+def _is_dateline(doc: Doc, dash: int) -> bool:
+    """A wire dateline: a short run of names, numbers and brackets opening a paragraph, then a dash."""
+    start = dash
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+        if dash - start > DATELINE_MAX:
+            return False
+    words = [t for t in doc[start:dash] if not t.is_space]
+    return bool(words) and all(
+        t.is_punct or t.like_num or t.is_title or t.is_upper or t.text in {"(", ")"} for t in words
+    )

@@ -1,0 +1,154 @@
+"""How much of the bundled corpus's expected facts (examples/expected.yaml) the extractor finds.
+
+Incident facts (type, date, place, country, killed, wounded) are scored per field against the
+extracted incident at the expected place; statements are found when an extracted statement has the
+same relation, subject, object kind (incident or the same actor) and source kind; certainty is
+scored on the found ones. Prints per-file misses and the totals last.
+
+    .venv/bin/python bench/examples.py [--quiet]
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from claimgraph import kb
+from claimgraph.model import Extraction
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def fold(text: str | None) -> str:
+    text = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+def actor_id(name: str, extraction: Extraction) -> str | None:
+    """The id the extractor would give a name: the KB's, or a new actor with that name or alias."""
+    found = kb.resolve_alias(name)
+    if found:
+        return found
+    for actor in extraction.actors:
+        if fold(name) in {fold(actor.name), *(fold(a) for a in actor.aliases)}:
+            return actor.id
+    return None
+
+
+@dataclass
+class Score:
+    fields: dict[str, list[int]] = field(default_factory=dict)  # name -> [hits, total]
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, name: str, hit: bool, miss: str = "") -> None:
+        pair = self.fields.setdefault(name, [0, 0])
+        pair[0] += int(hit)
+        pair[1] += 1
+        if not hit and miss:
+            self.misses.append(miss)
+
+    def share(self, name: str) -> float:
+        hits, total = self.fields.get(name, [0, 0])
+        return hits / total if total else 1.0
+
+
+def expected_facts() -> dict[str, dict]:
+    return yaml.safe_load((EXAMPLES / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def _figure(value: dict | None) -> tuple | None:
+    return None if value is None else (value.get("min"), value.get("max"), value.get("qualifier"))
+
+
+def score_document(key: str, expected: dict, extraction: Extraction, score: Score) -> None:
+    chosen: list[str | None] = []
+    for inc in expected.get("incidents", []):
+        place = fold(inc.get("place"))
+        candidates = [i for i in extraction.incidents if i.place and fold(i.place.name) == place]
+        candidates = candidates or [
+            i for i in extraction.incidents if i.place and i.place.country == inc["country"]
+        ]
+        got = candidates[0] if candidates else None
+        chosen.append(got.id if got else None)
+        score.add("incident.place", got is not None, f"{key}: no incident at {inc.get('place')}")
+        if got is None:
+            continue
+        score.add("incident.type", got.type == inc["type"], f"{key}: type {got.type} != {inc['type']}")
+        want_date = str(inc.get("date")) if inc.get("date") else None
+        have_date = got.date.isoformat()[: len(want_date)] if got.date and want_date else None
+        score.add("incident.date", have_date == want_date, f"{key}: date {got.date} != {want_date}")
+        score.add(
+            "incident.country", got.place.country == inc["country"], f"{key}: country {got.place.country}"
+        )
+        for name in ("killed", "wounded"):
+            have = getattr(got, name)
+            have_t = (have.min, have.max, have.qualifier) if have else None
+            score.add(
+                f"incident.{name}",
+                have_t == _figure(inc.get(name)),
+                f"{key}: {name} {have_t} != {_figure(inc.get(name))}",
+            )
+    for st in expected.get("statements", []):
+        subject = actor_id(st["subject"], extraction)
+        wanted_object = st["object"]
+        matches = []
+        for have in extraction.statements:
+            if have.relation != st["relation"] or have.subject != subject:
+                continue
+            if have.source.kind != st["source_kind"] or have.polarity != st.get("polarity", "positive"):
+                continue
+            if wanted_object == "incident":
+                index = st.get("incident", 0)
+                target = chosen[index] if index < len(chosen) else None
+                if have.object.get("incident") is None or (target and have.object["incident"] != target):
+                    continue
+            elif have.object.get("actor") != actor_id(wanted_object, extraction):
+                continue
+            matches.append(have)
+        source = f"{st['source_kind']} {st.get('source') or ''}".strip()
+        label = f"{st['relation']}({st['subject']} -> {wanted_object}) by {source}"
+        score.add("statement", bool(matches), f"{key}: missing {label}")
+        if matches:
+            certain = any(m.certainty == st.get("certainty", "asserted") for m in matches)
+            score.add(
+                "statement.certainty",
+                certain,
+                f"{key}: certainty of {label}: {[m.certainty for m in matches]} != {st.get('certainty')}",
+            )
+
+
+def run() -> Score:
+    from claimgraph.pipeline import Analyzer
+    from claimgraph.sources import read_paths
+
+    facts = expected_facts()
+    analyzer = Analyzer()
+    score = Score()
+    for document in read_paths([EXAMPLES / "corpus"]):
+        if isinstance(document, Exception):
+            score.misses.append(str(document))
+            continue
+        name = Path(document.path or "").name
+        key = name if name in facts else name.replace(".jsonl", ".jsonl")
+        if key not in facts:
+            continue
+        score_document(key, facts[key], analyzer.extract(document), score)
+    return score
+
+
+def main() -> None:
+    score = run()
+    if "--quiet" not in sys.argv:
+        for miss in score.misses:
+            print("  " + miss)
+    for name, (hits, total) in sorted(score.fields.items()):
+        print(f"{name:22} {hits:3}/{total:<3} {100 * hits / total:5.1f}%")
+
+
+if __name__ == "__main__":
+    main()
