@@ -156,11 +156,16 @@ def extract(
             _write(to_json(_merge(_analyzer().extract(d) for d in docs)))
             return
         good = 0
-        for item in read_paths([file], published=when):
-            if isinstance(item, InputError):
-                _error(str(item))
-                continue
-            _write(to_json_line(_analyzer().extract(item), _record_id(item, file)))
+
+        def records() -> Iterator[Document]:
+            for item in read_paths([file], published=when):
+                if isinstance(item, InputError):
+                    _error(str(item))
+                else:
+                    yield item
+
+        for item in _analyzer().pipe(records()):  # batched: spaCy is much faster on batches
+            _write(to_json_line(item, _record_id(item.documents[0], file)))
             good += 1
         if not good:
             raise Failure(f"{file}: no record could be read")
@@ -186,12 +191,12 @@ def _analyse(docs: list[Document], workers: int) -> Iterator[tuple[Document, Ext
         return
     analyzer = _analyzer()
     done = 0
-    if workers > 1 and len(docs) > 1:
+    if len(docs) > 1:
         try:
             for ex in analyzer.pipe(docs, n_process=workers):
                 yield docs[done], ex
                 done += 1
-        except Exception as exc:  # a worker died: name the document, go on one by one
+        except Exception as exc:  # a document or a worker failed: name it, go on one by one
             yield docs[done], exc
             done += 1
     for doc in docs[done:]:

@@ -2,89 +2,117 @@
 
 Cues, hedges, incident triggers and relation triggers are all "find these words, label them"; one
 configurable component does it for each, the way spaCy's SpanRuler does for patterns in a config.
-The lexicon's YAML file is turned into Matcher patterns by a small adapter per file.
+The lexicon's YAML file is turned into phrases by a small adapter per file. Plain phrases go to
+PhraseMatchers (one per attribute: lower-case form or lemma), which are hash lookups; the few phrases
+with a wildcard ("claim * attack") go to a Matcher.
 """
 
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claimgraph import kb
 
-Pattern = list[dict]
+VERB_POS = frozenset({"VERB", "AUX"})
 
 
-def _words(phrase: str, attr: str) -> Pattern:
-    return [{} if w == "*" else {attr: w} for w in phrase.lower().split()]
+class Entry(NamedTuple):
+    label: str
+    attr: str  # "LOWER" or "LEMMA"
+    phrase: str
+    pos: frozenset[str] | None = None  # allowed parts of speech of a one-word phrase
 
 
-def _cue_patterns() -> Iterator[tuple[str, Pattern]]:
+def _cue_entries() -> Iterator[Entry]:
     data = kb.load("cues")
     for label, lemmas in data["verbs"].items():
-        yield label, [{"LEMMA": {"IN": lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]
+        for lemma in lemmas:
+            yield Entry(label, "LEMMA", lemma, VERB_POS)
     for verb, particles in data["particles"].items():
         label = "accuse" if verb == "hold" else "speech"
-        yield label, [{"LEMMA": verb}, {"LOWER": {"IN": particles}}]
+        for particle in particles:
+            yield Entry(label, "LEMMA", f"{verb} {particle}")
     for phrase in data["phrases"]:
-        yield "speech", _words(phrase, "LOWER")
+        yield Entry("speech", "LOWER", phrase)
     for phrase in data["imputed"]:
-        yield "imputed", _words(phrase, "LOWER")
+        yield Entry("imputed", "LOWER", phrase)
 
 
-def _hedge_patterns() -> Iterator[tuple[str, Pattern]]:
+def _hedge_entries() -> Iterator[Entry]:
     for band, phrases in kb.load("hedges").items():
         for phrase in phrases:
-            yield band, _words(phrase, "LOWER")
+            yield Entry(band, "LOWER", phrase)
 
 
-def _incident_patterns() -> Iterator[tuple[str, Pattern]]:
+def _incident_entries() -> Iterator[Entry]:
     for entry in kb.load("incident_types")["types"]:
-        if entry.get("lemmas"):
-            yield entry["type"], [{"LEMMA": {"IN": entry["lemmas"]}}]
-            yield entry["type"], [{"LOWER": {"IN": entry["lemmas"]}}]
+        for lemma in entry.get("lemmas") or []:
+            yield Entry(entry["type"], "LEMMA", lemma)
+            yield Entry(entry["type"], "LOWER", lemma)
         for phrase in entry.get("phrases") or []:
-            yield entry["type"], _words(phrase, "LOWER")
+            yield Entry(entry["type"], "LOWER", phrase)
 
 
-def _relation_patterns() -> Iterator[tuple[str, Pattern]]:
+def _relation_entries() -> Iterator[Entry]:
     for relation, entry in kb.load("relations").items():
-        if not isinstance(entry, dict):
-            continue
-        for phrase in entry["patterns"]:
-            yield relation, _words(phrase, "LEMMA")
-            yield relation, _words(phrase, "LOWER")
+        if isinstance(entry, dict):
+            for phrase in entry["patterns"]:
+                yield Entry(relation, "LEMMA", phrase)
+                yield Entry(relation, "LOWER", phrase)
 
 
-ADAPTERS: dict[str, Callable[[], Iterator[tuple[str, Pattern]]]] = {
-    "cues": _cue_patterns,
-    "hedges": _hedge_patterns,
-    "incident_types": _incident_patterns,
-    "relations": _relation_patterns,
+ADAPTERS: dict[str, Callable[[], Iterator[Entry]]] = {
+    "cues": _cue_entries,
+    "hedges": _hedge_entries,
+    "incident_types": _incident_entries,
+    "relations": _relation_entries,
 }
 
 
 class LexiconTagger:
-    """Adds ``doc.spans[spans_key]``: every match of the lexicon, labelled (longest match per label)."""
+    """Adds ``doc.spans[spans_key]``: every match of the lexicon, labelled."""
 
     def __init__(self, nlp: Language, name: str, lexicon: str, spans_key: str, overlap: bool) -> None:
         self.name = name
         self.spans_key = spans_key
         self.overlap = overlap
-        self.matcher = Matcher(nlp.vocab)
-        grouped: dict[str, list[Pattern]] = {}
-        for label, pattern in ADAPTERS[lexicon]():
-            grouped.setdefault(label, []).append(pattern)
-        for label, patterns in grouped.items():
-            self.matcher.add(label, patterns, greedy="LONGEST")
+        self.phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("LOWER", "LEMMA")}
+        self.wildcards = Matcher(nlp.vocab)
+        self.pos: dict[str, frozenset[str]] = {}
+        grouped: dict[tuple[str, str], list[Doc]] = {}
+        for entry in ADAPTERS[lexicon]():
+            words = entry.phrase.lower().split()
+            if "*" in words:
+                pattern = [{} if w == "*" else {entry.attr: w} for w in words]
+                self.wildcards.add(entry.label, [pattern])
+                continue
+            doc = Doc(nlp.vocab, words=words, lemmas=words if entry.attr == "LEMMA" else None)
+            grouped.setdefault((entry.label, entry.attr), []).append(doc)
+            if entry.pos is not None:
+                self.pos[words[0]] = entry.pos
+        for (label, attr), docs in grouped.items():
+            self.phrases[attr].add(label, docs)
+        self.matchers = [m for m in (*self.phrases.values(), self.wildcards) if len(m)]
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        matches = {m for matcher in self.matchers for m in matcher(doc)}
+        spans = []
+        for label, start, end in matches:
+            token = doc[start]
+            if (
+                end - start == 1
+                and token.lemma_.lower() in self.pos
+                and token.pos_ not in self.pos[token.lemma_.lower()]
+            ):
+                continue
+            spans.append(Span(doc, start, end, label=label))
         if not self.overlap:
             spans = filter_spans(spans)
-        doc.spans[self.spans_key] = sorted(set(spans), key=lambda s: (s.start, -s.end))
+        doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, -s.end, s.label_))
         return doc
 
 
