@@ -65,15 +65,27 @@ def _figure(value: dict | None) -> tuple | None:
     return None if value is None else (value.get("min"), value.get("max"), value.get("qualifier"))
 
 
+def _best_incident(inc: dict, incidents: list):
+    """The extracted incident that agrees most with an expected one (place, then type and date)."""
+
+    def agreement(i) -> int:
+        place = i.place is not None and fold(i.place.name) == fold(inc.get("place"))
+        country = i.place is not None and i.place.country == inc["country"]
+        date = (
+            i.date is not None
+            and str(inc.get("date"))
+            and i.date.isoformat().startswith(str(inc.get("date")))
+        )
+        return 4 * place + 2 * country + 2 * (i.type == inc["type"]) + 2 * bool(date)
+
+    ranked = sorted(incidents, key=agreement, reverse=True)
+    return ranked[0] if ranked and agreement(ranked[0]) >= 2 else None
+
+
 def score_document(key: str, expected: dict, extraction: Extraction, score: Score) -> None:
     chosen: list[str | None] = []
     for inc in expected.get("incidents", []):
-        place = fold(inc.get("place"))
-        candidates = [i for i in extraction.incidents if i.place and fold(i.place.name) == place]
-        candidates = candidates or [
-            i for i in extraction.incidents if i.place and i.place.country == inc["country"]
-        ]
-        got = candidates[0] if candidates else None
+        got = _best_incident(inc, [i for i in extraction.incidents if i.id not in chosen])
         chosen.append(got.id if got else None)
         score.add("incident.place", got is not None, f"{key}: no incident at {inc.get('place')}")
         if got is None:

@@ -22,7 +22,7 @@ from claimgraph.model import Figure, Incident, Place, stable_id
 from claimgraph.model import Span as DocSpan
 from claimgraph.nlp.dates import resolve_date
 from claimgraph.nlp.figures import casualties
-from claimgraph.nlp.places import geocode
+from claimgraph.nlp.places import geocode, is_area
 
 TYPE_ORDER = [t["type"] for t in kb.load("incident_types")["types"]]
 ANAPHORA = set(kb.load("incident_types")["anaphora"])
@@ -74,6 +74,32 @@ EVENT_VERBS = {
     "go",
 }
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ATTACKER_NOUNS = frozenset(kb.load("incident_roles")["attackers"])
+# The small model often labels "Karachi airport" or a lone city name as an organisation.
+LANDMARKS = {
+    "airport",
+    "university",
+    "port",
+    "station",
+    "market",
+    "bazaar",
+    "hospital",
+    "base",
+    "camp",
+    "prison",
+    "stadium",
+    "mosque",
+    "church",
+    "square",
+    "bridge",
+    "road",
+}
+DATE_LABELS = {"DATE", "TIME"}
+DAY_WORDS = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|tonight|last night|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -84,6 +110,13 @@ class Mention:
     anaphoric: bool
     place: Place | None = None
     date: tuple[date, str] | None = None
+    own_date: tuple[date, str] | None = None
+
+    @property
+    def firm_date(self) -> tuple[date, str] | None:
+        """The date a mention may split or date an incident by: "claimed the attack on Saturday" dates the
+        claim, so a mention that refers back keeps only a date it owns ("Saturday's attack")."""
+        return self.own_date if self.anaphoric else self.date
 
 
 @dataclass
@@ -146,13 +179,17 @@ def _is_anaphoric(token: Token) -> bool:
 
 def _own_scope(token: Token) -> range:
     """The words that describe this mention: the noun phrase, or the clause of an incident verb."""
-    if (
-        token.pos_ != "VERB"
-        and token.dep_ in {"nsubj", "nsubjpass"}
-        and token.head.lemma_.lower() in EVENT_VERBS
-    ):
-        token = token.head
+    describes_clause = token.head.lemma_.lower() in EVENT_VERBS or token.lower_ in ATTACKER_NOUNS
+    if token.pos_ != "VERB" and token.dep_ in {"nsubj", "nsubjpass"} and describes_clause:
+        token = token.head  # "a suicide bomber rammed a car into a convoy on Sunday"
     return range(token.left_edge.i, token.right_edge.i + 1)
+
+
+def _possessor(token: Token) -> range:
+    for child in token.children:
+        if child.dep_ == "poss":
+            return range(child.left_edge.i, child.right_edge.i + 1)
+    return range(0)
 
 
 DIRECTIONS = re.compile(
@@ -170,9 +207,15 @@ def _geocode(name: str, hint: str | None = None) -> Place | None:
     return geocode(name, hint)
 
 
-def _rank(place: Place, hint: str | None) -> tuple[bool, bool]:
-    """Places in the document's country first, then those with coordinates (cities, regions)."""
-    return (hint is not None and place.country != hint, place.lat is None)
+def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
+    """Places in the document's country first, then towns, then regions, then countries."""
+    return (hint is not None and place.country != hint, is_area(place), place.lat is None)
+
+
+def _placelike(ent: Span) -> bool:
+    if ent.label_ in PLACE_LABELS:
+        return True
+    return ent.label_ == "ORG" and (len(ent) == 1 or ent[-1].lower_ in LANDMARKS)
 
 
 def _document_country(ents: list[Span]) -> str | None:
@@ -188,7 +231,7 @@ def _document_country(ents: list[Span]) -> str | None:
 def _place_in(ents: list[Span], ids: range, actor_tokens: set[int], hint: str | None = None) -> Place | None:
     best: Place | None = None
     for ent in ents:
-        if ent.label_ not in PLACE_LABELS or ent.start not in ids or ent.start in actor_tokens:
+        if not _placelike(ent) or ent.start not in ids or ent.start in actor_tokens:
             continue
         place = _geocode(ent.text, hint)
         if place is None:
@@ -202,8 +245,10 @@ def _date_in(
     ents: list[Span], ids: range, published: date | None, quotes: list[tuple[int, int]]
 ) -> tuple[date, str] | None:
     for ent in ents:
-        if ent.label_ != "DATE" or ent.start not in ids:
+        if ent.label_ not in DATE_LABELS or ent.start not in ids:
             continue
+        if ent.label_ == "TIME" and not DAY_WORDS.search(ent.text):
+            continue  # "about 11 a.m." says the hour, not the day
         if inside(quotes, ent.start_char, ent.end_char):
             continue  # "today" in a quotation is the speaker's day, not ours
         resolved = resolve_date(ent.text, published)
@@ -213,14 +258,14 @@ def _date_in(
 
 
 def _compatible_place(a: Place | None, b: Place | None) -> bool:
+    """Same country, and the same town (or one side is a province or country that may hold the other)."""
     if a is None or b is None:
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    both_cities = a.lat is not None and b.lat is not None and a.name != a.country and b.name != b.country
-    if both_cities and a.name.lower() != b.name.lower():
-        return abs(a.lat - b.lat) < 0.3 and abs(a.lon - b.lon) < 0.3
-    return True
+    if is_area(a) or is_area(b) or a.name.lower() == b.name.lower():
+        return True
+    return abs(a.lat - b.lat) < 0.3 and abs(a.lon - b.lon) < 0.3
 
 
 def _compatible_date(a: tuple[date, str] | None, b: tuple[date, str] | None) -> bool:
@@ -234,13 +279,14 @@ def _compatible_date(a: tuple[date, str] | None, b: tuple[date, str] | None) -> 
 
 
 def _better_place(old: Place | None, new: Place | None) -> Place | None:
-    if old is None:
+    """The more precise of two compatible places (a town over its province, a province over its country)."""
+    if old is None or new is None:
+        return old or new
+    if is_area(old) and not is_area(new):
         return new
-    if new is None:
-        return old
-    old_city = old.lat is not None and old.name != old.country
-    new_city = new.lat is not None and new.name != new.country
-    return new if new_city and not old_city else old
+    if old.lat is None and new.lat is not None:
+        return new
+    return old
 
 
 def find_incidents(ctx: Context, document_id: str, published: date | None) -> IncidentIndex:
@@ -265,6 +311,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         mention = Mention(sent_of[token.i], token, trigger.label_, _is_anaphoric(token))
         mention.place = _place_in(ents, scope, actor_tokens, hint)
         mention.date = _date_in(ents, scope, published, quotes)
+        mention.own_date = _date_in(ents, _possessor(token), published, quotes)  # "Thursday's assault"
         mentions.append(mention)
     drafts: list[Draft] = []
     by_token: dict[int, Draft] = {}
@@ -309,41 +356,40 @@ def _has_casualties(sent: Span) -> bool:
 
 def _choose(mention: Mention, current: Draft | None, drafts: list[Draft]) -> Draft | None:
     """The incident a mention belongs to, or None for a new one."""
-    if (
-        current is not None
-        and _compatible_place(current.place, mention.place)
-        and _compatible_date(current.date, mention.date)
-    ):
+    when = mention.firm_date
+    if current is not None and _compatible(current, mention.place, when):
         return current
     for draft in reversed(drafts):
-        if (
-            (mention.place or mention.date)
-            and _compatible_place(draft.place, mention.place)
-            and _compatible_date(draft.date, mention.date)
-        ):
+        if (mention.place or when) and _compatible(draft, mention.place, when):
             return draft
     return None
 
 
 def _refine_place(draft: Draft, ctx: Context, ents_by_sent: list[list[Span]], actor_tokens: set[int]) -> None:
     """A more precise place said in a sentence about the incident ("The mosque is in Peshawar")."""
-    if draft.place is None or (draft.place.lat is not None and draft.place.name != draft.place.country):
+    if draft.place is None or not is_area(draft.place):
         return
     for index in sorted({m.sent_index for m in draft.mentions}):
         sent = ctx.sents[index]
         place = _place_in(ents_by_sent[index], range(sent.start, sent.end), actor_tokens, draft.place.country)
-        if place is not None and place.lat is not None and _compatible_place(draft.place, place):
-            draft.place = place
-            return
+        if place is not None and _compatible_place(draft.place, place):
+            draft.place = _better_place(draft.place, place)
+            if not is_area(draft.place):
+                return
+
+
+def _compatible(draft: Draft, place: Place | None, when: tuple[date, str] | None) -> bool:
+    return _compatible_place(draft.place, place) and _compatible_date(draft.date, when)
 
 
 def _add(draft: Draft, mention: Mention) -> None:
+    when = mention.date if not draft.mentions else mention.firm_date  # the first mention introduces it
     draft.mentions.append(mention)
     if _type_rank(mention.type) < _type_rank(draft.type):
         draft.type = mention.type
     draft.place = _better_place(draft.place, mention.place)
-    if draft.date is None or (mention.date and mention.date[1] == "day" and draft.date[1] != "day"):
-        draft.date = mention.date or draft.date
+    if draft.date is None or (when and when[1] == "day" and draft.date[1] != "day"):
+        draft.date = when or draft.date
 
 
 def _fill(draft: Draft, sents: list[Span], actor_tokens: set[int], text: str) -> None:
@@ -397,7 +443,9 @@ def _phrase(head: Token, text: str) -> str:
         ):
             start = min(start, child.left_edge.i)
     doc = head.doc
-    while start < head.i and doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"}:
+    while start < head.i and (
+        doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"} or doc[start].is_space
+    ):
         start += 1
     first = doc[start]
     return text[first.idx : head.idx + len(head)]

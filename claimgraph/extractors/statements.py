@@ -28,6 +28,9 @@ NEGATING_VERBS = {"lack", "fail", "refuse", "unable"}
 AGENT_PREPS = {"of", "from", "to", "by"}
 # Links a verb inherits its subject through ("takes care of planning and providing resources").
 CLIMB = frozenset({"conj", "xcomp", "pobj", "pcomp", "prep", "dobj", "acomp"})
+EVENT_NOUNS = {w for t in kb.load("incident_types")["types"] for w in t.get("lemmas") or []} | set(
+    kb.load("incident_types")["anaphora"]
+)
 COPULAS = {"be", "become", "remain", "seem", "appear"}
 ACCUSE_LEMMAS = {"blame", "accuse", "suspect", "hold", "attribute", "implicate", "charge"}
 BANDS = {band: band for band in kb.load("hedges")}
@@ -134,7 +137,8 @@ def _subjects(trigger: Span, relation: str, actors: list[Span], speaker: Source 
         return []
     if head.pos_ in {"NOUN", "PROPN"}:
         own = _actors_in({c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"}}, actors)
-        if own or head.head.lemma_.lower() not in COPULAS:
+        # "X was the work of Y" names Y above; "It was the first attack" names no doer
+        if own or head.head.lemma_.lower() not in COPULAS or head.lemma_.lower() in EVENT_NOUNS:
             return own
     verb = _governing_verb(head)
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
@@ -314,6 +318,8 @@ def _incident_object(
         c.i for c in verb.children if c.dep_ in {"dobj", "prep", "attr"}
     }
     scope |= {t.i for c in verb.children if c.dep_ in {"dobj", "prep", "attr", "agent"} for t in c.subtree}
+    if verb.lemma_ in COPULAS:  # "The blast was the work of X": the subject is the incident
+        scope |= {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     for i in sorted(scope):
         draft = index.by_token.get(i)
         if draft is not None:
@@ -448,7 +454,7 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
             st.subject,
             tuple(sorted(st.object.items())),
             st.source.kind,
-            st.source.name,
+            st.source.actor or st.source.name,
             st.polarity,
         )
         if key not in seen:

@@ -108,6 +108,10 @@ def _relative(expr: str, published: date) -> tuple[date, str] | None:
         if month == published.month and m.group(1) != "last":
             year = published.year
         return date(year, month, 1), "month"
+    m = re.fullmatch(r"(?:in |of )?(\w+),? (?:of )?(last|this|the previous|the past) year", expr)
+    if m and m.group(1) in _MONTHS:  # "March last year", "in June this year"
+        year = published.year if m.group(2) == "this" else published.year - 1
+        return date(year, _MONTHS[m.group(1)], 1), "month"
     if re.fullmatch(r"(?:earlier |later )?this month|the current month", expr):
         return published.replace(day=1), "month"
     if expr in ("last month", "the previous month", "the past month"):

@@ -170,3 +170,13 @@ def _geocode(name: str, hint: str | None) -> Place | None:
             hinted = [c for c in candidates if c[2].country == hint] if hint else []
             return (hinted or candidates)[0][2]
     return None
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    return frozenset(_fold(entry["name"]) for entry in kb.load("regions")["regions"])
+
+
+def is_area(place: Place) -> bool:
+    """A country or a province-sized region rather than a town: it can contain another place."""
+    return place.lat is None or place.name == place.country or _fold(place.name) in _region_names()
