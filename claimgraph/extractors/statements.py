@@ -16,7 +16,7 @@ from claimgraph import kb
 from claimgraph.extractors.attributions import Found, subject_of
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.incidents import IncidentIndex
-from claimgraph.extractors.speakers import GROUP_PRONOUNS
+from claimgraph.extractors.speakers import GROUP_NOUNS, GROUP_PRONOUNS
 from claimgraph.model import Source, Statement, stable_id
 
 RELATIONS = kb.load("relations")
@@ -107,8 +107,12 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None) -
     if root.lower_ in {"that", "which", "who"} and root.head.dep_ == "relcl":
         noun = root.head.head  # the noun the relative clause hangs on, without the clause itself
         return _resolve_reference(span.doc[noun.left_edge.i : noun.i + 1], actors, speaker)
-    if root.lower_ in GROUP_PRONOUNS | {"themselves"} and len(span) <= 2:
-        if speaker is not None and speaker.actor and root.lower_ in {"we", "they", "it"}:
+    pronoun = root.lower_ in GROUP_PRONOUNS | {"themselves"}
+    definite_group = root.lower_ in GROUP_NOUNS and span[0].lower_ in {"the", "this", "that"}
+    if (pronoun or definite_group) and len(
+        span
+    ) <= 2:  # "they", "the group": the speaker's, or the last named
+        if speaker is not None and speaker.actor and (definite_group or root.lower_ in {"we", "they", "it"}):
             return [a for a in actors if a.kb_id_ == speaker.actor][:1]
         before = [a for a in actors if a.end <= span.start and span.start - a.end < 60]
         return before[-1:]
@@ -210,6 +214,19 @@ def _objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:
     return nearby[:1]
 
 
+def _recipients(trigger: Span, subjects: list[Span], actors: list[Span]) -> list[Span]:
+    """Who was armed, trained or funded: "to Y", "for Y", or Y in the object ("trained Y's crews")."""
+    verb = _governing_verb(trigger.root)
+    subject_ids = {s.kb_id_ for s in subjects}
+    scope: set[int] = set()
+    for child in verb.children:
+        if child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ in {"to", "for"}):
+            scope |= set(_subtree_ids(child))
+        elif child.dep_ == "dobj" and child.i not in range(trigger.start, trigger.end):
+            scope |= _head_tokens(child)
+    return [a for a in _actors_in(scope, actors) if a.kb_id_ not in subject_ids]
+
+
 def _polarity(trigger: Span, relation: str) -> str:
     head = trigger.root
     if relation == "denied":  # a denial is itself the relation; only "did not deny" turns it round
@@ -274,6 +291,8 @@ def find_statements(
             if not found_objects and len(subjects) > 1:  # "X and Y work together"
                 subjects, found_objects = subjects[:1], subjects[1:]
             objects = [{"actor": o.kb_id_} for o in found_objects]
+        elif relation == "facilitated" and (recipients := _recipients(trigger, subjects, actors)):
+            objects = [{"actor": r.kb_id_} for r in recipients]  # "X provided weapons to Y"
         else:
             objects = [_incident_object(ctx, trigger, relation, subjects, index)]
         for subject in subjects:
@@ -355,7 +374,7 @@ def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: 
             and relation in {"claimed", "perpetrated"}
             and polarity == "positive"
         ):
-            return "claimed", replace(source, kind="claimant")
+            return "claimed", replace(source, kind="claimant", name=subject.text, actor=subject.kb_id_)
         return relation, source
     if relation == "claimed":
         return relation, Source(kind="claimant", name=subject.text, actor=subject.kb_id_)

@@ -56,6 +56,73 @@ GROUP_HEADS = {
 NAME_TOKEN = {"IS_TITLE": True}
 
 
+INTRO_NOUNS = {"group", "outfit", "faction", "militia", "organisation", "organization", "movement", "front"}
+# Lower-case particles inside Arabic, Spanish and South Asian names ("Saraya Awliya al-Dam").
+NAME_PARTICLES = {
+    "al",
+    "el",
+    "ad",
+    "ud",
+    "ul",
+    "e",
+    "i",
+    "de",
+    "del",
+    "la",
+    "los",
+    "bin",
+    "ibn",
+    "wal",
+    "wa",
+    "fi",
+    "min",
+}
+
+
+def _name_end(doc: Doc, end: int) -> int:
+    """Extend a capitalised name over particles and hyphens that join it to a following capitalised word."""
+    i = end
+    while i < len(doc):
+        j = i
+        while j < len(doc) and (doc[j].text in {"-", "'"} or doc[j].lower_ in NAME_PARTICLES):
+            j += 1
+        if j == i or j >= len(doc) or not doc[j].is_title:
+            break
+        i = j + 1
+        while i < len(doc) and doc[i].is_title:
+            i += 1
+    return i
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace("-", "")
+    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+
+
+def _name_before(doc: Doc, end: int) -> Span | None:
+    """The capitalised name (with particles and hyphens) that ends right before token ``end``."""
+    start = end
+    while start > 0 and end - start < 8:
+        prev = doc[start - 1]
+        if (
+            prev.is_title
+            or prev.is_upper
+            and prev.is_alpha
+            or prev.text in {"-", "'"}
+            or prev.lower_ in NAME_PARTICLES
+        ):
+            start -= 1
+        else:
+            break
+    while start < end and not doc[start].is_title:
+        start += 1
+    if end - start < 2 and not (end - start == 1 and len(doc[start]) > 3):
+        return None
+    if doc[start].is_sent_start and end - start == 1:
+        return None
+    return doc[start:end]
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", kb.alias_key(text)).strip("-")
 
@@ -88,6 +155,7 @@ class ActorRecognizer:
             [{"LOWER": {"IN": ["called", "named"]}}],
             [{"LOWER": "known"}, {"LOWER": "as"}],
             [{"LOWER": "so"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "called"}],
+            [{"LOWER": {"IN": sorted(INTRO_NOUNS)}}, {"ORTH": ","}],  # "a second group, Ashab al-Kahf,"
         ]
         for pattern in intro:
             self.unknown.add(
@@ -112,13 +180,15 @@ class ActorRecognizer:
     def _unknown_groups(self, doc: Doc) -> list[Span]:
         found: list[Span] = []
         for _, start, end in self.unknown(doc):
-            name = doc[start:end]
+            name = doc[start : _name_end(doc, end)]
             while name and not name[0].is_title:
                 name = name[1:]
             if name.start > start and len(name) >= 1 and not kb.resolve_alias(name.text):
                 found.append(
                     Span(doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
                 )
+        found += self._defined_abbreviations(doc)
+        found += self._described_groups(doc)
         for ent in doc.ents:
             if ent.label_ != "ORG" or ent[-1].lower_ not in GROUP_HEADS or len(ent) < 2:
                 continue
@@ -126,6 +196,39 @@ class ActorRecognizer:
             if not kb.resolve_alias(body.text):
                 found.append(
                     Span(doc, body.start, body.end, label="NEW_ACTOR", kb_id="new:" + slug(body.text))
+                )
+        return found
+
+    def _defined_abbreviations(self, doc: Doc) -> list[Span]:
+        """ "Coordinadora Arauco-Malleco (CAM)": the name, and every later "CAM", as one new actor."""
+        found: list[Span] = []
+        for i, token in enumerate(doc[:-2]):
+            abbr = doc[i + 1]
+            if token.text != "(" or doc[i + 2].text != ")" or not _is_acronym(abbr.text):
+                continue
+            name = _name_before(doc, i)
+            if name is None or kb.resolve_alias(name.text) or kb.resolve_alias(abbr.text):
+                continue
+            actor_id = "new:" + slug(name.text)
+            found.append(Span(doc, name.start, name.end, label="NEW_ACTOR", kb_id=actor_id))
+            found += [
+                Span(doc, t.i, t.i + 1, label="NEW_ACTOR", kb_id=actor_id) for t in doc if t.text == abbr.text
+            ]
+        return found
+
+    def _described_groups(self, doc: Doc) -> list[Span]:
+        """ "Weichan Auka Mapu, a radical Mapuche group, ...": a name described as a group."""
+        found: list[Span] = []
+        for token in doc:
+            if token.text != "," or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in {"a", "an"}:
+                continue
+            window = doc[token.i + 2 : min(token.i + 8, len(doc))]
+            if not any(t.lower_ in INTRO_NOUNS | GROUP_HEADS for t in window):
+                continue
+            name = _name_before(doc, token.i)
+            if name is not None and not kb.resolve_alias(name.text) and name.root.ent_type_ != "PERSON":
+                found.append(
+                    Span(doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
                 )
         return found
 

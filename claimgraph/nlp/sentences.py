@@ -9,7 +9,7 @@ The parser respects starts set before it and decides the rest.
 from spacy.language import Language
 from spacy.tokens import Doc
 
-ENDS = {".", "!", "?", ".”", "?”", "!”", '."'}
+ENDS = {".", "!", "?", ".”", "?”", "!”", '."', "a.m.", "p.m.", "etc."}  # times end sentences, titles don't
 OPENERS = {"“", '"', "‘", "(", "["}
 DASHES = {"—", "--", "–"}
 DATELINE_MAX = 14  # tokens before the dash in "PESHAWAR, Pakistan —" or "LIMA, 3 MAY 90 (EFE) --"
@@ -23,7 +23,7 @@ def mark_sentence_starts(doc: Doc) -> Doc:
             if not token.is_space:
                 token.is_sent_start = True
             continue
-        after_stop = prev.text in ENDS and (
+        after_stop = prev.lower_ in ENDS and (
             token.is_title or token.text in OPENERS and doc[token.i + 1].is_title
         )
         if after_stop or prev.text in DASHES and _is_dateline(doc, prev.i):
