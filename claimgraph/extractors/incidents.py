@@ -395,6 +395,7 @@ def _add(draft: Draft, mention: Mention) -> None:
 def _fill(draft: Draft, sents: list[Span], actor_tokens: set[int], text: str) -> None:
     """Figures and roles from the sentences that mention the incident (first report wins)."""
     lex = _role_lexicon()
+    people = [e.text for sent in sents for e in sent.ents if e.label_ == "PERSON"]
     for index in sorted({m.sent_index for m in draft.mentions}):
         sent = sents[index]
         killed, wounded = casualties(sent)
@@ -415,16 +416,77 @@ def _fill(draft: Draft, sents: list[Span], actor_tokens: set[int], text: str) ->
                 _append(draft.weapons, _phrase(token, text))
             elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"}:
                 _append(draft.targets, _phrase(token, text))
-            elif (
-                token.ent_type_ == "PERSON"
-                and token.head.lemma_.lower() in lex["victim_verbs"]
-                and dep
-                in {
-                    "dobj",
-                    "nsubjpass",
-                }
-            ):
-                _append(draft.victims, _phrase(token, text))
+        for doer in _doers(sent, lex):
+            if doer.i not in actor_tokens and (doer.lower_ in lex["attackers"] or doer.ent_type_ == "PERSON"):
+                _append(draft.attackers, _doer_phrase(doer, text, lex))
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and _is_victim(ent, lex["victim_verbs"]):
+                _append(draft.victims, _full_name(ent, people))
+
+
+def _doers(sent: Span, lex: dict[str, frozenset[str]]) -> list[Token]:
+    """Heads of the phrases that did the attacking: subjects of attack verbs, "by" agents of passives."""
+    out: list[Token] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex["attack_verbs"]:
+            continue
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                out.append(child)
+            elif child.dep_ == "agent":
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
+    """The attacker as written, with "of X" kept after group words ("members of the 8th front")."""
+    if head.ent_type_ == "PERSON":
+        ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
+        return ent.text
+    phrase = _phrase(head, text)
+    if head.lower_ in lex["attacker_of_heads"]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                end = child.right_edge
+                return text[head.idx + len(head) - len(phrase) : end.idx + len(end)]
+    return phrase
+
+
+VICTIM_NOUNS = {
+    "murder",
+    "assassination",
+    "killing",
+    "kidnapping",
+    "death",
+    "abduction",
+    "slaying",
+    "attack",
+    "execution",
+    "release",
+    "body",
+    "bodies",
+    "funeral",
+}
+
+
+def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
+    """A person who was killed, hurt or taken: the object of such a verb (or in apposition to it),
+    "the murder of X", or "the victims were identified as X"."""
+    token = ent.root
+    while token.dep_ in {"appos", "conj", "compound"} and token.head is not token:
+        token = token.head
+    if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in victim_verbs:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in VICTIM_NOUNS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() == "identify"
+
+
+def _full_name(ent: Span, people: list[str]) -> str:
+    """The longest way the text names this person ("Romero" -> "Oscar Arnulfo Romero")."""
+    last = ent[-1].text.lower()
+    longer = [p for p in people if p.lower().split()[-1] == last and len(p) > len(ent.text)]
+    return max(longer, key=len) if longer else ent.text
 
 
 @cache
