@@ -28,10 +28,13 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from claimgraph.analysis.ach import OTHER, VALUES, Matrix, build_matrix
 from claimgraph.analysis.board import Board, Entry, build_board, by_source_kind
+from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, grade, source_key
 from claimgraph.export.json import to_json, to_json_line
 from claimgraph.ledger import DEFAULT_URL, Ledger, LedgerError
 from claimgraph.model import Actor, Document, Extraction, Figure, Incident, Span, Statement
+from claimgraph.resolve import MergedIncident
 from claimgraph.sources import InputError, read_file, read_paths
 
 if TYPE_CHECKING:
@@ -238,6 +241,8 @@ def _ingest(paths: list[Path], ledger: Ledger, workers: int, published: date | N
                 except LedgerError as exc:
                     summary.errors.append(str(exc))
             progress.advance(task)
+    if summary.new:
+        ledger.resolve()  # the resolve step: reports of one attack across documents become one incident
     summary.after = ledger.counts()
     return summary
 
@@ -405,8 +410,28 @@ def _board_tree(board: Board) -> Tree:
     return tree
 
 
+def _timeline(merged: MergedIncident, ledger: Ledger) -> Tree:
+    """The toll as it was reported, day by day and outlet by outlet, and which reports gave each fact."""
+    tree = Tree(Text("casualty timeline", style="bold"))
+    if not merged.timeline:
+        tree.add(Text("no figures reported", style="dim"))
+    for t in merged.timeline:
+        doc = ledger.document(t.document)
+        who = t.outlet or (_label(doc) if doc else t.document[:12])
+        day = t.published.isoformat() if t.published else "undated"
+        tree.add(Text.assemble((f"{day} ", "bold"), f"{t.field} {_figure(t.figure)} — {who}"))
+    if len(merged.members) > 1:
+        prov = tree.add(Text(f"merged from {len(merged.members)} reports", style="bold"))
+        for name, docs in merged.provenance.items():
+            prov.add(f"{name}: " + ", ".join(d[:8] for d in docs))
+    return tree
+
+
 def _show(ledger: Ledger, board: Board) -> None:
     out.print(_facts(board.incident, ledger))
+    merged = ledger.merged_incident(board.incident.id)
+    if merged is not None:
+        out.print(_timeline(merged, ledger))
     out.print(_board_tree(board))
 
 
@@ -460,6 +485,185 @@ def export(
             output.write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
             raise Failure(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+ByOption = Annotated[str, typer.Option("--by", envvar="USER", help="Who decides (kept with the time).")]
+
+
+@app.command()
+def actors(
+    db: DbOption = DEFAULT_URL,
+    history: Annotated[bool, typer.Option("--history", help="List merge records too.")] = False,
+) -> None:
+    """List the actors in the ledger with every form they were written in."""
+    with _guard(), Ledger(db, create=False) as ledger:
+        forms = ledger.surface_forms()
+        mapping = ledger.actor_map()
+        table = Table(title="Actors")
+        for name in ("id", "name", "kind", "written as (documents)", "merged from"):
+            table.add_column(name, no_wrap=name == "id")
+        for actor in ledger.actors():
+            group = [actor.id, *sorted(k for k, v in mapping.items() if v == actor.id)]
+            seen = [f"{form} ({n})" for a in group for form, n in forms.get(a, [])]
+            table.add_row(actor.id, actor.name, actor.kind, "; ".join(seen), ", ".join(group[1:]))
+        out.print(table)
+        if history:
+            for rec in ledger.merge_history():
+                undone = f", undone by {rec['undone_by']} at {rec['undone_at']}" if rec["undone_at"] else ""
+                out.print(
+                    f"{rec['source']} -> {rec['target']} by {rec['by']} at {rec['at']}{undone}", markup=False
+                )
+
+
+@app.command("merge-actors")
+def merge_actors(
+    keep: Annotated[str, typer.Argument(help="The actor id that stays.")],
+    other: Annotated[str, typer.Argument(help="The actor id merged into it.")],
+    by: ByOption = "analyst",
+    reason: Annotated[str | None, typer.Option("--reason", help="Why (kept with the record).")] = None,
+    db: DbOption = DEFAULT_URL,
+) -> None:
+    """Record that OTHER is KEEP: its statements and names go to KEEP (undo with unmerge-actors)."""
+    with _guard(), Ledger(db, create=False) as ledger:
+        ledger.merge_actors(keep, other, by, reason)
+        out.print(f"{other} merged into {keep} (by {by})", markup=False)
+
+
+@app.command("unmerge-actors")
+def unmerge_actors(
+    actor: Annotated[str, typer.Argument(help="The actor id to separate again.")],
+    by: ByOption = "analyst",
+    db: DbOption = DEFAULT_URL,
+) -> None:
+    """Undo the merge of ACTOR into another (the record stays, marked undone)."""
+    with _guard(), Ledger(db, create=False) as ledger:
+        if not ledger.unmerge_actor(actor, by):
+            raise Failure(f"{actor}: not merged into another actor")
+        out.print(f"{actor} stands on its own again (by {by})", markup=False)
+
+
+def _matrix(ledger: Ledger, incident_id: str) -> Matrix:
+    inc = ledger.incident(incident_id)
+    if inc is None:
+        raise Failure(f"{incident_id}: no such incident (or the prefix is ambiguous)")
+    return build_matrix(
+        inc,
+        ledger.statements(incident_id=inc.id),
+        names={a.id: a.name for a in ledger.actors()},
+        reliability={k: str(j.value) for k, j in ledger.source_grades().items()},
+        credibility={k: int(j.value) for k, j in ledger.statement_grades().items()},
+        cells={k: str(j.value) for k, j in ledger.cells().items()},
+    )
+
+
+def _ach_csv(matrix: Matrix) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    head = ["statement", "document", "source_kind", "source_name", "relation", "subject", "polarity",
+            "certainty", "reliability", "credibility", "weight"]  # fmt: skip
+    writer.writerow(head + matrix.hypotheses)
+    for r in matrix.rows:
+        st = r.statement
+        writer.writerow([st.id, st.document, st.source.kind, st.source.name or "", st.relation, st.subject,
+                         st.polarity, st.certainty, r.grade.reliability, r.grade.credibility,
+                         f"{r.weight:.4f}", *(r.cells[h] for h in matrix.hypotheses)])  # fmt: skip
+    scores = matrix.inconsistency()
+    writer.writerow(
+        ["inconsistency", *[""] * (len(head) - 1), *(f"{scores[h]:.4f}" for h in matrix.hypotheses)]
+    )
+    return buf.getvalue()
+
+
+def _ach_table(matrix: Matrix) -> Table:
+    mark = {"consistent": "C", "inconsistent": "I", "neutral": "-"}
+    table = Table(
+        title=f"ACH · incident {matrix.incident.id}  (C consistent, I inconsistent, * set by analyst)"
+    )
+    for name in ("statement", "source", "says", "grade", "weight"):
+        table.add_column(name, no_wrap=name in ("statement", "grade"))
+    for h in matrix.hypotheses:
+        table.add_column(matrix.names.get(h, h), justify="center")
+    for r in matrix.rows:
+        st = r.statement
+        who = st.source.name or st.source.kind
+        says = f"{st.relation} {st.subject}" + (" (negated)" if st.polarity == "negative" else "")
+        cells = [mark[r.cells[h]] + ("*" if h in r.edited else "") for h in matrix.hypotheses]
+        table.add_row(st.id, who, f"{says} [{st.certainty}]", r.grade.code, f"{r.weight:.2f}", *cells)
+    scores = matrix.inconsistency()
+    table.add_row("", "", Text("weighted inconsistency", style="bold"), "", "",
+                  *(f"{scores[h]:.2f}" for h in matrix.hypotheses))  # fmt: skip
+    return table
+
+
+@app.command()
+def ach(
+    incident_id: Annotated[str, typer.Argument(help="Incident id or a unique prefix (6+ characters).")],
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV on stdout instead of a table.")] = False,
+    db: DbOption = DEFAULT_URL,
+) -> None:
+    """Analysis of Competing Hypotheses for one incident (Heuer; weighted by Admiralty grades)."""
+    with _guard(), Ledger(db, create=False) as ledger:
+        matrix = _matrix(ledger, incident_id)
+        if as_csv:
+            _write(_ach_csv(matrix))
+            return
+        out.print(_ach_table(matrix))
+        ranking = ", ".join(matrix.names.get(h, h) for h in matrix.ranking())
+        out.print(f"least inconsistent first: {ranking}", markup=False)
+
+
+@app.command("ach-cell")
+def ach_cell(
+    statement: Annotated[str, typer.Argument(help="Statement id.")],
+    hypothesis: Annotated[str, typer.Argument(help=f"Actor id, or {OTHER!r}.")],
+    value: Annotated[str, typer.Argument(help="consistent, inconsistent or neutral.")],
+    by: ByOption = "analyst",
+    db: DbOption = DEFAULT_URL,
+) -> None:
+    """Set one cell of an ACH matrix (kept with who and when; the latest wins)."""
+    with _guard(), Ledger(db, create=False) as ledger:
+        if value not in VALUES:
+            raise Failure(f"{value}: not one of {', '.join(VALUES)}")
+        ledger.set_cell(statement, hypothesis, value, by)
+        out.print(f"{statement} / {hypothesis}: {value} (by {by})", markup=False)
+
+
+@app.command("grade")
+def grade_cmd(
+    statement: Annotated[str, typer.Argument(help="Statement id: grades its source and itself.")],
+    reliability: Annotated[str | None, typer.Option("--reliability", "-r", help="Source: A-F.")] = None,
+    credibility: Annotated[int | None, typer.Option("--credibility", "-c", help="Statement: 1-6.")] = None,
+    by: ByOption = "analyst",
+    note: Annotated[str | None, typer.Option("--note", help="Why (kept with the grade).")] = None,
+    db: DbOption = DEFAULT_URL,
+) -> None:
+    """Show or override the Admiralty grade of a statement (reliability of its source, its credibility)."""
+    with _guard(), Ledger(db, create=False) as ledger:
+        if reliability is not None and reliability.upper() not in RELIABILITY:
+            raise Failure(f"--reliability: {reliability!r} is not one of A-F")
+        if credibility is not None and credibility not in CREDIBILITY:
+            raise Failure(f"--credibility: {credibility} is not one of 1-6")
+        everything = ledger.statements()
+        found = [s for s in everything if s.id == statement] or [
+            s for s in everything if s.id.startswith(statement)
+        ]
+        if len(found) != 1:
+            raise Failure(f"{statement}: no such statement (or the prefix is ambiguous)")
+        st = found[0]
+        if reliability is not None:
+            ledger.grade_source(source_key(st), reliability.upper(), by, note)
+        if credibility is not None:
+            ledger.grade_statement(st.id, credibility, by, note)
+        rel = {k: str(j.value) for k, j in ledger.source_grades().items()}
+        cred = {k: int(j.value) for k, j in ledger.statement_grades().items()}
+        g = grade(everything, rel, cred)[st.id]
+        origin = lambda set_: "analyst" if set_ else "default"  # noqa: E731
+        out.print(
+            f"{st.id} {g.code}: source {g.source} {g.reliability} ({RELIABILITY[g.reliability]}, "
+            f"{origin(g.reliability_set)}); statement {g.credibility} ({CREDIBILITY[g.credibility]}, "
+            f"{origin(g.credibility_set)})",
+            markup=False,
+        )
 
 
 def examples_dir() -> Path:

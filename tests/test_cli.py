@@ -286,3 +286,111 @@ def test_demo_reports_on_the_bundled_corpus(runner, tmp_path, monkeypatch):
     result = runner.invoke(app, ["demo", "--db", db_url(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "1 new" in result.stdout and "Incidents" in result.stdout
+
+
+# -- one ledger across many articles ----------------------------------------------------------------
+
+
+@pytest.fixture
+def merged_ledger(tmp_path) -> str:
+    from tests.test_ledger import mogadishu
+
+    url = db_url(tmp_path)
+    with Ledger(url) as ledger:
+        for ex in mogadishu():
+            ledger.store(ex)
+    return url
+
+
+def test_incidents_and_show_use_the_merged_incident(runner, merged_ledger):
+    from tests.test_ledger import mogadishu
+
+    first = mogadishu()[0].incidents[0].id
+    listing = runner.invoke(app, ["incidents", "--db", merged_ledger])
+    assert listing.exit_code == 0 and listing.stdout.count("Mogadishu") == 1
+    assert "at least 41" in listing.stdout
+    third = mogadishu()[2].incidents[0].id  # a later report's own id leads to the same incident
+    shown = runner.invoke(app, ["show", third, "--db", merged_ledger])
+    assert shown.exit_code == 0, shown.output
+    assert first in shown.stdout and "casualty timeline" in shown.stdout
+    for outlet in ("Horn Observer", "Tribune", "Chronicle"):
+        assert outlet in shown.stdout
+    assert "merged from 3 reports" in shown.stdout
+
+
+def test_ach_table_csv_and_cell_edit(runner, merged_ledger):
+    from tests.test_ledger import mogadishu
+
+    inc = mogadishu()[0].incidents[0].id
+    table = runner.invoke(app, ["ach", inc[:8], "--db", merged_ledger])
+    assert table.exit_code == 0, table.output
+    assert "least inconsistent first: Al Shabaab, other / unknown, Rival Faction" in table.stdout
+    rows = runner.invoke(app, ["ach", inc, "--csv", "--db", merged_ledger]).stdout.splitlines()
+    head = rows[0].split(",")
+    assert set(head[-3:]) == {"al-shabaab", "rival-faction", "other"} and rows[-1].startswith("inconsistency")
+    claim = next(r for r in rows if ",claimed," in r).split(",")[0]
+    edit = runner.invoke(app, ["ach-cell", claim, "other", "neutral", "--by", "ana", "--db", merged_ledger])
+    assert edit.exit_code == 0, edit.output
+    after = runner.invoke(app, ["ach", inc, "--csv", "--db", merged_ledger]).stdout.splitlines()
+    assert next(r for r in after if r.startswith(claim)).endswith(",neutral")
+    bad = runner.invoke(app, ["ach-cell", claim, "other", "maybe", "--db", merged_ledger])
+    assert bad.exit_code == 2
+    one_error_line(bad, "maybe")
+    missing = runner.invoke(app, ["ach", "ffffffff", "--db", merged_ledger])
+    assert missing.exit_code == 2
+    one_error_line(missing, "no such incident")
+
+
+def test_grade_shows_defaults_and_keeps_overrides(runner, merged_ledger):
+    from tests.test_ledger import mogadishu
+
+    claim = mogadishu()[1].statements[0].id
+    shown = runner.invoke(app, ["grade", claim, "--db", merged_ledger])
+    assert shown.exit_code == 0 and f"{claim} D" in shown.stdout and "default" in shown.stdout
+    set_ = runner.invoke(
+        app, ["grade", claim[:10], "-r", "b", "-c", "2", "--by", "ana", "--db", merged_ledger]
+    )
+    assert set_.exit_code == 0, set_.output
+    assert f"{claim} B2" in set_.stdout and "analyst" in set_.stdout
+    assert Ledger(merged_ledger).statement_grades()[claim].by == "ana"
+    bad = runner.invoke(app, ["grade", claim, "-r", "Z", "--db", merged_ledger])
+    assert bad.exit_code == 2
+    one_error_line(bad, "--reliability")
+
+
+def test_actors_merge_and_unmerge(runner, merged_ledger):
+    listing = runner.invoke(app, ["actors", "--db", merged_ledger])
+    assert listing.exit_code == 0 and "rival-faction" in listing.stdout
+    merged = runner.invoke(app, ["merge-actors", "al-shabaab", "rival-faction", "--by", "ana",
+                                 "--db", merged_ledger])  # fmt: skip
+    assert merged.exit_code == 0, merged.output
+    assert [a.id for a in Ledger(merged_ledger).actors()] == ["al-shabaab"]
+    history = runner.invoke(app, ["actors", "--history", "--db", merged_ledger])
+    assert "rival-faction -> al-shabaab by ana" in history.stdout
+    undo = runner.invoke(app, ["unmerge-actors", "rival-faction", "--db", merged_ledger])
+    assert undo.exit_code == 0 and len(Ledger(merged_ledger).actors()) == 2
+    again = runner.invoke(app, ["unmerge-actors", "rival-faction", "--db", merged_ledger])
+    assert again.exit_code == 2
+    one_error_line(again, "rival-faction")
+    unknown = runner.invoke(app, ["merge-actors", "al-shabaab", "nobody", "--db", merged_ledger])
+    assert unknown.exit_code == 2
+    one_error_line(unknown, "nobody", "no such actor")
+
+
+@needs_pipeline
+def test_example_corpus_twice_gives_the_same_ledger_and_one_mogadishu_incident(runner, tmp_path):
+    corpus = Path(cli.examples_dir())
+    args = ["analyze", str(corpus), "--db", db_url(tmp_path)]
+    assert runner.invoke(app, args).exit_code == 0
+    export = runner.invoke(app, ["export", "--db", db_url(tmp_path)]).stdout
+    assert runner.invoke(app, args).exit_code == 0
+    assert runner.invoke(app, ["export", "--db", db_url(tmp_path)]).stdout == export
+    with Ledger(db_url(tmp_path)) as ledger:
+        market = [
+            m for m in ledger.merged_incidents() if m.incident.place and m.incident.place.name == "Mogadishu"
+        ]
+        assert len(market) == 1
+        killed = [(t.published.isoformat(), t.figure.min) for t in market[0].timeline if t.field == "killed"]
+        assert len(killed) == 3 and [k for _, k in killed] == sorted(k for _, k in killed)
+        assert [d for d, _ in killed] == ["2024-08-14", "2024-08-15", "2024-08-16"]
+        assert market[0].incident.killed.min == killed[-1][1]

@@ -222,9 +222,14 @@ def test_statement_filters(ledger):
 
 
 def test_incident_lookup_by_prefix(ledger):
+    def weeks_later(ex: Extraction, weeks: int) -> Extraction:  # three attacks, not three reports of one
+        inc = ex.incidents[0]
+        ex.incidents[0] = dataclasses.replace(inc, date=date(2023, 5, 12 + 7 * weeks))
+        return ex
+
     ledger.store(make_extraction(incident_id="abcdef1111"))
-    ledger.store(make_extraction(TEXT + " Two more died later.", incident_id="abcdef2222"))
-    ledger.store(make_extraction(TEXT + " Funerals were held.", incident_id="123456789a"))
+    ledger.store(weeks_later(make_extraction(TEXT + " Two more died later.", incident_id="abcdef2222"), 1))
+    ledger.store(weeks_later(make_extraction(TEXT + " Funerals were held.", incident_id="123456789a"), 2))
     assert ledger.incident("abcdef1111").id == "abcdef1111"
     assert ledger.incident("abcdef2").id == "abcdef2222"
     assert ledger.incident("123456").id == "123456789a"
@@ -302,3 +307,179 @@ def test_bad_urls_raise_one_line_errors(tmp_path):
     with pytest.raises(LedgerError) as info:
         Ledger("postgresql://user:secret@localhost:1/db")
     assert "secret" not in str(info.value) and "\n" not in str(info.value)
+
+
+# -- one ledger across many articles (our own multi-article fixtures) -------------------------------
+
+MOGADISHU = Place("Mogadishu", "SO", 2.037, 45.344)
+DAY1 = "A car bomb tore through a market in Mogadishu on Wednesday, killing 20 people, police said."
+DAY2 = (
+    "The toll from Wednesday's market bombing in Mogadishu rose to 35. "
+    "Al-Shabaab claimed the bombing on its radio station."
+)
+DAY3 = (
+    "At least 41 people died in the Mogadishu market bombing, officials said on Friday. "
+    "A rival faction denied any part in it."
+)
+
+
+def article(
+    text: str,
+    outlet: str,
+    published: date,
+    *,
+    kind: str = "bombing",
+    day: date | None = date(2024, 8, 14),
+    place: Place | None = MOGADISHU,
+    killed: Figure | None = None,
+    says: tuple[tuple[str, str, Source, str], ...] = (),
+) -> Extraction:
+    """One report as the extractor would give it: one incident, and (relation, subject, source, phrase)."""
+    doc = Document(text=text, title=text[:30], outlet=outlet, published=published)
+    inc = Incident(stable_id("inc", doc.id), kind, day, "day" if day else None, place, killed=killed,
+                   mentions=[Span(doc.id, 0, 5)])  # fmt: skip
+    actors = {}
+    statements = []
+    for n, (relation, subject, source, phrase) in enumerate(says):
+        actors[subject] = Actor(subject, subject.replace("-", " ").title(), "organization")
+        start = text.index(phrase)
+        st_id = stable_id("st", doc.id, n)
+        statements.append(Statement(st_id, doc.id, start, start + len(phrase), text, None, source, "said",
+                                    relation, subject, {"incident": inc.id}))  # fmt: skip
+    return Extraction([doc], list(actors.values()), [inc], [], statements)
+
+
+def mogadishu() -> list[Extraction]:
+    return [
+        article(DAY1, "Horn Observer", date(2024, 8, 14), killed=Figure(20, 20),
+                says=(("perpetrated", "al-shabaab", Source("organization", "police"), "police said"),)),
+        article(DAY2, "Tribune", date(2024, 8, 15), killed=Figure(35, 35),
+                says=(("claimed", "al-shabaab", Source("claimant", "Al-Shabaab"), "claimed the bombing"),)),
+        article(DAY3, "Chronicle", date(2024, 8, 16), kind="suicide bombing",
+                killed=Figure(41, None, "at least"),
+                says=(("denied", "rival-faction", Source("organization", "A rival faction"), "denied"),)),
+    ]  # fmt: skip
+
+
+def test_three_outlets_merge_into_one_incident_with_a_timeline(ledger):
+    reports = mogadishu()
+    for ex in reports:
+        ledger.store(ex)
+    (merged,) = ledger.merged_incidents()
+    assert merged.id == reports[0].incidents[0].id  # the first report's id
+    assert merged.members == [ex.incidents[0].id for ex in reports]
+    assert [(t.outlet, t.figure.min) for t in merged.timeline] == [
+        ("Horn Observer", 20), ("Tribune", 35), ("Chronicle", 41)]  # fmt: skip
+    assert merged.incident.killed == Figure(41, None, "at least")
+    assert merged.incident.type == "suicide bombing"  # the most specific type reported
+    assert merged.provenance["type"] == [reports[2].documents[0].id]
+    assert len(merged.incident.mentions) == 3
+    assert ledger.counts()["incidents"] == 1 and len(ledger.reports()) == 3
+    about = ledger.statements(incident_id=merged.id)
+    assert {s.relation for s in about} == {"perpetrated", "claimed", "denied"}
+    assert all(s.object == {"incident": merged.id} for s in about)
+    raw = ledger.statements(raw=True)  # the extractor's records are not rewritten
+    assert {s.object["incident"] for s in raw} == {ex.incidents[0].id for ex in reports}
+    for ex in reports:  # any report's local id finds the merged incident
+        assert ledger.incident(ex.incidents[0].id).id == merged.id
+
+
+def test_merging_does_not_depend_on_order_and_reanalysing_changes_nothing(tmp_path):
+    results = []
+    for name, order in (("a", [0, 1, 2]), ("b", [2, 0, 1])):
+        with Ledger(f"sqlite:///{tmp_path / name}.db") as led:
+            reports = mogadishu()
+            for i in order:
+                led.store(reports[i])
+            first = ([m.to_dict() for m in led.merged_incidents()], led.counts())
+            for ex in mogadishu():
+                assert led.store(ex) is False
+            led.resolve()
+            assert ([m.to_dict() for m in led.merged_incidents()], led.counts()) == first
+            results.append(first)
+    assert results[0] == results[1]
+
+
+def test_two_attacks_a_week_apart_in_one_city_stay_apart(ledger):
+    first = article("Gunmen attacked a checkpoint in Mogadishu.", "A", date(2024, 3, 2), kind="armed assault",
+                    day=date(2024, 3, 1), killed=Figure(5, 5))  # fmt: skip
+    second = article("Gunmen attacked another checkpoint in Mogadishu.", "B", date(2024, 3, 9),
+                     kind="armed assault", day=date(2024, 3, 8), killed=Figure(6, 6))  # fmt: skip
+    ledger.store(first)
+    ledger.store(second)
+    assert len(ledger.incidents()) == 2
+
+
+def test_claim_by_one_group_and_blame_on_another_show_both_candidates(ledger):
+    from claimgraph.analysis.board import build_board
+
+    text_a = "The Northern Front claimed the Quetta bombing in a statement."
+    text_b = "Officials in Quetta blamed the Eastern Brigade for Friday's bombing."
+    quetta = Place("Quetta", "PK", 30.18, 67.0)
+    a = article(text_a, "Wire", date(2023, 5, 13), day=date(2023, 5, 12), place=quetta,
+                says=(("claimed", "northern-front", Source("claimant", "Front"), "claimed"),))  # fmt: skip
+    b = article(text_b, "Daily", date(2023, 5, 14), day=date(2023, 5, 12), place=quetta,
+                says=(("perpetrated", "eastern-brigade", Source("organization", "Officials"), "blamed"),),
+                )  # fmt: skip
+    ledger.store(b)
+    ledger.store(a)
+    (inc,) = ledger.incidents()
+    actors = {x.id: x for x in ledger.actors()}
+    board = build_board(inc, ledger.statements(incident_id=inc.id), actors)
+    by_actor = {c.actor: c for c in board.candidates}
+    assert set(by_actor) == {"northern-front", "eastern-brigade"}
+    assert by_actor["northern-front"].claims[0].source_kind == "claimant"
+    assert by_actor["eastern-brigade"].allegations[0].source_name == "Officials"
+
+
+def test_actor_merges_are_recorded_and_reversible(ledger):
+    ex = make_extraction()
+    ex.actors.append(Actor("new:northern-front-group", "Northern Front group", "organization"))
+    new = dataclasses.replace(ex.statements[0], id="st-new", subject="new:northern-front-group")
+    ex.statements.append(new)
+    ledger.store(ex)
+    assert "new:northern-front-group" in {a.id for a in ledger.actors()}
+    ledger.merge_actors("northern-front", "new:northern-front-group", by="ana", reason="same group")
+    assert "new:northern-front-group" not in {a.id for a in ledger.actors()}
+    front = [a for a in ledger.actors() if a.id == "northern-front"][0]
+    assert "Northern Front group" in front.aliases
+    assert [s.subject for s in ledger.statements() if s.id == "st-new"] == ["northern-front"]
+    with pytest.raises(LedgerError, match="already one actor"):
+        ledger.merge_actors("new:northern-front-group", "northern-front", by="ana")
+    assert ledger.unmerge_actor("new:northern-front-group", by="bo") == 1
+    assert [s.subject for s in ledger.statements() if s.id == "st-new"] == ["new:northern-front-group"]
+    history = ledger.merge_history()
+    assert history[-1]["by"] == "ana" and history[-1]["undone_by"] == "bo"
+    with pytest.raises(LedgerError, match="no such actor"):
+        ledger.merge_actors("northern-front", "nobody", by="ana")
+
+
+def test_new_group_spelled_two_ways_is_linked_automatically(ledger):
+    one = make_extraction()
+    one.actors.append(Actor("new:popular-vengeance-front", "Popular Vengeance Front", "organization"))
+    two = make_extraction(TEXT + " The Popular Vengance Front (PVF) was named.")
+    two.actors = [Actor("new:popular-vengance-front", "Popular Vengance Front", "organization")]
+    ledger.store(one)
+    ledger.store(two)
+    (linked,) = ledger.actor_map().items()  # one spelling stands for the other, whatever came first
+    assert set(linked) == {"new:popular-vengance-front", "new:popular-vengeance-front"}
+    assert ledger.surface_forms()["new:popular-vengance-front"] == [("Popular Vengance Front", 1)]
+    assert len(ledger.actors()) == 3
+    ledger.unmerge_actor(linked[0], by="ana")
+    ledger.resolve()  # the analyst's undo is not overridden by the next resolve
+    assert ledger.actor_map() == {}
+
+
+def test_grades_and_cells_keep_who_and_the_latest(ledger):
+    ex = make_extraction()
+    ledger.store(ex)
+    st = ex.statements[1].id
+    ledger.grade_statement(st, 4, by="ana")
+    ledger.grade_statement(st, 2, by="bo", note="confirmed by a second outlet")
+    ledger.grade_source("organization:police officials", "B", by="ana")
+    ledger.set_cell(st, "eastern-brigade", "neutral", by="ana")
+    assert ledger.statement_grades()[st].value == 2 and ledger.statement_grades()[st].by == "bo"
+    assert ledger.source_grades()["organization:police officials"].value == "B"
+    assert ledger.cells()[(st, "eastern-brigade")].value == "neutral"
+    with pytest.raises(LedgerError, match="no such statement"):
+        ledger.grade_statement("nope", 2, by="ana")

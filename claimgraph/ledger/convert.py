@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from claimgraph.ledger.schema import ActorRow, AttributionRow, DocumentRow, IncidentRow, StatementRow
+from datetime import date
+
+from claimgraph.ledger.schema import (
+    ActorRow,
+    AttributionRow,
+    DocumentRow,
+    IncidentRow,
+    MergedIncidentRow,
+    StatementRow,
+)
 from claimgraph.model import (
     Actor,
     Attribution,
@@ -15,6 +24,7 @@ from claimgraph.model import (
     Statement,
     TextSpan,
 )
+from claimgraph.resolve import MergedIncident, TollReport
 
 
 def document_row(doc: Document) -> DocumentRow:
@@ -144,6 +154,62 @@ def incident_of(row: IncidentRow) -> Incident:
         wounded=_figure(row.wounded),
         mentions=[Span(m.document_id, m.start, m.end) for m in row.mentions],
     )
+
+
+def merged_row(merged: MergedIncident) -> MergedIncidentRow:
+    inc, place = merged.incident, merged.incident.place
+    return MergedIncidentRow(
+        id=inc.id,
+        type=inc.type,
+        date=inc.date,
+        date_precision=inc.date_precision,
+        place_name=place.name if place else None,
+        place_country=place.country if place else None,
+        place_lat=place.lat if place else None,
+        place_lon=place.lon if place else None,
+        attackers=list(inc.attackers),
+        targets=list(inc.targets),
+        victims=list(inc.victims),
+        weapons=list(inc.weapons),
+        killed=_figure_dict(inc.killed),
+        wounded=_figure_dict(inc.wounded),
+        mentions=[[m.document, m.start, m.end] for m in inc.mentions],
+        members=list(merged.members),
+        provenance=dict(merged.provenance),
+        timeline=[t.to_dict() for t in merged.timeline],
+    )
+
+
+def merged_of(row: MergedIncidentRow) -> MergedIncident:
+    place = None
+    if row.place_name is not None:
+        place = Place(name=row.place_name, country=row.place_country, lat=row.place_lat, lon=row.place_lon)
+    incident = Incident(
+        id=row.id,
+        type=row.type,
+        date=row.date,
+        date_precision=row.date_precision,
+        place=place,
+        attackers=list(row.attackers or []),
+        targets=list(row.targets or []),
+        victims=list(row.victims or []),
+        weapons=list(row.weapons or []),
+        killed=_figure(row.killed),
+        wounded=_figure(row.wounded),
+        mentions=[Span(d, s, e) for d, s, e in row.mentions or []],
+    )
+    timeline = [
+        TollReport(
+            field=t["field"],
+            figure=_figure(t["figure"]),
+            document=t["document"],
+            outlet=t["outlet"],
+            published=date.fromisoformat(t["published"]) if t["published"] else None,
+            incident=t["incident"],
+        )
+        for t in row.timeline or []
+    ]
+    return MergedIncident(incident, list(row.members or []), dict(row.provenance or {}), timeline)
 
 
 def attribution_row(att: Attribution) -> AttributionRow:

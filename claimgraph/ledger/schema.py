@@ -8,9 +8,9 @@ its own row, so the attribution board needs no joins.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -122,3 +122,126 @@ class StatementRow(Base):
     polarity: Mapped[str] = mapped_column(String(16))
     certainty: Mapped[str] = mapped_column(String(32))
     quote: Mapped[str] = mapped_column(String(16))
+
+
+# -- across documents: derived by the resolve step, rebuilt whole from the rows above ---------------
+
+
+class MergedIncidentRow(Base):
+    """One incident across documents (claimgraph.resolve); the extractor's rows are never rewritten."""
+
+    __tablename__ = "merged_incidents"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    type: Mapped[str] = mapped_column(String)
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    date_precision: Mapped[str | None] = mapped_column(String(16))
+    place_name: Mapped[str | None] = mapped_column(Text)
+    place_country: Mapped[str | None] = mapped_column(String(8), index=True)
+    place_lat: Mapped[float | None] = mapped_column(Float)
+    place_lon: Mapped[float | None] = mapped_column(Float)
+    attackers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    targets: Mapped[list[str]] = mapped_column(JSON, default=list)
+    victims: Mapped[list[str]] = mapped_column(JSON, default=list)
+    weapons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    killed: Mapped[dict | None] = mapped_column(JSON)
+    wounded: Mapped[dict | None] = mapped_column(JSON)
+    mentions: Mapped[list] = mapped_column(JSON, default=list)  # [[document, start, end], ...]
+    members: Mapped[list[str]] = mapped_column(JSON, default=list)  # local incident ids
+    provenance: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> document ids
+    timeline: Mapped[list] = mapped_column(JSON, default=list)  # TollReport.to_dict() each
+
+
+class IncidentLinkRow(Base):
+    """The extractor's document-local incident id -> the merged incident it belongs to."""
+
+    __tablename__ = "incident_links"
+
+    local_id: Mapped[str] = mapped_column(String, primary_key=True)
+    merged_id: Mapped[str] = mapped_column(String, index=True)
+
+
+class SurfaceFormRow(Base):
+    """Every way an actor was written, and where: the evidence behind an alias or a merge."""
+
+    __tablename__ = "surface_forms"
+    __table_args__ = (UniqueConstraint("actor_id", "form", "document_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    actor_id: Mapped[str] = mapped_column(String, index=True)
+    form: Mapped[str] = mapped_column(Text)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+
+
+class AbbreviationRow(Base):
+    """An abbreviation a document defines: "Islamic State-Khorasan Province (ISIS-K)"."""
+
+    __tablename__ = "abbreviations"
+    __table_args__ = (UniqueConstraint("document_id", "short"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    short: Mapped[str] = mapped_column(String(32))
+    long: Mapped[str] = mapped_column(Text)
+
+
+class ActorMergeRow(Base):
+    """ "source_id is target_id": by an analyst or by fuzzy matching; undone, never deleted."""
+
+    __tablename__ = "actor_merges"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_id: Mapped[str] = mapped_column(String, index=True)
+    target_id: Mapped[str] = mapped_column(String)
+    by: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str | None] = mapped_column(Text)
+    undone_by: Mapped[str | None] = mapped_column(Text)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# -- analyst judgements: history kept, the latest row wins ---------------------------------------
+
+
+class SourceGradeRow(Base):
+    __tablename__ = "source_grades"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_key: Mapped[str] = mapped_column(Text, index=True)
+    reliability: Mapped[str] = mapped_column(String(1))
+    by: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class StatementGradeRow(Base):
+    __tablename__ = "statement_grades"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    statement_id: Mapped[str] = mapped_column(String, index=True)
+    credibility: Mapped[int] = mapped_column(Integer)
+    by: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class AchCellRow(Base):
+    """An analyst's reading of one statement against one hypothesis (an actor id or "other")."""
+
+    __tablename__ = "ach_cells"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    statement_id: Mapped[str] = mapped_column(String, index=True)
+    hypothesis: Mapped[str] = mapped_column(String)
+    value: Mapped[str] = mapped_column(String(16))
+    by: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MetaRow(Base):
+    """Ledger state: "resolved" is "0" after a store until the resolve step has run."""
+
+    __tablename__ = "ledger_meta"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -16,17 +16,22 @@ from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
-from claimgraph.ledger import convert
+from claimgraph.ledger import analyst, convert, resolution
+from claimgraph.ledger.analyst import Judgement, JudgementError
 from claimgraph.ledger.schema import (
     ActorRow,
     AttributionRow,
     Base,
     DocumentRow,
+    IncidentLinkRow,
     IncidentRow,
     MentionRow,
+    MergedIncidentRow,
     StatementRow,
+    SurfaceFormRow,
 )
 from claimgraph.model import Actor, Attribution, Document, Extraction, Incident, Statement
+from claimgraph.resolve import MergedIncident
 
 DEFAULT_URL = "sqlite:///claimgraph.db"
 MIN_PREFIX = 6
@@ -141,6 +146,29 @@ class Ledger:
         except SQLAlchemyError as exc:
             raise LedgerError(self.url, f"cannot read ({_one_line(exc)})") from None
 
+    @contextmanager
+    def _write(self, what: str) -> Iterator[Session]:
+        """One transaction; a refused judgement or a database error becomes one line."""
+        try:
+            with Session(self.engine) as session, session.begin():
+                yield session
+        except JudgementError as exc:
+            raise LedgerError(self.url, str(exc)) from None
+        except SQLAlchemyError as exc:
+            raise LedgerError(self.url, f"cannot {what} ({_one_line(exc)})") from None
+
+    def _fresh(self) -> None:
+        """Run the resolve step if documents were stored since it last ran."""
+        with self._read() as s:
+            stale = resolution.is_stale(s)
+        if stale:
+            self.resolve()
+
+    def resolve(self) -> int:
+        """Merge incident reports across documents and link actor name variants; returns incidents."""
+        with self._write("resolve incidents") as s:
+            return len(resolution.resolve(s).incidents)
+
     # -- writing -------------------------------------------------------------
 
     def store(self, extraction: Extraction) -> bool:
@@ -174,6 +202,8 @@ class Ledger:
                     self._store_incident(session, incident, doc.id)
                 session.add_all(convert.attribution_row(a) for a in _unique(ex.attributions))
                 session.add_all(convert.statement_row(s) for s in _unique(ex.statements))
+                resolution.record_forms(session, ex)
+                resolution.mark_stale(session)
         except SQLAlchemyError as exc:
             label = doc.path or doc.id
             raise LedgerError(self.url, f"cannot store {label} ({_one_line(exc)})") from None
@@ -213,12 +243,40 @@ class Ledger:
             row = s.get(DocumentRow, document_id)
             return convert.document_of(row) if row else None
 
-    def actors(self) -> list[Actor]:
+    def actors(self, *, raw: bool = False) -> list[Actor]:
+        """Actors by id; merged-away actors are folded into the one they stand for (``raw``: as stored)."""
+        self._fresh()
         with self._read() as s:
-            return [convert.actor_of(r) for r in s.scalars(select(ActorRow).order_by(ActorRow.id))]
+            rows = [convert.actor_of(r) for r in s.scalars(select(ActorRow).order_by(ActorRow.id))]
+            mapping = {} if raw else resolution.actor_map(s)
+        kept = {a.id: a for a in rows if a.id not in mapping}
+        for actor in rows:
+            target = kept.get(mapping.get(actor.id, ""))
+            if target is not None:
+                target.aliases += [n for n in (actor.name, *actor.aliases) if n not in target.aliases]
+        return list(kept.values())
 
-    def incidents(self) -> list[Incident]:
-        """All incidents by date (undated last), then id."""
+    def actor_map(self) -> dict[str, str]:
+        """Merged-away actor id -> the actor id it stands for."""
+        self._fresh()
+        with self._read() as s:
+            return resolution.actor_map(s)
+
+    def surface_forms(self) -> dict[str, list[tuple[str, int]]]:
+        """Actor id (as stored) -> every form it was written in, with the number of documents."""
+        query = (
+            select(SurfaceFormRow.actor_id, SurfaceFormRow.form, func.count(SurfaceFormRow.document_id))
+            .group_by(SurfaceFormRow.actor_id, SurfaceFormRow.form)
+            .order_by(SurfaceFormRow.actor_id, SurfaceFormRow.form)
+        )
+        out: dict[str, list[tuple[str, int]]] = {}
+        with self._read() as s:
+            for actor, form, n in s.execute(query):
+                out.setdefault(actor, []).append((form, n))
+        return out
+
+    def reports(self) -> list[Incident]:
+        """The extractor's incident records as stored, one per document-local id, by date then id."""
         query = (
             select(IncidentRow)
             .options(selectinload(IncidentRow.mentions))
@@ -227,28 +285,63 @@ class Ledger:
         with self._read() as s:
             return [convert.incident_of(r) for r in s.scalars(query)]
 
-    def incident(self, incident_id: str) -> Incident | None:
-        """The incident with this id, or the only one whose id starts with it (>= 6 chars)."""
+    def merged_incidents(self) -> list[MergedIncident]:
+        """Incidents across documents with provenance and casualty timeline, by date then id."""
+        self._fresh()
+        query = select(MergedIncidentRow).order_by(
+            MergedIncidentRow.date.asc().nulls_last(), MergedIncidentRow.id
+        )
         with self._read() as s:
-            row = s.get(IncidentRow, incident_id)
+            return [convert.merged_of(r) for r in s.scalars(query)]
+
+    def incidents(self) -> list[Incident]:
+        """All incidents, merged across documents, by date (undated last), then id."""
+        return [m.incident for m in self.merged_incidents()]
+
+    def merged_incident(self, incident_id: str) -> MergedIncident | None:
+        """By merged id, by any of its reports' local ids, or by a unique prefix (>= 6 chars) of either."""
+        self._fresh()
+        with self._read() as s:
+            row = s.get(MergedIncidentRow, incident_id)
+            if row is None:
+                link = s.get(IncidentLinkRow, incident_id)
+                row = s.get(MergedIncidentRow, link.merged_id) if link else None
             if row is None and len(incident_id) >= MIN_PREFIX:
                 pattern = incident_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                query = select(IncidentRow).where(IncidentRow.id.like(pattern, escape="\\")).limit(2)
-                rows = list(s.scalars(query))
-                row = rows[0] if len(rows) == 1 else None
-            return convert.incident_of(row) if row else None
+                own = select(MergedIncidentRow.id).where(_like(MergedIncidentRow.id, pattern))
+                merged = set(s.scalars(own.limit(2)))
+                local = select(IncidentLinkRow.merged_id).where(_like(IncidentLinkRow.local_id, pattern))
+                merged |= set(s.scalars(local.limit(50)))
+                row = s.get(MergedIncidentRow, merged.pop()) if len(merged) == 1 else None
+            return convert.merged_of(row) if row else None
 
-    def statements(self, incident_id: str | None = None, document_id: str | None = None) -> list[Statement]:
-        """Statements, optionally about one incident and/or from one document, in text order."""
+    def incident(self, incident_id: str) -> Incident | None:
+        """The (merged) incident with this id, or the only one whose id starts with it (>= 6 chars)."""
+        merged = self.merged_incident(incident_id)
+        return merged.incident if merged else None
+
+    def statements(
+        self, incident_id: str | None = None, document_id: str | None = None, *, raw: bool = False
+    ) -> list[Statement]:
+        """Statements, optionally about one incident and/or from one document, in text order.
+
+        They point at merged incidents and at the actors merged-away actors stand for; ``raw`` gives
+        them as the extractor wrote them (the stored rows are never rewritten).
+        """
+        if not raw:
+            self._fresh()
         query = select(StatementRow)
-        if incident_id is not None:
-            query = query.where(StatementRow.object_incident == incident_id)
-        if document_id is not None:
-            query = query.where(StatementRow.document_id == document_id)
-        order = (StatementRow.document_id, StatementRow.start, StatementRow.end, StatementRow.id)
-        query = query.order_by(*order)
         with self._read() as s:
-            return [convert.statement_of(r) for r in s.scalars(query)]
+            links = {} if raw else resolution.links(s)
+            actors = {} if raw else resolution.actor_map(s)
+            if incident_id is not None:
+                local = [k for k, v in links.items() if v == incident_id] or [incident_id]
+                query = query.where(StatementRow.object_incident.in_(local))
+            if document_id is not None:
+                query = query.where(StatementRow.document_id == document_id)
+            order = (StatementRow.document_id, StatementRow.start, StatementRow.end, StatementRow.id)
+            rows = [convert.statement_of(r) for r in s.scalars(query.order_by(*order))]
+        return [_mapped(st, links, actors) for st in rows] if not raw else rows
 
     def attributions(self, document_id: str | None = None) -> list[Attribution]:
         query = select(AttributionRow)
@@ -269,15 +362,75 @@ class Ledger:
         )
 
     def counts(self) -> dict[str, int]:
+        """Rows per noun: incidents merged across documents, actors after merges."""
+        self._fresh()
         tables = {
             "documents": DocumentRow,
             "actors": ActorRow,
-            "incidents": IncidentRow,
+            "incidents": MergedIncidentRow,
             "attributions": AttributionRow,
             "statements": StatementRow,
         }
         with self._read() as s:
-            return {name: s.scalar(select(func.count()).select_from(t)) or 0 for name, t in tables.items()}
+            out = {name: s.scalar(select(func.count()).select_from(t)) or 0 for name, t in tables.items()}
+            out["actors"] -= len(resolution.actor_map(s))
+        return out
+
+    # -- analyst judgements (who and when kept; the latest wins) -------------------
+
+    def merge_actors(self, keep: str, other: str, by: str, reason: str | None = None) -> None:
+        with self._write("merge actors") as s:
+            analyst.merge_actors(s, keep, other, by, reason)
+
+    def unmerge_actor(self, actor: str, by: str) -> int:
+        with self._write("unmerge actors") as s:
+            return analyst.unmerge_actor(s, actor, by)
+
+    def merge_history(self) -> list[dict]:
+        with self._read() as s:
+            return analyst.merge_history(s)
+
+    def grade_source(self, key: str, reliability: str, by: str, note: str | None = None) -> None:
+        with self._write("grade source") as s:
+            analyst.grade_source(s, key, reliability, by, note)
+
+    def grade_statement(self, statement: str, credibility: int, by: str, note: str | None = None) -> None:
+        with self._write("grade statement") as s:
+            analyst.grade_statement(s, statement, credibility, by, note)
+
+    def set_cell(self, statement: str, hypothesis: str, value: str, by: str) -> None:
+        with self._write("set ACH cell") as s:
+            analyst.set_cell(s, statement, hypothesis, value, by)
+
+    def source_grades(self) -> dict[str, Judgement]:
+        with self._read() as s:
+            return analyst.source_grades(s)
+
+    def statement_grades(self) -> dict[str, Judgement]:
+        with self._read() as s:
+            return analyst.statement_grades(s)
+
+    def cells(self) -> dict[tuple[str, str], Judgement]:
+        with self._read() as s:
+            return analyst.cells(s)
+
+
+def _like(column, pattern: str):  # noqa: ANN001, ANN202 - a SQLAlchemy column and clause
+    return column.like(pattern, escape="\\")
+
+
+def _mapped(st: Statement, links: dict[str, str], actors: dict[str, str]) -> Statement:
+    """A statement as the ledger shows it: merged incident, canonical actors."""
+    obj = dict(st.object)
+    if obj.get("incident") is not None:
+        obj["incident"] = links.get(obj["incident"], obj["incident"])
+    if obj.get("actor") is not None:
+        obj["actor"] = actors.get(obj["actor"], obj["actor"])
+    source = st.source
+    if source.actor in actors:
+        source = dataclasses.replace(source, actor=actors[source.actor])
+    subject = actors.get(st.subject, st.subject)
+    return dataclasses.replace(st, subject=subject, object=obj, source=source)
 
 
 def _sqlite_foreign_keys(dbapi_connection: object, _record: object) -> None:
