@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from claimgraph import kb
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.quotes import inside
 from claimgraph.extractors.speakers import describe
@@ -91,13 +92,16 @@ def _subtree(token: Token) -> tuple[int, int]:
 HEARER_VERBS = {"tell", "inform", "brief", "ask", "assure", "warn", "urge", "remind", "promise", "show"}
 
 
+CLAUSE_ONLY = frozenset(kb.load("cues")["clause_only"])
+
+
 def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
     """What is said: the clausal complement, else the direct object (not a hearer)."""
     children = list(verb.children)
     for child in children:
         if child.dep_ in {"ccomp", "xcomp"}:
             return _subtree(child)
-    if verb.lemma_.lower() in HEARER_VERBS:
+    if verb.lemma_.lower() in HEARER_VERBS | CLAUSE_ONLY:
         return None
     for child in children:
         if child.dep_ == "dobj" and child.i >= cue_end - 1:
@@ -134,9 +138,11 @@ def find_attributions(ctx: Context, document_id: str) -> list[Found]:
                 source_span = _words_before(ctx, cue)  # the parse gave the verb no subject
             if content is None:
                 content = _adjacent_quote(ctx, cue)
+            cue = _with_auxiliaries(cue)
         if content is None:
             continue
         start, end = content
+        end = _continuation(ctx, cue, source_span, end)
         cue_quoted = inside(ctx.quotes, cue.start_char, cue.end_char)
         quote = None if cue_quoted else _quote_near(ctx.quotes, start, end)
         if quote:
@@ -150,7 +156,36 @@ def find_attributions(ctx: Context, document_id: str) -> list[Found]:
         history.append((cue.start, speaker))
         found.append(_make(ctx, document_id, source_span, cue, start, end, _kind(ctx, start, end), speaker))
     found += _orphan_quotes(ctx, document_id, found)
+    found = [f for f in found if not _inside_a_quotation(f, found)]
     return sorted(found, key=lambda f: (f.start, f.cue_start))
+
+
+def _inside_a_quotation(found: Found, others: list[Found]) -> bool:
+    """ "I think" inside someone's quoted words belongs to the quotation, not to the text's attributions."""
+    return any(
+        o is not found and o.record.kind == "direct" and o.start <= found.cue_start < o.end for o in others
+    )
+
+
+def _with_auxiliaries(cue: Span) -> Span:
+    """The cue as attribution corpora mark it: "has said", "also said", "did not mention"."""
+    doc, start = cue.doc, cue.start
+    while (
+        start > 0 and doc[start - 1].head.i == cue.root.i and doc[start - 1].dep_ in {"aux", "neg", "advmod"}
+    ):
+        start -= 1
+    return doc[start : cue.end] if start < cue.start else cue
+
+
+def _continuation(ctx: Context, cue: Span, source: Span | None, end: int) -> int:
+    """“X,” he said, “Y”: the second quotation continues the content."""
+    after = max(cue.end_char, source.end_char if source is not None and source.start > cue.start else 0)
+    if end > cue.start_char:
+        return end
+    for s, e in ctx.quotes:
+        if s > after and ctx.text[after:s].strip(' ,;:“"\n') == "" and "\n\n" not in ctx.text[after:s]:
+            return e
+    return end
 
 
 def _make(
