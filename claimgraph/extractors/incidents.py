@@ -343,7 +343,8 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         last_mention[index] = seen
     for draft in drafts:
         _refine_place(draft, ctx, ents_by_sent, actor_tokens)
-        _fill(draft, sents, actor_tokens, ctx.text)
+        near = {i for i in range(len(sents)) if focus[i] is draft and i - last_mention[i] <= 1}
+        _fill(draft, sents, actor_tokens, ctx.text, near)
         first = draft.mentions[0].token
         draft.id = stable_id(document_id, "incident", first.idx)
     return IncidentIndex(drafts, by_token, focus, generic_sents, last_mention)
@@ -392,17 +393,21 @@ def _add(draft: Draft, mention: Mention) -> None:
         draft.date = when or draft.date
 
 
-def _fill(draft: Draft, sents: list[Span], actor_tokens: set[int], text: str) -> None:
-    """Figures and roles from the sentences that mention the incident (first report wins)."""
+def _fill(draft: Draft, sents: list[Span], actor_tokens: set[int], text: str, near: set[int]) -> None:
+    """Figures and roles from the sentences that mention the incident (first report wins); figures also
+    from the sentence right after a mention ("Nearly 70 were wounded.")."""
     lex = _role_lexicon()
     people = [e.text for sent in sents for e in sent.ents if e.label_ == "PERSON"]
-    for index in sorted({m.sent_index for m in draft.mentions}):
+    mentioned = {m.sent_index for m in draft.mentions}
+    for index in sorted(mentioned | near):
         sent = sents[index]
         killed, wounded = casualties(sent)
         if draft.killed is None and killed is not None and (killed.min or killed.max):
             draft.killed = killed
         if draft.wounded is None and wounded is not None and (wounded.min or wounded.max):
             draft.wounded = wounded
+        if index not in mentioned:
+            continue
         for token in sent:
             word = token.lower_
             if token.pos_ not in {"NOUN", "PROPN"} or token.i in actor_tokens or token.dep_ == "compound":

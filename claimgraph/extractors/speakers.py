@@ -166,7 +166,13 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
 def resolve_pronoun(ctx: Context, token: Token, history: list[tuple[int, Source]]) -> Source:
     """The latest person (he/she) or group (they/it/we) named before the pronoun."""
     if token.lower_ in PERSON_PRONOUNS:
-        people = [e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end <= token.i]
+        people = [
+            e
+            for e in ctx.doc.ents
+            if e.label_ == "PERSON"
+            and e.end <= token.i
+            and not any(a.start <= e.start < a.end for a in ctx.actors)
+        ]
         if people:
             last = people[-1].text
             for _, source in reversed(history):  # the same person, with the title given at first mention

@@ -369,8 +369,12 @@ def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: 
     """Who asserts it: the attribution's source, else the group itself (claims, denials) or the author."""
     if attribution is not None:
         source = attribution.speaker
+        speaks_for_group = source.kind == "organization" or any(
+            w in (source.title or "").lower() for w in ("spokes", "leader", "commander", "representative")
+        )
         if (
             source.actor == subject.kb_id_
+            and speaks_for_group
             and relation in {"claimed", "perpetrated"}
             and polarity == "positive"
         ):
