@@ -510,9 +510,11 @@ def _phrase(head: Token, text: str) -> str:
         ):
             start = min(start, child.left_edge.i)
     doc = head.doc
-    while start < head.i and (
-        doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"} or doc[start].is_space
-    ):
+    for i in range(head.i - 1, start - 1, -1):  # never across a dash, quote or comma
+        if doc[i].is_punct and doc[i].text != "-" or doc[i].is_space:
+            start = i + 1
+            break
+    while start < head.i and doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"}:
         start += 1
     first = doc[start]
     return text[first.idx : head.idx + len(head)]

@@ -31,6 +31,7 @@ CLIMB = frozenset({"conj", "xcomp", "pobj", "pcomp", "prep", "dobj", "acomp"})
 EVENT_NOUNS = {w for t in kb.load("incident_types")["types"] for w in t.get("lemmas") or []} | set(
     kb.load("incident_types")["anaphora"]
 )
+STATES = frozenset(a.id for a in kb.actors().values() if a.kind == "state")
 COPULAS = {"be", "become", "remain", "seem", "appear"}
 ACCUSE_LEMMAS = {"blame", "accuse", "suspect", "hold", "attribute", "implicate", "charge"}
 BANDS = {band: band for band in kb.load("hedges")}
@@ -180,7 +181,7 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
             break
         if i in inside:
             actor = inside[i]
-            if actor.root.dep_ == "pobj":  # "an attack in northern Pakistan killed ..."
+            if actor.root.dep_ == "pobj" or actor.kb_id_ in STATES:  # "an attack in Pakistan killed"
                 break
             found.insert(0, actor)
             i, gap = actor.start - 1, 0
