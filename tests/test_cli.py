@@ -142,7 +142,7 @@ def test_jsonl_with_only_bad_lines_exits_2(runner, tmp_path):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert all(line.startswith("claimgraph: error: ") for line in result.stderr.splitlines())
-    assert "line 1" in result.stderr and "line 2" in result.stderr
+    assert "broken.jsonl:1: not JSON" in result.stderr and "broken.jsonl:2: not a JSON object" in result.stderr
 
 
 def test_bad_published_date(runner, tmp_path):
@@ -218,7 +218,7 @@ def test_extract_jsonl_goes_on_past_a_bad_line(runner, tmp_path):
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o["id"] for o in out] == ["wire-1", "wire-3"]
     assert list(out[0])[1:] == list(CONTRACT)
-    one_error_line(result, "wire.jsonl", "line 2")
+    one_error_line(result, "wire.jsonl:2", "not JSON")
 
 
 @needs_pipeline

@@ -222,10 +222,10 @@ def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     assert (first.title, first.url, first.outlet, first.published) == ("T", "u", "O", date(2021, 2, 3))
     assert second.path == f"{path}#a2" and second.published is None
     errors = [str(i) for i in items[2:]]
-    assert errors[0].startswith(f"{path}:3: line 3: not JSON (")
+    assert errors[0].startswith(f"{path}:3: not JSON (")
     assert errors[1] == f"{path}:5: line 5: no text"
     assert errors[2] == f"{path}:6: line 6: not English (looks like another language)"
-    assert errors[3] == f"{path}:7: line 7: not a JSON object"
+    assert errors[3] == f"{path}:7: not a JSON object"
     assert len(items) == 6
     with pytest.raises(InputError) as e:  # read_file is strict: the first bad record raises
         read_file(path)

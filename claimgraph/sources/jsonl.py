@@ -28,9 +28,9 @@ def iter_jsonl(path: Path, published: date | None = None) -> Iterator[Document |
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
-            yield InputError(label, f"line {number}: not JSON ({e.msg} at column {e.colno})")
+            yield InputError(label, f"not JSON ({e.msg} at column {e.colno})")
             continue
         if not isinstance(record, dict):
-            yield InputError(label, f"line {number}: not a JSON object")
+            yield InputError(label, "not a JSON object")
             continue
         yield record_document(record, name, f"line {number}", published)
