@@ -75,6 +75,9 @@ EVENT_VERBS = {
 }
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ATTACKER_NOUNS = frozenset(kb.load("incident_roles")["attackers"])
+INCIDENT_LEMMAS = frozenset(
+    w for t in kb.load("incident_types")["types"] for w in t.get("lemmas") or []
+) | frozenset(kb.load("incident_types")["anaphora"])
 # The small model often labels "Karachi airport" or a lone city name as an organisation.
 LANDMARKS = {
     "airport",
@@ -421,6 +424,8 @@ def _fill(draft: Draft, sents: list[Span], actor_tokens: set[int], text: str, ne
                 _append(draft.weapons, _phrase(token, text))
             elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"}:
                 _append(draft.targets, _phrase(token, text))
+        for target in _targets(sent, lex, actor_tokens):
+            _append(draft.targets, _phrase(target, text))
         for doer in _doers(sent, lex):
             if doer.i not in actor_tokens and (doer.lower_ in lex["attackers"] or doer.ent_type_ == "PERSON"):
                 _append(draft.attackers, _doer_phrase(doer, text, lex))
@@ -441,6 +446,27 @@ def _doers(sent: Span, lex: dict[str, frozenset[str]]) -> list[Token]:
             elif child.dep_ == "agent":
                 out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
+
+
+def _targets(sent: Span, lex: dict[str, frozenset[str]], actor_tokens: set[int]) -> list[Token]:
+    """Heads of what was hit: objects of attack verbs, passive subjects, "the attack on X"."""
+    out: list[Token] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in lex["target_verbs"]:
+            out += [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        elif token.pos_ == "NOUN" and lemma in INCIDENT_LEMMAS:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in lex["target_preps"]:
+                    out += [c for c in prep.children if c.dep_ == "pobj"]
+    return [
+        t
+        for t in out
+        if t.pos_ in {"NOUN", "PROPN"}
+        and t.i not in actor_tokens
+        and t.ent_type_ not in {"PERSON", "GPE", "NORP", "DATE", "TIME"}
+        and t.lower_ in lex["targets"]
+    ]
 
 
 def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
