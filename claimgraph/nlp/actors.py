@@ -164,6 +164,11 @@ class ActorRecognizer:
                 greedy="LONGEST",
             )
         self.parents = kb.actor_parents()
+        generic = kb.load("generic_actors")
+        self.generic = Matcher(nlp.vocab)
+        heads = [[{"LOWER": w}] for w in generic["single"]]
+        heads += [[{"LOWER": w} for w in phrase.split()] for phrase in generic["phrases"]]
+        self.generic.add("GENERIC", [[{"ENT_TYPE": "NORP", "OP": "?"}, *h] for h in heads], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label="ACTOR", kb_id=doc.vocab.strings[m]) for m, s, e in self.phrases(doc)]
@@ -172,7 +177,11 @@ class ActorRecognizer:
         ]
         known = filter_spans(spans)
         taken = {i for span in known for i in range(span.start, span.end)}
-        new = [s for s in self._unknown_groups(doc) if not taken & set(range(s.start, s.end))]
+        new = [
+            s
+            for s in self._unknown_groups(doc) + self._generic(doc)
+            if not taken & set(range(s.start, s.end))
+        ]
         actors = filter_spans(known + new)
         doc.spans["actors"] = self._branches_for_parents(sorted(actors, key=lambda s: s.start))
         return doc
@@ -198,6 +207,13 @@ class ActorRecognizer:
                     Span(doc, body.start, body.end, label="NEW_ACTOR", kb_id="new:" + slug(body.text))
                 )
         return found
+
+    def _generic(self, doc: Doc) -> list[Span]:
+        """ "the army", "Nigerian security forces", "death squads": actors named by what they are."""
+        return [
+            Span(doc, s, e, label="NEW_ACTOR", kb_id="new:" + slug(doc[s:e].text))
+            for _, s, e in self.generic(doc)
+        ]
 
     def _defined_abbreviations(self, doc: Doc) -> list[Span]:
         """ "Coordinadora Arauco-Malleco (CAM)": the name, and every later "CAM", as one new actor."""
