@@ -40,6 +40,9 @@ def _cue_entries() -> Iterator[Entry]:
         yield Entry("speech", "LOWER", phrase)
     for phrase in data["imputed"]:
         yield Entry("imputed", "LOWER", phrase)
+    if (kb.KB_DIR / "cues_learned.yaml").exists():  # verbs learned from PolNeAR by scripts/learn_cues.py
+        for lemma in kb.load("cues_learned")["speech"]:
+            yield Entry("speech", "LEMMA", lemma, VERB_POS)
 
 
 def _hedge_entries() -> Iterator[Entry]:
