@@ -32,16 +32,16 @@ import argparse
 import json
 import re
 import string
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from common import extract_jsonl, max_matching  # noqa: E402
+
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "muc4" / "dev.jsonl"
-CLI = [sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl"]
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 INCIDENT_FIELD = {"PerpInd": "attackers", "Target": "targets", "Victim": "victims", "Weapon": "weapons"}
 PERP_RELATIONS = {"perpetrated", "claimed", "facilitated"}
@@ -102,21 +102,7 @@ def one_to_one(
     preds: Sequence[Alternatives], golds: Sequence[Alternatives], match: Matcher
 ) -> dict[int, int]:
     """Largest one-to-one matching (gold index -> pred index), as linear_sum_assignment on 0/1 scores."""
-    edges = [[j for j, pred in enumerate(preds) if match(pred, gold)] for gold in golds]
-    owner: dict[int, int] = {}  # pred index -> gold index
-
-    def augment(g: int, visited: set[int]) -> bool:
-        for p in edges[g]:
-            if p not in visited:
-                visited.add(p)
-                if p not in owner or augment(owner[p], visited):
-                    owner[p] = g
-                    return True
-        return False
-
-    for g in range(len(golds)):
-        augment(g, set())
-    return {g: p for p, g in owner.items()}
+    return max_matching(len(golds), len(preds), lambda g, p: match(preds[p], golds[g]))
 
 
 @dataclass
@@ -189,20 +175,7 @@ def predicted_strings(result: dict) -> dict[str, list[tuple[str, ...]]]:
 
 def run_claimgraph(rows: Sequence[dict]) -> dict[str, dict]:
     """One `claimgraph extract --jsonl` subprocess over the rows; results by document id."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "muc4.jsonl"
-        with path.open("w", encoding="utf-8") as out:
-            for row in rows:
-                out.write(json.dumps({"id": row["docid"], "text": row["text"]}) + "\n")
-        proc = subprocess.run([*CLI, str(path)], capture_output=True, text=True, check=False, cwd=ROOT)
-    if proc.returncode != 0:
-        sys.exit(f"claimgraph extract failed ({proc.returncode}): {proc.stderr.strip()[-600:]}")
-    results: dict[str, dict] = {}
-    for line in proc.stdout.splitlines():
-        if line.strip():
-            record = json.loads(line)
-            results[str(record.get("id"))] = record
-    return results
+    return extract_jsonl({"id": row["docid"], "text": row["text"]} for row in rows)[0]
 
 
 def select(path: Path, split: str, limit: int | None) -> list[dict]:

@@ -20,10 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import subprocess
 import sys
-import tempfile
-import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -31,8 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from common import extract_jsonl  # noqa: E402
+
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
-CLI = [sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl"]
 ROLES = ("source", "cue", "content")
 REFERENCE = (
     "Citron (PARC 3.0 test) exact F1: cue 82.3, source 82.0, content 59.3; "
@@ -237,23 +236,9 @@ def offset_map(original: str) -> tuple[str, list[int]]:
 
 def run_claimgraph(rows: list[dict]) -> tuple[dict[str, dict], str, float]:
     """One ``claimgraph extract --jsonl`` subprocess: results by id, its stderr, seconds taken."""
-    with tempfile.TemporaryDirectory() as tmp:
-        feed = Path(tmp) / "polnear.jsonl"
-        with feed.open("w", encoding="utf-8") as out:
-            for row in rows:
-                record = {"id": row["filename"], "text": row["text"], "published": row["publication_date"]}
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        started = time.perf_counter()
-        proc = subprocess.run([*CLI, str(feed)], capture_output=True, text=True, check=False, cwd=ROOT)
-        seconds = time.perf_counter() - started
-    if proc.returncode != 0 and not proc.stdout.strip():
-        sys.exit(f"claimgraph extract failed ({proc.returncode}): {proc.stderr.strip()[:600]}")
-    results = {}
-    for line in proc.stdout.splitlines():
-        if line.strip():
-            data = json.loads(line)
-            results[data["id"]] = data
-    return results, proc.stderr, seconds
+    return extract_jsonl(
+        {"id": row["filename"], "text": row["text"], "published": row["publication_date"]} for row in rows
+    )
 
 
 def predicted(result: dict | None, original: str, counts: Counter) -> list[Relation]:

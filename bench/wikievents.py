@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from common import extract_jsonl, max_matching  # noqa: E402
+
 DATA = ROOT.parent / "shared" / "data" / "wikievents" / "dev.jsonl"
-CLI = [sys.executable, "-m", "claimgraph.cli"]
 
 ROLES = ("attacker", "target", "victim", "place", "weapon")
 MICRO_ROLES = ("attacker", "target", "place", "weapon")  # victim is inside target: counted once
@@ -166,20 +166,8 @@ def predicted_roles(result: dict) -> dict[str, list[Item]]:
 def match(gold: Iterable[str], predicted: list[Item]) -> list[tuple[str, Item]]:
     """A largest one-to-one matching of gold heads to predicted items (augmenting paths)."""
     gold = list(gold)
-    owner: dict[int, int] = {}  # predicted index -> gold index
-
-    def place(g: int, seen: set[int]) -> bool:
-        for p, it in enumerate(predicted):
-            if gold[g] in it.heads and p not in seen:
-                seen.add(p)
-                if p not in owner or place(owner[p], seen):
-                    owner[p] = g
-                    return True
-        return False
-
-    for g in range(len(gold)):
-        place(g, set())
-    return [(gold[g], predicted[p]) for p, g in sorted(owner.items(), key=lambda pair: pair[1])]
+    pairs = max_matching(len(gold), len(predicted), lambda g, p: gold[g] in predicted[p].heads)
+    return [(gold[g], predicted[p]) for g, p in sorted(pairs.items())]
 
 
 @dataclass
@@ -227,18 +215,7 @@ def score(pairs: Iterable[tuple[dict, dict]]) -> dict[str, Counts]:
 
 def run_claimgraph(docs: list[dict]) -> dict[str, dict]:
     """One `claimgraph extract --jsonl` run over the documents: result per doc_id."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "wikievents.jsonl"
-        with open(path, "w", encoding="utf-8") as out:
-            for doc in docs:
-                out.write(json.dumps({"id": doc["doc_id"], "text": doc["text"]}) + "\n")
-        proc = subprocess.run(
-            [*CLI, "extract", "--jsonl", str(path)], capture_output=True, text=True, cwd=ROOT, check=False
-        )
-    if proc.returncode != 0 and not proc.stdout.strip():
-        sys.exit(f"claimgraph extract failed: {proc.stderr.strip()[:400]}")
-    results = (json.loads(line) for line in proc.stdout.splitlines() if line.strip())
-    return {r["id"]: r for r in results}
+    return extract_jsonl({"id": doc["doc_id"], "text": doc["text"]} for doc in docs)[0]
 
 
 def _errors(role: str, rows: list[tuple[str, dict, dict]]) -> Iterable[str]:
