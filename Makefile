@@ -16,7 +16,8 @@ demo: $(STAMP)
 	$(BIN)/claimgraph demo
 
 test: $(STAMP)
-	$(BIN)/ruff check claimgraph tests bench
+	bash scripts/install-browser
+	$(BIN)/ruff check claimgraph tests bench scripts
 	$(BIN)/pytest
 
 bench: $(STAMP)

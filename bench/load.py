@@ -73,7 +73,8 @@ def main() -> None:
         port = free_port()
         code = (
             "import uvicorn; from claimgraph.web import create_app; "
-            f"uvicorn.run(create_app({db!r}), host='127.0.0.1', port={port}, log_level='warning')"
+            f"uvicorn.run(create_app({db!r}), host='127.0.0.1', port={port}, log_level='warning', "
+            "timeout_keep_alive=60, backlog=4096)"
         )
         server = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
         base = f"http://127.0.0.1:{port}"

@@ -31,6 +31,7 @@ from rich.tree import Tree
 from claimgraph.analysis.ach import OTHER, VALUES, Matrix, build_matrix
 from claimgraph.analysis.board import Board, Entry, build_board, by_source_kind
 from claimgraph.analysis.grading import CREDIBILITY, RELIABILITY, grade, source_key
+from claimgraph.export.csv import STATEMENT_COLUMNS, incidents_csv, statements_csv
 from claimgraph.export.json import to_json, to_json_line
 from claimgraph.ledger import DEFAULT_URL, Ledger, LedgerError
 from claimgraph.model import Actor, Document, Extraction, Figure, Incident, Span, Statement
@@ -57,10 +58,7 @@ DbOption = Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQL
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (resolves 'last Friday').")
 ]
-CSV_COLUMNS = (
-    "incident_id", "date", "country", "place", "type", "killed_min", "killed_max", "relation",
-    "subject", "source_kind", "source_name", "certainty", "polarity", "quote", "sentence",
-)  # fmt: skip
+CSV_COLUMNS = STATEMENT_COLUMNS  # the columns of `export --format csv` (one row per statement)
 
 
 class ExtractFormat(StrEnum):
@@ -69,7 +67,9 @@ class ExtractFormat(StrEnum):
 
 class ExportFormat(StrEnum):
     json = "json"
-    csv = "csv"
+    csv = "csv"  # one row per statement
+    csv_incidents = "csv-incidents"  # one row per incident, GTD-like columns
+    stix = "stix"  # STIX 2.1 bundle
 
 
 class Failure(Exception):
@@ -278,6 +278,62 @@ def analyze(
             raise typer.Exit(2)
 
 
+@app.command()
+def batch(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders (text, HTML, JSONL, CSV, WARC).")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the Parquet shards.")],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", envvar="DASK_SCHEDULER_ADDRESS", help="A running Dask scheduler, tcp://HOST:PORT."
+        ),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Local cluster processes.")] = 2,
+    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Documents per shard.")] = 200,
+    published: PublishedOption = None,
+) -> None:
+    """Extract on a Dask cluster into Parquet shards (resumable); then `claimgraph load`."""
+    with _guard():
+        from claimgraph import distributed as dist
+
+        when = _date(published)
+        try:
+            with dist.cluster(scheduler, workers) as client:
+                result = dist.run_batch(client, read_paths(paths, published=when), out_dir, shard_size)
+        except dist.BatchError as exc:
+            raise Failure(str(exc)) from None
+        out.print(
+            f"shards: {len(result.shards)} ({result.written} written, {result.skipped} already there); "
+            f"documents: {result.documents}; errors: {len(result.errors)}; in {out_dir}",
+            markup=False,
+            soft_wrap=True,
+        )
+        for line in result.errors:
+            _error(line)
+        if result.documents == 0:
+            raise typer.Exit(2)
+
+
+@app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="The --out folder of a finished `claimgraph batch`.")],
+    db: DbOption = DEFAULT_URL,
+) -> None:
+    """Load a batch's Parquet shards into the ledger (stored documents are skipped), then resolve."""
+    with _guard():
+        from claimgraph import distributed as dist
+
+        with Ledger(db) as ledger:
+            summary = Summary(before=ledger.counts())
+            try:
+                result = dist.load(folder, ledger)
+            except dist.BatchError as exc:
+                raise Failure(str(exc)) from None
+            summary.read, summary.new, summary.unchanged = result.read, result.new, result.unchanged
+            summary.errors, summary.after = result.errors, ledger.counts()
+        _report(summary)
+
+
 def _figure(fig: Figure | None) -> str:
     if fig is None:
         return ""
@@ -448,24 +504,19 @@ def show(
         _show(ledger, _boards(ledger, [inc])[0])
 
 
-def _csv(extraction: Extraction) -> str:
-    """One row per statement, with the facts of the incident it is about."""
-    incidents = {i.id: i for i in extraction.incidents}
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for st in extraction.statements:
-        inc = incidents.get(st.object.get("incident") or "")
-        place, killed = (inc.place, inc.killed) if inc else (None, None)
-        writer.writerow([
-            inc.id if inc else "", inc.date.isoformat() if inc and inc.date else "",
-            (place.country or "") if place else "", place.name if place else "", inc.type if inc else "",
-            "" if killed is None or killed.min is None else killed.min,
-            "" if killed is None or killed.max is None else killed.max,
-            st.relation, st.subject, st.source.kind, st.source.name or "", st.certainty, st.polarity,
-            st.quote, " ".join(st.sentence.split()),
-        ])  # fmt: skip
-    return buf.getvalue()
+def _export_text(fmt: ExportFormat, ledger: Ledger) -> str:
+    extraction = ledger.extraction()
+    if fmt is ExportFormat.stix:
+        from claimgraph.export.stix import to_stix_json  # stix2 is slow to import: only when asked
+
+        reliability = {k: str(j.value) for k, j in ledger.source_grades().items()}
+        credibility = {k: int(j.value) for k, j in ledger.statement_grades().items()}
+        return to_stix_json(extraction, reliability=reliability, credibility=credibility) + "\n"
+    if fmt is ExportFormat.csv:
+        return statements_csv(extraction)
+    if fmt is ExportFormat.csv_incidents:
+        return incidents_csv(extraction)
+    return to_json(extraction) + "\n"
 
 
 @app.command()
@@ -474,10 +525,9 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")] = None,
     db: DbOption = DEFAULT_URL,
 ) -> None:
-    """Export the whole ledger (JSON contract of DESIGN.md, or CSV: one row per statement)."""
+    """Export the whole ledger: JSON (DESIGN.md), CSV (per statement or per incident), STIX 2.1."""
     with _guard(), Ledger(db, create=False) as ledger:
-        extraction = ledger.extraction()
-        text = to_json(extraction) + "\n" if fmt is ExportFormat.json else _csv(extraction)
+        text = _export_text(fmt, ledger)
         if output is None:
             _write(text)
             return
@@ -485,6 +535,33 @@ def export(
             output.write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
             raise Failure(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_URL,
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback, or any with a token).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    token: Annotated[
+        str | None, typer.Option("--token", envvar="CLAIMGRAPH_TOKEN", help="Required of every request.")
+    ] = None,
+) -> None:
+    """Serve the analyst's web app and JSON API over the ledger."""
+    with _guard():
+        import uvicorn
+
+        from claimgraph.web import create_app
+        from claimgraph.web.security import BindError, check_bind
+
+        try:
+            check_bind(host, token)
+        except BindError as exc:
+            raise Failure(str(exc)) from None
+        web = create_app(db, token=token)
+        out.print(f"claimgraph: serving {db} on http://{host}:{port}/", markup=False)
+        uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 ByOption = Annotated[str, typer.Option("--by", envvar="USER", help="Who decides (kept with the time).")]

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
-from claimgraph.ledger import convert
+from claimgraph.ledger import convert, writes
 from claimgraph.ledger.schema import (
     AbbreviationRow,
     ActorMergeRow,
@@ -36,7 +36,7 @@ def now() -> datetime:
 
 
 def mark_stale(session: Session) -> None:
-    session.merge(MetaRow(key="resolved", value="0"))
+    writes.upsert(session, MetaRow(key="resolved", value="0"))
 
 
 def is_stale(session: Session) -> bool:
@@ -75,13 +75,15 @@ def reports(session: Session) -> list[Report]:
 
 def resolve(session: Session) -> Resolution:
     """Rebuild merged incidents and links; add actor merges nobody has decided on yet."""
-    result = merge_incidents(reports(session))
+    # Deleting first takes the write lock before anything is read: on SQLite no store can commit
+    # between the read and the commit and be marked resolved unread (PostgreSQL: SERIALIZABLE).
     session.execute(delete(IncidentLinkRow))
     session.execute(delete(MergedIncidentRow))
+    result = merge_incidents(reports(session))
     session.add_all(convert.merged_row(m) for m in result.incidents)
     session.add_all(IncidentLinkRow(local_id=k, merged_id=v) for k, v in sorted(result.links.items()))
     _link_actors(session)
-    session.merge(MetaRow(key="resolved", value="1"))
+    writes.upsert(session, MetaRow(key="resolved", value="1"))
     return result
 
 

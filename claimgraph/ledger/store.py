@@ -16,12 +16,12 @@ from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
-from claimgraph.ledger import analyst, convert, resolution
+from claimgraph.ledger import analyst, convert, migrate, resolution, writes
+from claimgraph.ledger import search as fulltext
 from claimgraph.ledger.analyst import Judgement, JudgementError
 from claimgraph.ledger.schema import (
     ActorRow,
     AttributionRow,
-    Base,
     DocumentRow,
     IncidentLinkRow,
     IncidentRow,
@@ -114,7 +114,7 @@ class Ledger:
         """
         shown = self.url = _hide_password(url)
         try:
-            self.engine = create_engine(url)
+            self.engine = create_engine(url, **_engine_options(url))
         except (SQLAlchemyError, ValueError, ImportError) as exc:
             raise LedgerError(shown, f"not a usable database URL ({_one_line(exc)})") from None
         path = _sqlite_file(self.engine)
@@ -123,9 +123,10 @@ class Ledger:
                 raise LedgerError(shown, "no ledger there (run `claimgraph analyze` first)")
             if not path.parent.exists():
                 raise LedgerError(shown, f"folder {path.parent} does not exist")
+        if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_foreign_keys)
         try:
-            Base.metadata.create_all(self.engine)
+            migrate.upgrade(self.engine)
         except SQLAlchemyError as exc:
             raise LedgerError(shown, f"cannot open database ({_one_line(exc)})") from None
 
@@ -166,8 +167,16 @@ class Ledger:
 
     def resolve(self) -> int:
         """Merge incident reports across documents and link actor name variants; returns incidents."""
-        with self._write("resolve incidents") as s:
-            return len(resolution.resolve(s).incidents)
+        try:
+            resolved = writes.retrying(self.engine, resolution.resolve, "SERIALIZABLE")
+            return len(resolved.incidents)
+        except SQLAlchemyError as exc:
+            raise LedgerError(self.url, f"cannot resolve incidents ({_one_line(exc)})") from None
+
+    def search(self, query: str, limit: int = 20) -> list[Document]:
+        """Documents holding every word of ``query``, best first (PostgreSQL tsvector, SQLite FTS5)."""
+        with self._read() as s:
+            return [convert.document_of(r) for r in fulltext.search(s, query, limit)]
 
     # -- writing -------------------------------------------------------------
 
@@ -187,31 +196,32 @@ class Ledger:
     def _store_one(self, ex: Extraction) -> bool:
         doc = ex.documents[0]
         try:
-            with Session(self.engine) as session, session.begin():
-                if session.get(DocumentRow, doc.id) is not None:
-                    return False
-                session.add(convert.document_row(doc))
-                for actor in _unique(ex.actors):
-                    row = session.get(ActorRow, actor.id)
-                    if row is None:
-                        session.add(convert.actor_row(actor))
-                    else:
-                        convert.merge_actor(row, actor)
-                session.flush()
-                for incident in _unique(ex.incidents):
-                    self._store_incident(session, incident, doc.id)
-                session.add_all(convert.attribution_row(a) for a in _unique(ex.attributions))
-                session.add_all(convert.statement_row(s) for s in _unique(ex.statements))
-                resolution.record_forms(session, ex)
-                resolution.mark_stale(session)
+            return writes.retrying(self.engine, lambda session: self._store_body(session, ex))
         except SQLAlchemyError as exc:
             label = doc.path or doc.id
             raise LedgerError(self.url, f"cannot store {label} ({_one_line(exc)})") from None
+
+    def _store_body(self, session: Session, ex: Extraction) -> bool:
+        """The document row goes in first: whoever inserts it owns the document (see ``writes``)."""
+        doc = ex.documents[0]
+        if not writes.insert_new(session, convert.document_row(doc)):
+            return False
+        for actor in sorted(_unique(ex.actors), key=lambda a: a.id):  # one lock order: no deadlocks
+            if not writes.insert_new(session, convert.actor_row(actor)):
+                row = session.get(ActorRow, actor.id, with_for_update=True, populate_existing=True)
+                convert.merge_actor(row, actor)
+        session.flush()
+        for incident in _unique(ex.incidents):
+            self._store_incident(session, incident, doc.id)
+        session.add_all(convert.attribution_row(a) for a in _unique(ex.attributions))
+        session.add_all(convert.statement_row(s) for s in _unique(ex.statements))
+        resolution.record_forms(session, ex)
+        resolution.mark_stale(session)
         return True
 
     @staticmethod
     def _store_incident(session: Session, incident: Incident, document_id: str) -> None:
-        row = session.get(IncidentRow, incident.id)
+        row = session.get(IncidentRow, incident.id, with_for_update=True)
         if row is None:
             row = convert.incident_row(incident, document_id)
             session.add(row)
@@ -431,6 +441,11 @@ def _mapped(st: Statement, links: dict[str, str], actors: dict[str, str]) -> Sta
         source = dataclasses.replace(source, actor=actors[source.actor])
     subject = actors.get(st.subject, st.subject)
     return dataclasses.replace(st, subject=subject, object=obj, source=source)
+
+
+def _engine_options(url: str) -> dict:
+    """SQLite waits for a concurrent writer (30 s) instead of failing at once with "database is locked"."""
+    return {"connect_args": {"timeout": 30}} if url.startswith("sqlite") else {}
 
 
 def _sqlite_foreign_keys(dbapi_connection: object, _record: object) -> None:

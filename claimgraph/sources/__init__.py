@@ -1,6 +1,6 @@
 """Readers: files and folders to ``claimgraph.model.Document``.
 
-One module per format (text, html, jsonl, csv); ``guard`` refuses bad input with a
+One module per format (text, html, jsonl, csv, warc); ``guard`` refuses bad input with a
 one-line reason, ``metadata`` finds dates and titles written in the text itself. Nothing
 here prints: a bad file becomes an ``InputError`` whose ``str`` is ``"<path>: <reason>"``.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from claimgraph.model import Document
 from claimgraph.sources import csv as csv_reader
-from claimgraph.sources import html, jsonl, text
+from claimgraph.sources import html, jsonl, text, warc
 from claimgraph.sources.document import document_from_text
 from claimgraph.sources.errors import InputError
 from claimgraph.sources.guard import MAX_BYTES
@@ -25,6 +25,7 @@ Records = Iterator[Document | InputError]
 _BATCH: dict[str, Callable[[Path, date | None], Records]] = {
     **dict.fromkeys(jsonl.EXTENSIONS, jsonl.iter_jsonl),
     **dict.fromkeys(csv_reader.EXTENSIONS, csv_reader.iter_csv),
+    **dict.fromkeys(warc.EXTENSIONS, warc.iter_warc),
 }
 _SINGLE: dict[str, Callable[[Path, date | None], list[Document]]] = {
     **dict.fromkeys(html.EXTENSIONS, html.read_html),
@@ -33,13 +34,19 @@ _SINGLE: dict[str, Callable[[Path, date | None], list[Document]]] = {
 EXTENSIONS = frozenset(_BATCH) | frozenset(_SINGLE)  # what a folder walk picks up ("" = no extension)
 
 
+def _suffix(path: Path) -> str:
+    """The extension that picks the reader: the last one, or two for ``.warc.gz``."""
+    double = "".join(path.suffixes[-2:]).lower()
+    return double if double in EXTENSIONS else path.suffix.lower()
+
+
 def _records(path: Path, published: date | None) -> Records:
     """Documents and per-record errors of one file; raises InputError for the file as a whole.
 
     A file with an extension we do not know, named explicitly, is read as plain text: the
     guards still refuse it if it is binary.
     """
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     if suffix in _BATCH:
         return _BATCH[suffix](path, published)
     return iter(_SINGLE.get(suffix, text.read_text)(path, published))
@@ -67,7 +74,7 @@ def _walk(folder: Path) -> list[Path]:
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not _is_hidden(d)]
-        found += [Path(root, f) for f in files if not _is_hidden(f) and Path(f).suffix.lower() in EXTENSIONS]
+        found += [Path(root, f) for f in files if not _is_hidden(f) and _suffix(Path(f)) in EXTENSIONS]
     return sorted(found)
 
 
