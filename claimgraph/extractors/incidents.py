@@ -75,6 +75,7 @@ EVENT_VERBS = {
 }
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ATTACKER_NOUNS = frozenset(kb.load("incident_roles")["attackers"])
+BARE_GROUP_WORDS = {"group", "gang", "cell", "cells", "unit", "units", "band", "bands", "member", "members"}
 INCIDENT_LEMMAS = frozenset(
     w for t in kb.load("incident_types")["types"] for w in t.get("lemmas") or []
 ) | frozenset(kb.load("incident_types")["anaphora"])
@@ -428,7 +429,9 @@ def _fill(draft: Draft, sents: list[Span], actor_tokens: set[int], text: str, ne
             _append(draft.targets, _phrase(target, text))
         for doer in _doers(sent, lex):
             if doer.i not in actor_tokens and (doer.lower_ in lex["attackers"] or doer.ent_type_ == "PERSON"):
-                _append(draft.attackers, _doer_phrase(doer, text, lex))
+                phrase = _doer_phrase(doer, text, lex)
+                if phrase.lower() not in BARE_GROUP_WORDS:  # "the group" says nothing about who
+                    _append(draft.attackers, phrase)
         for ent in sent.ents:
             if ent.label_ == "PERSON" and _is_victim(ent, lex["victim_verbs"]):
                 _append(draft.victims, _full_name(ent, people))

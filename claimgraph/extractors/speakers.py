@@ -94,6 +94,7 @@ GROUP_NOUNS = {
     "faction",
     "militia",
 }
+RELATIVES = {"which", "who", "that", "whom"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it", "we", "them"}
 
@@ -135,6 +136,9 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
     if span is None or not span.text.strip():
         return Source(kind="author")
     head = span.root
+    if len(span) == 1 and head.lower_ in RELATIVES and head.head.dep_ in {"relcl", "acl"}:
+        noun = head.head.head  # "Al-Shabaab, which claimed the bombing": the speaker is Al-Shabaab
+        return describe(ctx, span.doc[noun.left_edge.i : noun.i + 1], history)
     if len(span) == 1 and head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(ctx, head, history or [])
     actor = _actor_in(ctx, span)
