@@ -20,6 +20,8 @@ from claimgraph.ledger import analyst, convert, migrate, resolution, writes
 from claimgraph.ledger import search as fulltext
 from claimgraph.ledger.analyst import Judgement, JudgementError
 from claimgraph.ledger.schema import (
+    AchCellRow,
+    ActorMergeRow,
     ActorRow,
     AttributionRow,
     DocumentRow,
@@ -27,6 +29,8 @@ from claimgraph.ledger.schema import (
     IncidentRow,
     MentionRow,
     MergedIncidentRow,
+    SourceGradeRow,
+    StatementGradeRow,
     StatementRow,
     SurfaceFormRow,
 )
@@ -370,6 +374,15 @@ class Ledger:
             attributions=self.attributions(),
             statements=self.statements(),
         )
+
+    def revision(self) -> tuple[int, ...]:
+        """Changes whenever anything that a page shows changes: cheap enough to ask on every request."""
+        tables = (DocumentRow, StatementRow, SourceGradeRow, StatementGradeRow, AchCellRow)  # append-only
+        with self._read() as s:
+            counts = [s.scalar(select(func.count()).select_from(t)) or 0 for t in tables]
+            # an undo updates a merge row in place: count the undone ones too
+            merges = s.execute(select(func.count(), func.count(ActorMergeRow.undone_at))).one()
+        return (*counts, *merges)
 
     def counts(self) -> dict[str, int]:
         """Rows per noun: incidents merged across documents, actors after merges."""

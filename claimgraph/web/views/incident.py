@@ -57,7 +57,18 @@ def _figures(led: Ledger, merged: MergedIncident, docs: dict) -> list[dict[str, 
 
 
 def incident_data(request: Request, incident_id: str) -> dict[str, Any]:
+    """The page's data, cached until the ledger changes (the board and ACH matrix are rebuilt otherwise)."""
     led = ledger(request)
+    cache: dict = request.app.state.__dict__.setdefault("incident_cache", {})
+    key = (incident_id, led.revision())
+    if key not in cache:
+        if len(cache) > 512:
+            cache.clear()
+        cache[key] = _incident_data(led, incident_id)
+    return cache[key]
+
+
+def _incident_data(led: Ledger, incident_id: str) -> dict[str, Any]:
     merged = _merged(led, incident_id)
     actors = actors_by_id(led)
     statements = led.statements(incident_id=merged.id)
