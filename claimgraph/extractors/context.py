@@ -18,6 +18,8 @@ class Context:
     sent_no: list[int]  # token index -> sentence index
     actors: list[Span]
     quotes: list[tuple[int, int]]
+    ents: list[Span]  # ``Doc.ents`` builds its spans anew on every access
+    ents_by_sent: list[list[Span]]
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
@@ -27,7 +29,15 @@ class Context:
             for i in range(sent.start, sent.end):
                 sent_no[i] = index
         text = doc.text
-        return cls(doc, text, sents, sent_no, list(doc.spans.get("actors", [])), find_quotes(text))
+        ents = list(doc.ents)
+        ents_by_sent: list[list[Span]] = [[] for _ in sents]
+        for ent in ents:
+            ents_by_sent[sent_no[ent.start]].append(ent)
+        actors = list(doc.spans.get("actors", []))
+        return cls(doc, text, sents, sent_no, actors, find_quotes(text), ents, ents_by_sent)
+
+    def ents_in(self, span: Span) -> list[Span]:
+        return [e for e in self.ents_by_sent[self.index(span)] if span.start <= e.start and e.end <= span.end]
 
     def index(self, item: Token | Span) -> int:
         return self.sent_no[item.i if isinstance(item, Token) else item.start]

@@ -297,10 +297,8 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     doc, quotes, sents, sent_of = ctx.doc, ctx.quotes, ctx.sents, ctx.sent_no
     states = {a.id for a in kb.actors().values() if a.kind == "state"}
     actor_tokens = {i for a in ctx.actors if a.kb_id_ not in states for i in range(a.start, a.end)}
-    ents_by_sent: list[list[Span]] = [[] for _ in sents]
-    for ent in doc.ents:
-        ents_by_sent[sent_of[ent.start]].append(ent)
-    hint = _document_country(list(doc.ents[:8]))
+    ents_by_sent = ctx.ents_by_sent
+    hint = _document_country(ctx.ents[:8])
     mentions: list[Mention] = []
     generic_sents: set[int] = set()
     for trigger in doc.spans.get("incident_triggers", []):
@@ -348,7 +346,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     for draft in drafts:
         _refine_place(draft, ctx, ents_by_sent, actor_tokens)
         near = {i for i in range(len(sents)) if focus[i] is draft and i - last_mention[i] <= 1}
-        _fill(draft, sents, actor_tokens, ctx.text, near)
+        _fill(draft, ctx, actor_tokens, near)
         first = draft.mentions[0].token
         draft.id = stable_id(document_id, "incident", first.idx)
     return IncidentIndex(drafts, by_token, focus, generic_sents, last_mention)
@@ -397,11 +395,12 @@ def _add(draft: Draft, mention: Mention) -> None:
         draft.date = when or draft.date
 
 
-def _fill(draft: Draft, sents: list[Span], actor_tokens: set[int], text: str, near: set[int]) -> None:
+def _fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> None:
     """Figures and roles from the sentences that mention the incident (first report wins); figures also
     from the sentence right after a mention ("Nearly 70 were wounded.")."""
     lex = _role_lexicon()
-    people = [e.text for sent in sents for e in sent.ents if e.label_ == "PERSON"]
+    sents, text = ctx.sents, ctx.text
+    people = [e.text for e in ctx.ents if e.label_ == "PERSON"]
     mentioned = {m.sent_index for m in draft.mentions}
     for index in sorted(mentioned | near):
         sent = sents[index]
@@ -432,7 +431,7 @@ def _fill(draft: Draft, sents: list[Span], actor_tokens: set[int], text: str, ne
                 phrase = _doer_phrase(doer, text, lex)
                 if phrase.lower() not in BARE_GROUP_WORDS:  # "the group" says nothing about who
                     _append(draft.attackers, phrase)
-        for ent in sent.ents:
+        for ent in ctx.ents_by_sent[index]:
             if ent.label_ == "PERSON" and _is_victim(ent, lex["victim_verbs"]):
                 _append(draft.victims, _full_name(ent, people))
 

@@ -108,7 +108,7 @@ def _actor_in(ctx: Context, span: Span) -> Span | None:
 
 def _person_near(ctx: Context, span: Span) -> Span | None:
     """A person named in the span, or right after it ("One of the former ministers, Jane Roe")."""
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "PERSON" and span.start <= ent.start < span.end + 3 and ent.end <= span.end + 6:
             if ent.start >= span.end and any(
                 t.is_sent_end or t.text in {"said", "told"} for t in ctx.doc[span.end : ent.start]
@@ -162,7 +162,7 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
         return Source(kind="anonymous", name=text, actor=actor.kb_id_ if actor else None)
     if actor is not None:
         return Source(kind="organization", name=text, actor=actor.kb_id_)
-    if any(e.label_ in {"ORG", "NORP", "GPE"} for e in span.ents):
+    if any(e.label_ in {"ORG", "NORP", "GPE"} for e in ctx.ents_in(span)):
         return Source(kind="organization", name=text)
     return Source(kind="anonymous", name=text)
 
@@ -172,7 +172,7 @@ def resolve_pronoun(ctx: Context, token: Token, history: list[tuple[int, Source]
     if token.lower_ in PERSON_PRONOUNS:
         people = [
             e
-            for e in ctx.doc.ents
+            for e in ctx.ents
             if e.label_ == "PERSON"
             and e.end <= token.i
             and not any(a.start <= e.start < a.end for a in ctx.actors)
