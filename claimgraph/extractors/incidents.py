@@ -20,7 +20,7 @@ from claimgraph.extractors.context import Context
 from claimgraph.extractors.quotes import inside
 from claimgraph.model import Figure, Incident, Place, stable_id
 from claimgraph.model import Span as DocSpan
-from claimgraph.nlp.dates import resolve_date
+from claimgraph.nlp.dates import is_date_expression, resolve_date
 from claimgraph.nlp.figures import casualties
 from claimgraph.nlp.places import geocode, is_area
 
@@ -150,9 +150,6 @@ class IncidentIndex:
     generic_sents: set[int]
     last_mention: dict[int, int]  # sentence index -> sentence index of the focus incident's last mention
 
-    def incident_for(self, token: Token) -> Draft | None:
-        return self.by_token.get(token.i)
-
 
 def _type_rank(kind: str) -> int:
     return TYPE_ORDER.index(kind) if kind in TYPE_ORDER else len(TYPE_ORDER)
@@ -253,6 +250,8 @@ def _date_in(
             continue
         if ent.label_ == "TIME" and not DAY_WORDS.search(ent.text):
             continue  # "about 11 a.m." says the hour, not the day
+        if not is_date_expression(ent.text):
+            continue  # "for years", "many years": no date to resolve
         if inside(quotes, ent.start_char, ent.end_char):
             continue  # "today" in a quotation is the speaker's day, not ours
         resolved = resolve_date(ent.text, published)
