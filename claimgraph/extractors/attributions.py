@@ -156,15 +156,15 @@ def find_attributions(ctx: Context, document_id: str) -> list[Found]:
         history.append((cue.start, speaker))
         found.append(_make(ctx, document_id, source_span, cue, start, end, _kind(ctx, start, end), speaker))
     found += _orphan_quotes(ctx, document_id, found)
-    found = [f for f in found if not _inside_a_quotation(f, found)]
+    found = [f for f in found if not _nested(f, found)]
     return sorted(found, key=lambda f: (f.start, f.cue_start))
 
 
-def _inside_a_quotation(found: Found, others: list[Found]) -> bool:
-    """ "I think" inside someone's quoted words belongs to the quotation, not to the text's attributions."""
-    return any(
-        o is not found and o.record.kind == "direct" and o.start <= found.cue_start < o.end for o in others
-    )
+def _nested(found: Found, others: list[Found]) -> bool:
+    """A cue inside another attribution's content ("I think" in a quotation, "X claimed" after "according
+    to police") belongs to that content: attribution corpora mark only the outer one, and statements
+    take their speaker from it."""
+    return any(o is not found and o.start <= found.cue_start < o.end for o in others)
 
 
 def _with_auxiliaries(cue: Span) -> Span:
