@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from claimgraph.ledger.schema import (
     ActorRow,
@@ -99,24 +100,28 @@ def _figure(data: dict | None) -> Figure | None:
 
 def incident_row(incident: Incident, document_id: str | None) -> IncidentRow:
     """A new row, without mentions (the ledger adds those, deduplicated)."""
+    return IncidentRow(document_id=document_id, **_incident_columns(incident))
+
+
+def _incident_columns(incident: Incident) -> dict[str, Any]:
+    """The columns a reported incident and a merged one share."""
     place = incident.place
-    return IncidentRow(
-        id=incident.id,
-        document_id=document_id,
-        type=incident.type,
-        date=incident.date,
-        date_precision=incident.date_precision,
-        place_name=place.name if place else None,
-        place_country=place.country if place else None,
-        place_lat=place.lat if place else None,
-        place_lon=place.lon if place else None,
-        attackers=list(incident.attackers),
-        targets=list(incident.targets),
-        victims=list(incident.victims),
-        weapons=list(incident.weapons),
-        killed=_figure_dict(incident.killed),
-        wounded=_figure_dict(incident.wounded),
-    )
+    return {
+        "id": incident.id,
+        "type": incident.type,
+        "date": incident.date,
+        "date_precision": incident.date_precision,
+        "place_name": place.name if place else None,
+        "place_country": place.country if place else None,
+        "place_lat": place.lat if place else None,
+        "place_lon": place.lon if place else None,
+        "attackers": list(incident.attackers),
+        "targets": list(incident.targets),
+        "victims": list(incident.victims),
+        "weapons": list(incident.weapons),
+        "killed": _figure_dict(incident.killed),
+        "wounded": _figure_dict(incident.wounded),
+    }
 
 
 def merge_incident(row: IncidentRow, incident: Incident) -> None:
@@ -157,22 +162,9 @@ def incident_of(row: IncidentRow) -> Incident:
 
 
 def merged_row(merged: MergedIncident) -> MergedIncidentRow:
-    inc, place = merged.incident, merged.incident.place
+    inc = merged.incident
     return MergedIncidentRow(
-        id=inc.id,
-        type=inc.type,
-        date=inc.date,
-        date_precision=inc.date_precision,
-        place_name=place.name if place else None,
-        place_country=place.country if place else None,
-        place_lat=place.lat if place else None,
-        place_lon=place.lon if place else None,
-        attackers=list(inc.attackers),
-        targets=list(inc.targets),
-        victims=list(inc.victims),
-        weapons=list(inc.weapons),
-        killed=_figure_dict(inc.killed),
-        wounded=_figure_dict(inc.wounded),
+        **_incident_columns(inc),
         mentions=[[m.document, m.start, m.end] for m in inc.mentions],
         members=list(merged.members),
         provenance=dict(merged.provenance),
