@@ -11,9 +11,10 @@ attacker = incident `attackers` plus the actors that are subjects of positive `p
 incident `targets` and `victims`; place = incident `place.name`; weapon = incident `weapons`.
 
 Matching is one-to-one per document and role, on head words (see `head_word`). Prints P/R/F1 per
-role and micro over attacker, target, place and weapon, figures last.
+role and micro over attacker, target, place and weapon, figures last. Runs with the span tagger
+(``--tagger``) by default, the rules alone with --rules.
 
-    .venv/bin/python bench/wikievents.py [DATA.jsonl] [--errors N] [--limit N]
+    .venv/bin/python bench/wikievents.py [DATA.jsonl] [--errors N] [--limit N] [--rules]
 """
 
 from __future__ import annotations
@@ -213,9 +214,10 @@ def score(pairs: Iterable[tuple[dict, dict]]) -> dict[str, Counts]:
     return totals
 
 
-def run_claimgraph(docs: list[dict]) -> dict[str, dict]:
-    """One `claimgraph extract --jsonl` run over the documents: result per doc_id."""
-    return extract_jsonl({"id": doc["doc_id"], "text": doc["text"]} for doc in docs)[0]
+def run_claimgraph(docs: list[dict], tagger: bool = True) -> dict[str, dict]:
+    """One `claimgraph extract --jsonl` run over the documents (with the span tagger unless told not
+    to): result per doc_id."""
+    return extract_jsonl(({"id": doc["doc_id"], "text": doc["text"]} for doc in docs), tagger=tagger)[0]
 
 
 def _errors(role: str, rows: list[tuple[str, dict, dict]]) -> Iterable[str]:
@@ -237,11 +239,12 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DATA, help="WikiEvents JSONL")
     parser.add_argument("--errors", type=int, default=0, help="show gold vs predicted for the N worst roles")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N documents")
+    parser.add_argument("--rules", action="store_true", help="run without the span tagger (rules only)")
     args = parser.parse_args()
     with open(args.data, encoding="utf-8") as handle:
         docs = [json.loads(line) for line in handle if line.strip()]
     docs = docs[: args.limit] if args.limit else docs
-    results = run_claimgraph(docs)
+    results = run_claimgraph(docs, tagger=not args.rules)
 
     rows, pronouns = [], 0
     for doc in docs:
@@ -256,7 +259,10 @@ def main() -> None:
             print("\n".join(_errors(role, rows)))
         print()
     missing = sum(doc["doc_id"] not in results for doc in docs)
-    print(f"documents {len(docs)} (no result: {missing}); pronoun arguments left out: {pronouns}")
+    mode = "rules only (--rules)" if args.rules else "with the span tagger"
+    print(
+        f"documents {len(docs)} (no result: {missing}); pronoun arguments left out: {pronouns}; mode: {mode}"
+    )
     print(f"{'role':<10}{'gold':>6}{'pred':>6}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}")
     for role in (*ROLES, "micro"):
         c = totals[role]

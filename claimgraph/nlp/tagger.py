@@ -6,6 +6,8 @@ It reads the Doc's text in overlapping windows of word pieces and writes two spa
 - ``doc.spans["tagged_attribution"]``: SOURCE, CUE and CONTENT spans (PolNeAR's scheme);
 - ``doc.spans["tagged_roles"]``: PERPIND, PERPORG, TARGET, VICTIM and WEAPON spans (MUC-4's roles).
 
+Each group's ``attrs["scores"]`` holds, per span, the mean probability of its pieces' labels.
+
 The extractors prefer these spans to the rules where they are present. The component is optional
 (``build_pipeline(tagger=True)``, ``--tagger`` on the command line): it roughly triples the time per word.
 """
@@ -99,39 +101,55 @@ class SpanTagger:
 
     def _tag(self, docs: list[Doc]) -> list[Doc]:
         encodings = self.tokenizer.encode_batch([doc.text for doc in docs], add_special_tokens=False)
-        jobs = []  # (doc index, plan entry)
-        for d, encoding in enumerate(encodings):
-            jobs += [(d, entry) for entry in window_plan(len(encoding.ids), self.body, self.stride)]
-        labels = {head: [np.zeros(len(e.ids), dtype=np.int64) for e in encodings] for head in self.heads}
-        for i in range(0, len(jobs), 16):
-            chunk = jobs[i : i + 16]
-            width = max(end - start for _, (start, end, _, _) in chunk) + 2
-            ids = np.zeros((len(chunk), width), dtype=np.int64)
-            for row, (d, (start, end, _, _)) in enumerate(chunk):
-                ids[row, : end - start + 2] = [self.cls, *encodings[d].ids[start:end], self.sep]
-            outputs = self.session.run(
-                None, {"input_ids": ids, "attention_mask": (ids != 0).astype(np.int64)}
-            )
-            for head, logits in zip(self.heads, outputs, strict=True):
-                best = logits.argmax(-1)
-                for row, (d, (start, _, own_from, own_to)) in enumerate(chunk):
-                    offset = 1 - start  # the window's [CLS] shifts pieces by one
-                    labels[head][d][own_from:own_to] = best[row, own_from + offset : own_to + offset]
-        for d, doc in enumerate(docs):
-            offsets = encodings[d].offsets
+        for doc, encoding in zip(docs, encodings, strict=True):
+            best = {head: np.zeros(len(encoding.ids), dtype=np.int64) for head in self.heads}
+            score = {head: np.zeros(len(encoding.ids), dtype=np.float32) for head in self.heads}
+            for start, end, own_from, own_to in window_plan(len(encoding.ids), self.body, self.stride):
+                # one window per run: int8 activations are scaled per run, so batching windows of
+                # several documents would make one document's labels depend on its neighbours
+                ids = np.asarray([[self.cls, *encoding.ids[start:end], self.sep]], dtype=np.int64)
+                outputs = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+                own = slice(own_from - start + 1, own_to - start + 1)  # [CLS] shifts pieces by one
+                for head, logits in zip(self.heads, outputs, strict=True):
+                    probs = softmax(logits[0, own])
+                    best[head][own_from:own_to] = probs.argmax(-1)
+                    score[head][own_from:own_to] = probs.max(-1)
             for head, key in (("attr", ATTRIBUTION_KEY), ("role", ROLES_KEY)):
-                names = [self.heads[head][i] for i in labels[head][d]]
-                doc.spans[key] = self._spans(doc, offsets, names)
+                names = by_word([self.heads[head][i] for i in best[head]], encoding.word_ids)
+                spans, scores = self._spans(doc, encoding.offsets, names, score[head])
+                doc.spans[key] = spans
+                doc.spans[key].attrs["scores"] = scores
         return docs
 
     @staticmethod
-    def _spans(doc: Doc, offsets: list[tuple[int, int]], names: list[str]) -> list[Span]:
-        spans = []
+    def _spans(
+        doc: Doc, offsets: list[tuple[int, int]], names: list[str], score: np.ndarray
+    ) -> tuple[list[Span], list[float]]:
+        spans, scores = [], []
         for first, stop, kind in decode_bio(names):
             span = doc.char_span(offsets[first][0], offsets[stop - 1][1], label=kind, alignment_mode="expand")
             if span is not None and len(span):
                 spans.append(span)
-        return spans
+                scores.append(round(float(score[first:stop].mean()), 4))
+        return spans, scores
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(-1, keepdims=True))
+    return shifted / shifted.sum(-1, keepdims=True)
+
+
+def by_word(labels: list[str], word_ids: list[int | None]) -> list[str]:
+    """Each word labelled by its first piece, as token classifiers are trained and read.
+
+    Without this a word whose pieces disagree ("Mena" B-PERPIND, "##ndoza" I-VICTIM) would split a span.
+    """
+    out = list(labels)
+    for i in range(1, len(out)):
+        if word_ids[i] is not None and word_ids[i] == word_ids[i - 1]:
+            prefix, _, kind = out[i - 1].partition("-")
+            out[i] = "O" if prefix == "O" else f"I-{kind}"
+    return out
 
 
 @Language.factory(

@@ -1,0 +1,201 @@
+"""Incident roles read from the span tagger (``doc.spans["tagged_roles"]``), cleaned and grouped.
+
+The tagger marks every mention of a role filler (MUC-4's PerpInd, PerpOrg, Target, Victim, Weapon),
+so one entity comes back several times and in several forms ("the FMLN", "Farabundo Marti National
+Liberation Front"), and word pieces of one name sometimes carry different labels. This module turns
+the spans into one filler per entity, as the tagger wrote it (never extended): the incident and
+statement extractors decide where the fillers go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from claimgraph import kb
+from claimgraph.extractors.context import Context
+from claimgraph.nlp.actors import slug
+from claimgraph.nlp.tagger import ROLES_KEY
+
+FIELDS = {"PERPIND": "attackers", "TARGET": "targets", "VICTIM": "victims", "WEAPON": "weapons"}
+PERPETRATOR = "PERPORG"
+ARTICLES = {"a", "an", "the"}
+CONTENT_POS = {"NOUN", "PROPN"}
+TRAILING_JUNK = {"ADP", "DET", "CCONJ", "PART"}  # "members of", "the": a name cut short
+# The tagger learnt to mark every occurrence of a filler: a target string left unmarked at most of its
+# occurrences is rarely one (on MUC-4 TST1+TST2, 2 right of 28).
+MARKED_SHARE = {"TARGET": 0.5}
+STATES = frozenset(a.id for a in kb.actors().values() if a.kind == "state")
+# The role head learnt 1989-1991 wire copy. On other news its spans are unsure (median PERPIND 0.35 on
+# WikiEvents dev against 0.63 on MUC-4 TST1) and mostly wrong, so its roles are used only in documents
+# where its spans average DOC_SCORE (WikiEvents attacker F1 8.0 without the gate, 31.1 with it; MUC-4
+# TST1+TST2 micro 45.8 -> 45.3), and only spans of at least MIN_SCORE mean label probability.
+DOC_SCORE = 0.65
+MIN_SCORE = 0.5
+
+
+@dataclass(frozen=True)
+class Filler:
+    """One entity in one role: the first way the tagger marked it, and the sentence it is in."""
+
+    field: str
+    text: str
+    sent_index: int
+
+
+def has_roles(doc: Doc) -> bool:
+    """Whether the span tagger ran on this Doc (then its roles replace or back the rules')."""
+    if ROLES_KEY not in doc.spans:
+        return False
+    scores = doc.spans[ROLES_KEY].attrs.get("scores") or []
+    return not scores or sum(scores) / len(scores) >= DOC_SCORE
+
+
+def role_spans(ctx: Context) -> list[Span]:
+    """The tagger's role spans, one per stretch of text, without fragments and lone first names."""
+    spans = [s for s in _merge_overlaps(_confident(ctx.doc)) if not _fragment(s)]
+    spans = [piece for s in spans for piece in _split_victims(s)]
+    spans = [s for s in spans if s.label_ != "VICTIM" or len(s) > 1]  # victims are named in full
+    return _drop_unmarked(spans, ctx.text)
+
+
+def _confident(doc: Doc) -> list[Span]:
+    """The tagger's spans whose mean label probability reaches ``MIN_SCORE``."""
+    group = doc.spans[ROLES_KEY]
+    scores = group.attrs.get("scores") or [1.0] * len(group)
+    return [span for span, score in zip(group, scores, strict=True) if score >= MIN_SCORE]
+
+
+def fillers(ctx: Context, spans: list[Span]) -> list[Filler]:
+    """One filler per entity and incident field, in document order."""
+    out: list[Filler] = []
+    for label, field in FIELDS.items():
+        for group in cluster([s for s in spans if s.label_ == label], by_surname=label == "VICTIM"):
+            first = group[0]
+            out.append(Filler(field, clean_text(first.text), ctx.index(first)))
+    return sorted(out, key=lambda f: f.sent_index)
+
+
+def busiest_sentence(ctx: Context, spans: list[Span]) -> int | None:
+    """The sentence with the most role spans (the earliest on a tie), for an incident no trigger found."""
+    counts = Counter(ctx.index(s) for s in spans)
+    if not counts:
+        return None
+    return min(counts, key=lambda i: (-counts[i], i))
+
+
+def perpetrators(ctx: Context, spans: list[Span]) -> list[Span]:
+    """PERPORG spans as actor spans (``kb_id_`` the actor id), one per actor, first mention first.
+
+    A mention over a recognised actor gives its id, as does a KB name the recogniser missed (a line
+    break inside it); other groups get ``new:<slug>``, the actor recogniser's scheme. States are left
+    out: the tagger marks "El Salvador" inside "the armed forces of El Salvador".
+    """
+    out: list[Span] = []
+    seen: set[str] = set()
+    for group in cluster([s for s in spans if s.label_ == PERPETRATOR]):
+        actor_id = _actor_id(ctx, group)
+        if actor_id in seen or actor_id in STATES or actor_id == "new:":
+            continue
+        seen.add(actor_id)
+        first = group[0]
+        label = "NEW_ACTOR" if actor_id.startswith("new:") else "ACTOR"
+        out.append(Span(ctx.doc, first.start, first.end, label=label, kb_id=actor_id))
+    return out
+
+
+def _actor_id(ctx: Context, group: list[Span]) -> str:
+    for span in group:
+        for actor in ctx.actors:
+            if actor.start < span.end and span.start < actor.end:
+                return actor.kb_id_
+    names = [clean_text(s.text) for s in group]
+    for name in names:
+        known = kb.resolve_alias(name)
+        if known:
+            return known
+    return "new:" + slug(names[0])
+
+
+def cluster(spans: list[Span], by_surname: bool = False) -> list[list[Span]]:
+    """Spans grouped by entity: one's words inside another's ("guerrillas", "urban guerrillas"),
+    singular or plural alike; for people also the same surname ("Mr Smith", "John Smith")."""
+    groups: list[tuple[list[Span], list[str]]] = []
+    for span in spans:
+        key = _key(span.text)
+        if not key:
+            continue
+        for members, keys in groups:
+            if any(_contains(key, k) or _contains(k, key) for k in keys) or (
+                by_surname and any(k.split()[-1] == key.split()[-1] for k in keys)
+            ):
+                members.append(span)
+                keys.append(key)
+                break
+        else:
+            groups.append(([span], [key]))
+    return [members for members, _ in groups]
+
+
+def clean_text(text: str) -> str:
+    """The span's words on one line (wire copy breaks lines inside names)."""
+    return " ".join(text.split())
+
+
+def _key(text: str) -> str:
+    words = [w for w in re.findall(r"\w+", text.lower()) if w not in ARTICLES]
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+
+
+def _contains(outer: str, inner: str) -> bool:
+    return f" {inner} " in f" {outer} "
+
+
+def _merge_overlaps(spans: list[Span]) -> list[Span]:
+    """Overlapping spans as one, labelled as the first: word pieces of one word may disagree, and the
+    tagger widens each piece's label to the whole word ("Mena" PERPIND + "Mena Sandoval" VICTIM)."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if out and span.start < out[-1].end:
+            last = out[-1]
+            out[-1] = Span(span.doc, last.start, max(last.end, span.end), label=last.label_)
+        else:
+            out.append(span)
+    return out
+
+
+def _fragment(span: Span) -> bool:
+    """No noun at all, or a name cut off at "of" / "the"."""
+    return not any(t.pos_ in CONTENT_POS for t in span) or span[-1].pos_ in TRAILING_JUNK
+
+
+def _split_victims(span: Span) -> list[Span]:
+    """ "Jane Doe and John Roe" as two victims: the tagger joins names it marks side by side."""
+    if span.label_ != "VICTIM":
+        return [span]
+    pieces, start = [], span.start
+    for token in span:
+        if token.lower_ == "and":
+            pieces.append((start, token.i))
+            start = token.i + 1
+    pieces.append((start, span.end))
+    return [Span(span.doc, s, e, label=span.label_) for s, e in pieces if e > s]
+
+
+def _drop_unmarked(spans: list[Span], text: str) -> list[Span]:
+    """Drop fillers the tagger left unmarked at most of their occurrences (see MARKED_SHARE)."""
+    lowered = text.lower()
+    marked = Counter((s.label_, s.text.lower()) for s in spans)
+    out = []
+    for span in spans:
+        share = MARKED_SHARE.get(span.label_)
+        if share is not None:
+            pattern = r"(?<!\w)" + re.escape(span.text.lower()) + r"(?!\w)"
+            occurrences = max(len(re.findall(pattern, lowered)), 1)
+            if marked[(span.label_, span.text.lower())] / occurrences <= share:
+                continue
+        out.append(span)
+    return out

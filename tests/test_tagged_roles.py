@@ -1,0 +1,94 @@
+"""Incident roles and perpetrators from the span tagger (claimgraph/extractors/roles.py), on invented text."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from claimgraph.extract import extract
+from claimgraph.extractors.roles import cluster
+from claimgraph.model import Document
+from claimgraph.nlp.prepare import prepare
+
+MIXED = (
+    "Police chief John Smith said that Shining Path guerrillas had bombed the electricity tower in "
+    "Huancayo with dynamite on Monday, killing two guards."
+)
+WIRE = (
+    "LIMA, 12 MAR 90 -- [TEXT] URBAN GUERRILLAS OF THE SHINING PATH TODAY ATTACKED THE CITY HALL OF "
+    "HUANCAYO WITH DYNAMITE AND MACHINEGUNS. THE POLICE REPORTED THAT THE SHINING PATH WAS RESPONSIBLE "
+    "FOR THE ATTACK, WHICH DESTROYED THE BUILDING."
+)
+
+
+@pytest.fixture(scope="module")
+def tagged():
+    from claimgraph.pipeline import Analyzer
+
+    return Analyzer(tagger=True)
+
+
+def _lower(values: list[str]) -> list[str]:
+    return [v.lower() for v in values]
+
+
+def test_mixed_case_roles_land_on_the_incident(tagged):
+    result = tagged.extract(Document(id="mixed", text=MIXED))
+    assert len(result.incidents) == 1
+    incident = result.incidents[0]
+    assert "Shining Path guerrillas" in incident.attackers
+    assert "electricity tower" in incident.targets
+    assert incident.weapons == ["dynamite"]
+
+
+def test_wire_copy_roles_and_perpetrator(tagged):
+    result = tagged.extract(Document(id="wire", text=WIRE))
+    assert len(result.incidents) == 1
+    incident = result.incidents[0]
+    assert "urban guerrillas of the shining path" in _lower(incident.attackers)
+    assert "city hall" in _lower(incident.targets)
+    assert "dynamite" in _lower(incident.weapons)
+    perpetrated = [
+        s for s in result.statements if s.relation == "perpetrated" and s.subject == "shining_path"
+    ]
+    assert perpetrated and all(s.polarity == "positive" for s in perpetrated)
+    assert any(s.object == {"incident": incident.id} for s in perpetrated)
+    assert "shining_path" in {a.id for a in result.actors}
+
+
+def test_without_the_span_groups_the_output_is_the_rules_output(analyzer, tagged):
+    """The tagger's pipeline with its span groups taken away gives what the default pipeline gives."""
+    for name, text in (("mixed", MIXED), ("wire", WIRE)):
+        document = Document(id=name, text=text)
+        doc = tagged.nlp(prepare(text))
+        for key in ("tagged_roles", "tagged_attribution"):
+            del doc.spans[key]
+        assert extract(doc, document).to_dict() == analyzer.extract(document).to_dict()
+
+
+def test_a_new_group_becomes_an_actor_and_a_perpetrator(analyzer):
+    """A PERPORG span the actor recogniser does not know names a new group in the actor list."""
+    text = "The Red Dawn Brigade set fire to the customs office in Tacna on Friday."
+    doc = analyzer.nlp(prepare(text))
+    start = next(t.i for t in doc if t.text == "Red")
+    target = next(t.i for t in doc if t.text == "customs")
+    doc.spans["tagged_roles"] = [
+        Span(doc, start, start + 3, label="PERPORG"),
+        Span(doc, target, target + 2, label="TARGET"),
+    ]
+    result = extract(doc, Document(id="new", text=text))
+    assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["new:red-dawn-brigade"]
+    assert {a.id: a.name for a in result.actors}.get("new:red-dawn-brigade") == "Red Dawn Brigade"
+    assert [i.targets for i in result.incidents] == [["customs office"]]
+
+
+def test_cluster_groups_forms_of_one_entity(analyzer):
+    doc = analyzer.nlp.make_doc("guerrillas urban guerrillas the guerrilla Jane Roe Ms Roe dynamite")
+    spans = [Span(doc, 0, 1), Span(doc, 1, 3), Span(doc, 3, 5), Span(doc, 5, 7), Span(doc, 7, 9)]
+    spans.append(Span(doc, 9, 10))
+    groups = cluster(spans, by_surname=True)
+    assert [[s.text for s in g] for g in groups] == [
+        ["guerrillas", "urban guerrillas", "the guerrilla"],
+        ["Jane Roe", "Ms Roe"],
+        ["dynamite"],
+    ]
