@@ -45,7 +45,8 @@ def test_wire_copy_roles_and_perpetrator(tagged):
     result = tagged.extract(Document(id="wire", text=WIRE))
     assert len(result.incidents) == 1
     incident = result.incidents[0]
-    assert "urban guerrillas of the shining path" in _lower(incident.attackers)
+    assert any("guerrillas" in attacker for attacker in _lower(incident.attackers))
+    assert "path" not in _lower(incident.attackers)  # a piece of the group's name is not an attacker
     assert "city hall" in _lower(incident.targets)
     assert "dynamite" in _lower(incident.weapons)
     perpetrated = [

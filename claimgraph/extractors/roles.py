@@ -57,7 +57,7 @@ def has_roles(doc: Doc) -> bool:
 
 def role_spans(ctx: Context) -> list[Span]:
     """The tagger's role spans, one per stretch of text, without fragments and lone first names."""
-    spans = [s for s in _merge_overlaps(_confident(ctx.doc)) if not _fragment(s)]
+    spans = [s for s in _merge_overlaps(_join_inside_actors(ctx, _confident(ctx.doc))) if not _fragment(s)]
     spans = [piece for s in spans for piece in _split_victims(s)]
     spans = [s for s in spans if s.label_ != "VICTIM" or len(s) > 1]  # victims are named in full
     return _drop_unmarked(spans, ctx.text)
@@ -153,6 +153,19 @@ def _key(text: str) -> str:
 
 def _contains(outer: str, inner: str) -> bool:
     return f" {inner} " in f" {outer} "
+
+
+def _join_inside_actors(ctx: Context, spans: list[Span]) -> list[Span]:
+    """Pieces of one group's name as one PERPORG span: the tagger sometimes labels the words of a name
+    differently ("Shining" PERPORG, "Path" PERPIND)."""
+    out = list(spans)
+    for actor in ctx.actors:
+        inside = [s for s in out if actor.start <= s.start and s.end <= actor.end]
+        if len(inside) > 1 and any(s.label_ == PERPETRATOR for s in inside):
+            out = [s for s in out if s not in inside]
+            start, end = min(s.start for s in inside), max(s.end for s in inside)
+            out.append(Span(ctx.doc, start, end, label=PERPETRATOR))
+    return sorted(out, key=lambda s: (s.start, s.end))
 
 
 def _merge_overlaps(spans: list[Span]) -> list[Span]:
