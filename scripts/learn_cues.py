@@ -1,5 +1,7 @@
 """Learn reporting-cue verbs from PolNeAR's training articles (../shared/data/polnear/train.jsonl).
 
+The held-out fold that bench/polnear.py scores (bench/common.py: polnear_fold) is left out.
+
 For every verb lemma, counts how often it heads an annotated cue and how often it occurs as a verb at
 all; lemmas that head a cue at least MIN_SHARE of the time, at least MIN_COUNT times, and are not in the
 hand-written lexicon yet are written to claimgraph/kb/cues_learned.yaml with their counts. Only lemmas
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,6 +22,9 @@ import spacy
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from common import polnear_fold  # noqa: E402
+
 DATA = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 OUT = ROOT / "claimgraph" / "kb" / "cues_learned.yaml"
 MIN_SHARE = 0.35
@@ -31,6 +37,8 @@ def articles(limit: int | None) -> list[dict]:
         for line in handle:
             record = json.loads(line)
             if record["filename"] in seen or not record.get("text") or record["compartment"] != "train":
+                continue
+            if polnear_fold(record["filename"]) == "heldout":
                 continue
             seen.add(record["filename"])
             out.append(record)
@@ -74,7 +82,7 @@ def main() -> None:
         f"# by scripts/learn_cues.py: lemmas heading an annotated cue at least {MIN_COUNT} times and in at\n"
         f"# least {MIN_SHARE:.0%} of their uses as a verb, not already in cues.yaml.\n"
         f"# {len(records)} articles; counts only, no text.\n"
-        "# source: PolNeAR (Newell, Margolin & Ruths 2018), train compartment\n"
+        "# source: PolNeAR (Newell, Margolin & Ruths 2018), train compartment minus the held-out fold\n"
     )
     OUT.write_text(header + yaml.safe_dump({"speech": learned}, sort_keys=True), encoding="utf-8")
     print(f"{len(learned)} lemmas written to {OUT.relative_to(ROOT)}")
