@@ -12,7 +12,11 @@ by ``he said``) counts as the span from its first start to its last end. Implici
 are not gold sources; predicted null sources are not predictions. A relation matches when both its
 cue and its content overlap (same one-to-one matching). Reference figures are printed last.
 
-    .venv/bin/python bench/polnear.py ../shared/data/polnear/train.jsonl [--limit N] [--errors N]
+The command runs with the span tagger (``claimgraph extract --tagger``) unless ``--rules`` is given.
+The tagger was trained on the "train" fold only (``polnear_fold`` in bench/common.py), so the headline
+figure is on ``--fold heldout`` (the default); figures on ``--fold train`` are on seen data.
+
+    .venv/bin/python bench/polnear.py [--fold heldout|train|all] [--rules] [--limit N] [--errors N]
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from common import extract_jsonl  # noqa: E402
+from common import extract_jsonl, polnear_fold  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 ROLES = ("source", "cue", "content")
@@ -201,8 +205,8 @@ def totals(results: list[DocResult]) -> dict[str, Score]:
 # --- corpus and command line ---------------------------------------------------------------------------
 
 
-def load_articles(path: Path, limit: int | None, compartment: str | None) -> list[dict]:
-    """The first annotation of each article with text, in file order."""
+def load_articles(path: Path, limit: int | None, compartment: str | None, fold: str = "all") -> list[dict]:
+    """The first annotation of each article with text, in file order, from ``fold`` (or all folds)."""
     seen: set[str] = set()
     rows: list[dict] = []
     with path.open(encoding="utf-8") as handle:
@@ -212,6 +216,8 @@ def load_articles(path: Path, limit: int | None, compartment: str | None) -> lis
                 continue
             seen.add(row["filename"])
             if compartment and row["compartment"] != compartment:
+                continue
+            if fold != "all" and polnear_fold(row["filename"]) != fold:
                 continue
             rows.append(row)
             if limit and len(rows) == limit:
@@ -234,10 +240,11 @@ def offset_map(original: str) -> tuple[str, list[int]]:
     return "".join(analysed), where
 
 
-def run_claimgraph(rows: list[dict]) -> tuple[dict[str, dict], str, float]:
-    """One ``claimgraph extract --jsonl`` subprocess: results by id, its stderr, seconds taken."""
+def run_claimgraph(rows: list[dict], tagger: bool) -> tuple[dict[str, dict], str, float]:
+    """One ``claimgraph extract --jsonl`` run (``--tagger`` if asked): results by id, stderr, seconds."""
     return extract_jsonl(
-        {"id": row["filename"], "text": row["text"], "published": row["publication_date"]} for row in rows
+        ({"id": row["filename"], "text": row["text"], "published": row["publication_date"]} for row in rows),
+        tagger=tagger,
     )
 
 
@@ -460,12 +467,19 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--compartment", default="train", help="compartment to use ('' for all)")
     parser.add_argument("--errors", type=int, default=0, help="print error types and N examples per role")
+    parser.add_argument(
+        "--fold",
+        choices=("heldout", "train", "all"),
+        default="heldout",
+        help="articles the tagger never saw (heldout, the default), those it was trained on, or all",
+    )
+    parser.add_argument("--rules", action="store_true", help="rules only: run without the span tagger")
     args = parser.parse_args()
 
-    rows = load_articles(args.data, args.limit, args.compartment or None)
+    rows = load_articles(args.data, args.limit, args.compartment or None, args.fold)
     if not rows:
-        sys.exit(f"no articles in {args.data} (compartment {args.compartment!r})")
-    results, stderr, seconds = run_claimgraph(rows)
+        sys.exit(f"no articles in {args.data} (compartment {args.compartment!r}, fold {args.fold})")
+    results, stderr, seconds = run_claimgraph(rows, tagger=not args.rules)
     counts: Counter = Counter()
     scored = [
         score_document(
@@ -478,6 +492,13 @@ def main() -> None:
     ]
     skipped = [row["filename"] for row in rows if row["filename"] not in results]
     words = sum(len(row["text"].split()) for row in rows)
+    mode = "rules only" if args.rules else "span tagger (--tagger)"
+    seen = (
+        " (seen in training: not a fair test of the tagger)"
+        if args.fold != "heldout" and not args.rules
+        else ""
+    )
+    print(f"fold {args.fold}, {mode}{seen}")
     print(f"{len(rows)} articles, {words} words, claimgraph extract --jsonl in {seconds:.1f} s")
     if skipped:
         print(f"{len(skipped)} articles got no result (scored as all missed); claimgraph said:")
@@ -490,6 +511,7 @@ def main() -> None:
     print(
         "discontinuous gold spans count from first start to last end; implicit gold sources are not scored\n"
     )
+    print(f"fold {args.fold}, {mode}")
     print_table(totals(scored))
     if args.errors:
         print_errors(scored, args.errors)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimgraph import kb
+from claimgraph.extractors import tagged
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.quotes import inside
 from claimgraph.extractors.speakers import describe
@@ -121,6 +122,73 @@ def _according_to(ctx: Context, cue: Span) -> tuple[Span | None, tuple[int, int]
 
 
 def find_attributions(ctx: Context, document_id: str) -> list[Found]:
+    """Every attribution: from the span tagger's spans where it ran, else from cues and the parse."""
+    if tagged.has_tags(ctx.doc):
+        return _from_tags(ctx, document_id)
+    return _from_rules(ctx, document_id)
+
+
+def _from_tags(ctx: Context, document_id: str) -> list[Found]:
+    """The tagger's parts, linked to their cues; the speaker and cue class are read as for the rules."""
+    rules = _from_rules(ctx, document_id)
+    found: list[Found] = []
+    history: list[tuple[int, Source]] = []
+    for item in tagged.link(ctx.doc, tagged.pieces(ctx.doc)):
+        parts = _tagged_parts(ctx, item, rules)
+        if parts is None:
+            continue
+        source_span, cue, start, end = parts
+        speaker = describe(ctx, source_span, history)
+        history.append((cue.start, speaker))
+        cue.label_ = tagged.cue_class(ctx.doc, cue)
+        found.append(_make(ctx, document_id, source_span, cue, start, end, _kind(ctx, start, end), speaker))
+    return sorted(found, key=lambda f: (f.start, f.cue_start))
+
+
+def _tagged_parts(
+    ctx: Context, item: tagged.Link, rules: list[Found]
+) -> tuple[Span | None, Span, int, int] | None:
+    """Source, cue and trimmed content range of a linked cue; None for a cue to leave out.
+
+    Where the tagger gave a cue no content or no source, those the rules found for the same cue stand
+    in (the tagger's boundaries are better, but the parse finds some parts it misses).
+    """
+    source_span, cue, content = tagged.spans_of(ctx.doc, item)
+    rule = _rule_for(rules, cue)
+    if content is None and rule is not None:
+        content = rule.start, rule.end
+    if content is None:
+        return None
+    start, end = trim(ctx.text, *content)
+    if source_span is None and rule is not None and rule.record.source is not None:
+        src = rule.record.source
+        source_span = ctx.doc.char_span(src.start, src.end, alignment_mode="expand")
+    if end <= start or _doubtful(ctx, cue, source_span):
+        return None
+    return source_span, cue, start, end
+
+
+# Parts of speech that head no cue of their own ("about", "for"): tagged alone, they are mostly noise.
+NOT_CUE_HEADS = frozenset({"ADP", "ADV", "DET", "PART", "CCONJ", "SCONJ"})
+
+
+def _doubtful(ctx: Context, cue: Span, source: Span | None) -> bool:
+    """A tagged cue the lexicon does not know, with no source or headed by a function word: fewer than
+    half of these are PolNeAR cues, so they cost more precision than they bring recall."""
+    if tagged.cue_class(ctx.doc, cue, None) is not None:
+        return False
+    return source is None or cue.root.pos_ in NOT_CUE_HEADS
+
+
+def _rule_for(rules: list[Found], cue: Span) -> Found | None:
+    """The rules' attribution whose cue overlaps ``cue``."""
+    for f in rules:
+        if f.record.cue.start < cue.end_char and cue.start_char < f.record.cue.end:
+            return f
+    return None
+
+
+def _from_rules(ctx: Context, document_id: str) -> list[Found]:
     found: list[Found] = []
     history: list[tuple[int, Source]] = []
     for cue in ctx.doc.spans.get("cues", []):

@@ -1,0 +1,241 @@
+"""Attributions from the span tagger (``doc.spans["tagged_attribution"]``: SOURCE, CUE, CONTENT spans).
+
+The tagger marks the parts of every attribution but not which parts belong together, and its spans
+come from word pieces: a word can carry two labels, a cue can come in two spans, a content can be cut
+by a stray unlabelled word. So the spans are first made whole again at the token level (``pieces``),
+then each CUE is linked to the SOURCE and CONTENT pieces next to it (``link``): the closest pairs
+first, one source per cue, one content on each side of it. A content on both sides ("“A,” he said,
+“B.”") is one content from the first part's start to the last part's end, as PolNeAR counts it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span
+
+KEY = "tagged_attribution"
+# Unlabelled tokens allowed inside a piece (a stray word the tagger left out), per label.
+BRIDGE = {"CUE": 1, "CONTENT": 6, "SOURCE": 1}
+CUE_BREAKS = {",", ";"}  # "said, adding": two cues, each with its own content
+SIDE_COST = {("SOURCE", "right"): 0.25}  # "X said" is likelier than "said X" when both are there
+MAX_GAP = 8  # unlabelled words between a cue and a part it can be linked to
+SOURCE_COST = 0.5  # a source between a cue and its content ("“A,” the mayor said"), however long
+SENTENCE_COST = 10.0  # linking across a sentence end with words between
+STOP_COST = 1.0  # ... with only a full stop between ("He said. “B”"); a colon costs nothing
+COORDINATORS = {"and", "but", ",", "or", "yet"}
+SENTENCE_ENDS = {".", "!", "?"}
+
+
+@dataclass
+class Piece:
+    """A run of tokens with one label."""
+
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class Link:
+    """A cue with the pieces linked to it."""
+
+    cue: Piece
+    source: Piece | None = None
+    contents: dict[str, Piece] = field(default_factory=dict)  # "left" / "right"
+
+
+def has_tags(doc: Doc) -> bool:
+    """Whether the span tagger ran on ``doc`` (then its spans replace the rules' attributions)."""
+    return KEY in doc.spans
+
+
+def token_labels(doc: Doc) -> list[str | None]:
+    """One label per token: the first span over it wins (the label of its first word piece)."""
+    labels: list[str | None] = [None] * len(doc)
+    for span in doc.spans[KEY]:
+        for i in range(span.start, span.end):
+            if labels[i] is None:
+                labels[i] = span.label_
+    return labels
+
+
+def pieces(doc: Doc) -> list[Piece]:
+    """Runs of equal labels, whitespace tokens and a few stray unlabelled tokens bridged; a source or
+    content of punctuation alone (a stray full stop) is dropped, a cue may be a colon."""
+    labels = token_labels(doc)
+    for i, label in enumerate(labels):
+        if label == "CUE" and doc[i].text in CUE_BREAKS or "\n" in doc[i].text:
+            labels[i] = None  # a paragraph break ends any part
+    runs = [r for r in _runs(doc, labels) if r.label == "CUE" or _has_words(doc, r)]
+    out: list[Piece] = []
+    for k, run in enumerate(runs):
+        out += _according_to(doc, run, runs[k + 1].start if k + 1 < len(runs) else len(doc))
+    return out
+
+
+def _runs(doc: Doc, labels: list[str | None]) -> list[Piece]:
+    runs: list[Piece] = []
+    for i, label in enumerate(labels):
+        if label is None:
+            continue
+        last = runs[-1] if runs else None
+        if last is not None and last.label == label and _bridgeable(doc, last.end, i, label):
+            last.end = i + 1
+        else:
+            runs.append(Piece(label, i, i + 1))
+    return runs
+
+
+def _has_words(doc: Doc, run: Piece) -> bool:
+    return any(not (t.is_punct or t.is_space) for t in doc[run.start : run.end])
+
+
+def _according_to(doc: Doc, run: Piece, limit: int) -> list[Piece]:
+    """ "according to a statement" tagged as one cue: the cue is "according to", its object the source."""
+    if (
+        run.label != "CUE"
+        or run.end - run.start <= 2
+        or doc[run.start : run.start + 2].text.lower() != "according to"
+    ):
+        return [run]
+    objects = [c for c in doc[run.start + 1].children if c.dep_ == "pobj"]
+    end = objects[0].right_edge.i + 1 if objects and objects[0].right_edge.i >= run.start + 2 else run.end
+    end = max(run.end, min(end, limit))
+    return [Piece("CUE", run.start, run.start + 2), Piece("SOURCE", run.start + 2, end)]
+
+
+def _bridgeable(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Unlabelled tokens ``start:end`` are blank, or a few words within one sentence and paragraph."""
+    gap = [doc[i] for i in range(start, end)]
+    if any("\n" in t.text for t in gap):
+        return False
+    words = [t for t in gap if not t.is_space]
+    if not words:
+        return True
+    if label == "CUE" and any(t.text in CUE_BREAKS for t in words):
+        return False
+    return len(words) <= BRIDGE[label] and not any(doc[i].is_sent_start for i in range(start + 1, end + 1))
+
+
+def _cost(doc: Doc, labels: list[str | None], start: int, end: int) -> float | None:
+    """What linking across tokens ``start:end`` costs: a unit per unlabelled word, a half per source,
+    more across a sentence end; None when the gap is too wide."""
+    cost = 0.0
+    words = 0
+    for i in range(start, end):
+        token = doc[i]
+        if labels[i] == "SOURCE":
+            cost += SOURCE_COST if i == start or labels[i - 1] != "SOURCE" else 0.0
+        elif not token.is_space and not token.is_punct:
+            words += 1
+            if words > MAX_GAP:
+                return None
+    if _crosses_sentence(doc, start, end) and not _introduces(doc, start, end):
+        cost += SENTENCE_COST if cost or words else STOP_COST
+    return cost + words
+
+
+def _crosses_sentence(doc: Doc, start: int, end: int) -> bool:
+    """A sentence ends between tokens ``start`` and ``end`` (a full stop counts: a quote mark after
+    it may have been put in the sentence before)."""
+    return any(doc[i].is_sent_start for i in range(start + 1, end + 1)) or any(
+        t.text in SENTENCE_ENDS for t in doc[start:end]
+    )
+
+
+def _introduces(doc: Doc, start: int, end: int) -> bool:
+    """Only a colon (and quote marks or spaces) between: "He said: “...”" links across sentences."""
+    gap = [t.text for t in doc[start:end] if not t.is_space and not t.is_quote]
+    return gap in ([], [":"])
+
+
+def link(doc: Doc, runs: list[Piece]) -> list[Link]:
+    """Each cue with its source and contents: closest pairs first, each piece used once."""
+    cues = {k: Link(r) for k, r in enumerate(runs) if r.label == "CUE"}
+    used: set[int] = set()
+    for _, k, p, side in sorted(_edges(doc, runs, cues)):
+        run, item = runs[p], cues[k]
+        if p in used:
+            continue
+        if run.label == "SOURCE" and item.source is None:
+            item.source = run
+        elif run.label == "CONTENT" and side not in item.contents:
+            item.contents[side] = run
+        else:
+            continue
+        used.add(p)
+    _share_sources(doc, [item for item in cues.values() if item.contents])
+    return list(cues.values())
+
+
+def _edges(doc: Doc, runs: list[Piece], cues: dict[int, Link]) -> list[tuple[float, int, int, str]]:
+    """(cost, cue run, part run, side) for every part a cue may take."""
+    labels: list[str | None] = [None] * len(doc)
+    for run in runs:
+        labels[run.start : run.end] = [run.label] * (run.end - run.start)
+    edges = []
+    for k, item in cues.items():
+        for p, side in _neighbours(runs, k):
+            run = runs[p]
+            span = (run.end, item.cue.start) if side == "left" else (item.cue.end, run.start)
+            cost = _cost(doc, labels, *span)
+            if cost is not None:
+                edges.append((cost + SIDE_COST.get((run.label, side), 0.0), k, p, side))
+    return edges
+
+
+def _neighbours(runs: list[Piece], k: int) -> Iterator[tuple[int, str]]:
+    """Runs the cue ``runs[k]`` may link to: on each side, sources up to the first content, no cue
+    between (nothing further can be linked: a part belongs to the attribution next to it)."""
+    for step, side in ((-1, "left"), (1, "right")):
+        j = k + step
+        while 0 <= j < len(runs) and runs[j].label != "CUE":
+            yield j, side
+            if runs[j].label == "CONTENT":
+                break
+            j += step
+
+
+def _share_sources(doc: Doc, linked: list[Link]) -> None:
+    """ "He said A but did not suggest B": a cue with no source right after a content that closes the
+    previous attribution in the same sentence shares that attribution's source."""
+    for before, item in pairwise(linked):
+        right = before.contents.get("right")
+        if item.source is not None or before.source is None or right is None or right.end > item.cue.start:
+            continue
+        gap = [t for t in doc[right.end : item.cue.start] if not t.is_space]
+        if gap and all(t.lower_ in COORDINATORS for t in gap) and not any(t.is_sent_start for t in gap):
+            item.source = before.source
+
+
+def spans_of(doc: Doc, item: Link) -> tuple[Span | None, Span, tuple[int, int] | None]:
+    """The source and cue spans and the content's character range (first part's start to last's end;
+    None when the cue has no content)."""
+    source = _without_relative(doc[item.source.start : item.source.end]) if item.source else None
+    cue = doc[item.cue.start : item.cue.end]
+    parts = list(item.contents.values())
+    if not parts:
+        return source, cue, None
+    first, last = min(p.start for p in parts), max(p.end for p in parts)
+    return source, cue, (doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+
+
+def _without_relative(source: Span) -> Span:
+    """ "Jane Roe, who": the source is the name; the relative pronoun belongs to the clause it opens."""
+    end = source.end
+    if len(source) > 1 and source[-1].lower_ in {"who", "which"}:
+        end -= 1
+        while end > source.start + 1 and source.doc[end - 1].is_punct:
+            end -= 1
+    return source.doc[source.start : end]
+
+
+def cue_class(doc: Doc, cue: Span, default: str | None = "speech") -> str | None:
+    """The rules' class of the cue (speech, claim, deny, accuse) where the cue lexicon knows it."""
+    for rule in doc.spans.get("cues", []):
+        if rule.start < cue.end and cue.start < rule.end:
+            return rule.label_
+    return default

@@ -1,0 +1,193 @@
+"""Attributions built from the span tagger's SOURCE / CUE / CONTENT spans (claimgraph/extractors/tagged.py).
+
+Two kinds of test, on invented sentences: the linking on spans set by hand (no model, exact), and the
+whole pipeline with the tagger (what a user of ``--tagger`` gets).
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from claimgraph.extract import extract
+from claimgraph.extractors import tagged
+from claimgraph.extractors.attributions import find_attributions
+from claimgraph.extractors.context import Context
+from claimgraph.model import Document
+from claimgraph.nlp.prepare import prepare
+
+SPLIT = (
+    "“The bridge will stay closed until the spring,” the harbour master said, “and nobody will be "
+    "allowed to cross it before the repairs are finished.”"
+)
+ACCORDING = (
+    "The ferry company will cut its winter timetable by half, according to a notice posted at the "
+    "terminal on Tuesday."
+)
+PLAIN = "The old lighthouse on the northern cape was painted white and red in 1932."
+INDIRECT = "Mayor Ana Ruiz said that the council would vote on the new parking rules next month."
+
+
+# --- linking, on spans set by hand -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _tag(doc: Doc, *parts: tuple[str, str]) -> Doc:
+    """Mark each (words, label) at its first occurrence, as the tagger would."""
+    spans = []
+    for words, label in parts:
+        start = doc.text.index(words)
+        span = doc.char_span(start, start + len(words), label=label)
+        assert span is not None, words
+        spans.append(span)
+    doc.spans[tagged.KEY] = spans
+    return doc
+
+
+def _linked(doc: Doc) -> list[tuple[str | None, str, str | None]]:
+    out = []
+    for item in tagged.link(doc, tagged.pieces(doc)):
+        source, cue, content = tagged.spans_of(doc, item)
+        text = doc.text[content[0] : content[1]] if content else None
+        out.append((source.text if source is not None else None, cue.text, text))
+    return out
+
+
+def test_a_quote_split_by_its_source_and_cue_is_one_content(blank):
+    doc = _tag(
+        blank(SPLIT),
+        ("“The bridge will stay closed until the spring,”", "CONTENT"),
+        ("the harbour master", "SOURCE"),
+        ("said", "CUE"),
+        ("“and nobody will be allowed to cross it before the repairs are finished.”", "CONTENT"),
+    )
+    [(source, cue, content)] = _linked(doc)
+    assert (source, cue) == ("the harbour master", "said")
+    assert content == SPLIT  # first part's start to last part's end
+
+
+def test_word_piece_fragments_are_made_whole(blank):
+    """A cue in two spans ("has" + "said") and a content cut by one stray word are one part each."""
+    text = "The minister has said that the new tax will be dropped before the election."
+    doc = _tag(
+        blank(text),
+        ("The minister", "SOURCE"),
+        ("has", "CUE"),
+        ("said", "CUE"),
+        ("that the new tax will", "CONTENT"),
+        ("dropped before the election", "CONTENT"),
+    )
+    assert _linked(doc) == [
+        ("The minister", "has said", "that the new tax will be dropped before the election")
+    ]
+
+
+def test_each_cue_takes_the_parts_next_to_it(blank):
+    text = "“We are ready,” the coach said. “They are not,” the captain replied."
+    doc = _tag(
+        blank(text),
+        ("“We are ready,”", "CONTENT"),
+        ("the coach", "SOURCE"),
+        ("said", "CUE"),
+        ("“They are not,”", "CONTENT"),
+        ("the captain", "SOURCE"),
+        ("replied", "CUE"),
+    )
+    assert _linked(doc) == [
+        ("the coach", "said", "“We are ready,”"),
+        ("the captain", "replied", "“They are not,”"),
+    ]
+
+
+def test_a_cue_without_content_links_nothing(blank):
+    doc = _tag(blank(PLAIN), ("painted", "CUE"))
+    assert [content for _, _, content in _linked(doc)] == [None]
+
+
+def test_according_to_tagged_as_one_cue_is_cue_and_source(blank):
+    text = "Prices will rise again, according to the bank."
+    doc = _tag(blank(text), ("Prices will rise again", "CONTENT"), ("according to the bank", "CUE"))
+    assert _linked(doc) == [("the bank", "according to", "Prices will rise again")]
+
+
+# --- the whole pipeline with the tagger ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_tagger():
+    from claimgraph.pipeline import Analyzer
+
+    return Analyzer(tagger=True)
+
+
+def _parts(result) -> list[tuple[str | None, str, str]]:
+    return [(a.source.text if a.source else None, a.cue.text, a.content.text) for a in result.attributions]
+
+
+def test_tagger_split_quote_gives_one_attribution(with_tagger):
+    result = with_tagger.extract(Document(id="split", text=SPLIT))
+    [(source, cue, content)] = _parts(result)
+    assert (source, cue) == ("the harbour master", "said")
+    assert content.startswith("The bridge will stay closed")
+    assert content.endswith("before the repairs are finished")
+    assert result.attributions[0].kind == "direct"
+
+
+def test_tagger_according_to(with_tagger):
+    [(source, cue, content)] = _parts(with_tagger.extract(Document(id="acc", text=ACCORDING)))
+    assert cue.lower() == "according to"
+    assert source is not None and source.startswith("a notice")
+    assert content == "The ferry company will cut its winter timetable by half"
+
+
+def test_tagger_indirect_speech_keeps_that(with_tagger):
+    result = with_tagger.extract(Document(id="ind", text=INDIRECT))
+    assert _parts(result) == [
+        ("Mayor Ana Ruiz", "said", "that the council would vote on the new parking rules next month")
+    ]
+    assert result.attributions[0].kind == "indirect"
+
+
+def test_tagger_no_attribution_in_a_plain_sentence(with_tagger):
+    assert with_tagger.extract(Document(id="plain", text=PLAIN)).attributions == []
+
+
+def test_speaker_of_a_tagged_attribution_is_read_as_the_rules_read_it(analyzer, with_tagger):
+    """The speaker comes from speakers.describe on the source span, as for the rules' attributions."""
+    [found] = find_attributions(Context.of(with_tagger.nlp(prepare(INDIRECT))), "ind")
+    [rule] = find_attributions(Context.of(analyzer.nlp(prepare(INDIRECT))), "ind")
+    assert found.record.source == rule.record.source
+    assert found.speaker == rule.speaker
+    assert found.cue_class == rule.cue_class == "speech"
+
+
+def test_without_the_tagger_spans_attributions_are_the_rules(analyzer, with_tagger):
+    """Taking the tagger's span groups away gives exactly what the default pipeline gives."""
+    for name, text in (("split", SPLIT), ("acc", ACCORDING), ("ind", INDIRECT), ("plain", PLAIN)):
+        document = Document(id=name, text=text)
+        doc = with_tagger.nlp(prepare(text))
+        for key in ("tagged_roles", tagged.KEY):
+            del doc.spans[key]
+        assert not tagged.has_tags(doc)
+        assert extract(doc, document).to_dict() == analyzer.extract(document).to_dict()
+
+
+def test_hand_set_spans_on_a_parsed_doc_replace_the_rules(analyzer):
+    """With the span group present the tagged parts win, even where the rules would find nothing."""
+    text = "Residents of the valley fear the new dam will flood their fields."
+    doc = analyzer.nlp(prepare(text))
+    doc.spans[tagged.KEY] = [
+        Span(doc, 0, 4, label="SOURCE"),
+        Span(doc, 4, 5, label="CUE"),
+        Span(doc, 5, len(doc) - 1, label="CONTENT"),
+    ]
+    [found] = find_attributions(Context.of(doc), "dam")
+    assert (found.record.source.text, found.record.cue.text) == ("Residents of the valley", "fear")
+    assert found.record.content.text == "the new dam will flood their fields"
