@@ -307,6 +307,7 @@ def batch(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Local cluster processes.")] = 2,
     shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Documents per shard.")] = 200,
     published: PublishedOption = None,
+    tagger: TaggerOption = False,
 ) -> None:
     """Extract on a Dask cluster into Parquet shards (resumable); then `claimgraph load`."""
     with _guard():
@@ -315,7 +316,8 @@ def batch(
         when = _date(published)
         try:
             with dist.cluster(scheduler, workers) as client:
-                result = dist.run_batch(client, read_paths(paths, published=when), out_dir, shard_size)
+                docs = read_paths(paths, published=when)
+                result = dist.run_batch(client, docs, out_dir, shard_size, tagger=tagger)
         except dist.BatchError as exc:
             raise Failure(str(exc)) from None
         out.print(

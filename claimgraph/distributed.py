@@ -36,42 +36,41 @@ if TYPE_CHECKING:
 
 MANIFEST = "batch.json"
 SHARD_SIZE = 200
-_ANALYZER: Analyzer | None = None  # one per worker process, loaded once
+_ANALYZERS: dict[bool, Analyzer] = {}  # per worker process, with and without the span tagger
 
 
 class BatchError(Exception):
     """A batch that cannot run or be loaded; ``str`` is one line."""
 
 
-def analyzer() -> Analyzer:
+def analyzer(tagger: bool = False) -> Analyzer:
     """This process's Analyzer, loaded on first use (spaCy takes seconds to load)."""
-    global _ANALYZER
-    if _ANALYZER is None:
+    if tagger not in _ANALYZERS:
         from claimgraph.pipeline import Analyzer
 
-        _ANALYZER = Analyzer()
-    return _ANALYZER
+        _ANALYZERS[tagger] = Analyzer(tagger=tagger)
+    return _ANALYZERS[tagger]
 
 
-def _plugin():  # noqa: ANN202 - a distributed.WorkerPlugin, imported lazily
+def _plugin(tagger: bool = False):  # noqa: ANN202 - a distributed.WorkerPlugin, imported lazily
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class AnalyzerPlugin(WorkerPlugin):
         """Loads the Analyzer when a worker starts, not inside its first task."""
 
-        name = "claimgraph-analyzer"
+        name = f"claimgraph-analyzer{'-tagger' if tagger else ''}"
 
         def setup(self, worker: object) -> None:
-            analyzer()
+            analyzer(tagger)
 
     return AnalyzerPlugin()
 
 
 def analyse(
-    documents: list[Document], batch_size: int = 16
+    documents: list[Document], batch_size: int = 16, tagger: bool = False
 ) -> tuple[list[Extraction], list[tuple[str, str]]]:
     """Extractions in input order and (label, reason) of documents whose analysis failed."""
-    nlp = analyzer()
+    nlp = analyzer(tagger)
     done: list[Extraction] = []
     errors: list[tuple[str, str]] = []
     try:
@@ -86,9 +85,9 @@ def analyse(
     return done, errors
 
 
-def extract_shard(documents: list[Document]) -> dict[str, pa.Table]:
+def extract_shard(documents: list[Document], tagger: bool = False) -> dict[str, pa.Table]:
     """The task a worker runs: one shard of documents to Arrow tables."""
-    extractions, errors = analyse(documents)
+    extractions, errors = analyse(documents, tagger=tagger)
     return shards.to_tables(shards.Shard(extractions, errors))
 
 
@@ -179,13 +178,18 @@ def run_batch(
     shard_size: int = SHARD_SIZE,
     dedupe: bool = True,
     on_shard: Callable[[BatchResult], None] | None = None,
+    tagger: bool = False,
 ) -> BatchResult:
-    """Extract every document on the cluster into Parquet shards under ``out``; resumable."""
+    """Extract every document on the cluster into Parquet shards under ``out``; resumable.
+
+    ``tagger`` runs the span tagger on the workers too. Shards already written are kept as they are,
+    so resume a batch with the setting it started with.
+    """
     from distributed import as_completed
 
     out.mkdir(parents=True, exist_ok=True)
     shards.clean_partial(out)
-    client.register_plugin(_plugin())
+    client.register_plugin(_plugin(tagger))
     window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
     result, plan = BatchResult(), Plan()
     running = as_completed()
@@ -204,7 +208,7 @@ def run_batch(
         if shards.is_complete(out / name):
             result.skipped += 1
             continue
-        future = client.submit(extract_shard, docs, key=f"claimgraph-{name}-{uuid.uuid4().hex[:8]}")
+        future = client.submit(extract_shard, docs, tagger, key=f"claimgraph-{name}-{uuid.uuid4().hex[:8]}")
         names[future.key] = name
         running.add(future)
         while running.count() >= window:
