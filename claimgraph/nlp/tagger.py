@@ -102,8 +102,10 @@ class SpanTagger:
     def _tag(self, docs: list[Doc]) -> list[Doc]:
         encodings = self.tokenizer.encode_batch([doc.text for doc in docs], add_special_tokens=False)
         for doc, encoding in zip(docs, encodings, strict=True):
-            best = {head: np.zeros(len(encoding.ids), dtype=np.int64) for head in self.heads}
-            score = {head: np.zeros(len(encoding.ids), dtype=np.float32) for head in self.heads}
+            probs = {
+                head: np.zeros((len(encoding.ids), len(names)), np.float32)
+                for head, names in self.heads.items()
+            }
             for start, end, own_from, own_to in window_plan(len(encoding.ids), self.body, self.stride):
                 # one window per run: int8 activations are scaled per run, so batching windows of
                 # several documents would make one document's labels depend on its neighbours
@@ -111,12 +113,10 @@ class SpanTagger:
                 outputs = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
                 own = slice(own_from - start + 1, own_to - start + 1)  # [CLS] shifts pieces by one
                 for head, logits in zip(self.heads, outputs, strict=True):
-                    probs = softmax(logits[0, own])
-                    best[head][own_from:own_to] = probs.argmax(-1)
-                    score[head][own_from:own_to] = probs.max(-1)
+                    probs[head][own_from:own_to] = softmax(logits[0, own])
             for head, key in (("attr", ATTRIBUTION_KEY), ("role", ROLES_KEY)):
-                names = by_word([self.heads[head][i] for i in best[head]], encoding.word_ids)
-                spans, scores = self._spans(doc, encoding.offsets, names, score[head])
+                names, score = word_labels(probs[head], encoding.word_ids, self.heads[head])
+                spans, scores = self._spans(doc, encoding.offsets, names, score)
                 doc.spans[key] = spans
                 doc.spans[key].attrs["scores"] = scores
         return docs
@@ -139,17 +139,52 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     return shifted / shifted.sum(-1, keepdims=True)
 
 
-def by_word(labels: list[str], word_ids: list[int | None]) -> list[str]:
-    """Each word labelled by its first piece, as token classifiers are trained and read.
+def word_labels(
+    probs: np.ndarray, word_ids: list[int | None], names: list[str]
+) -> tuple[list[str], np.ndarray]:
+    """Labels per piece, read as token classifiers are read: each word takes the label of its first piece,
+    and the words' labels are the most probable sequence in which I-X only follows B-X or I-X.
 
-    Without this a word whose pieces disagree ("Mena" B-PERPIND, "##ndoza" I-VICTIM) would split a span.
+    Returns the label names and each piece's probability of its label.
     """
-    out = list(labels)
-    for i in range(1, len(out)):
-        if word_ids[i] is not None and word_ids[i] == word_ids[i - 1]:
-            prefix, _, kind = out[i - 1].partition("-")
-            out[i] = "O" if prefix == "O" else f"I-{kind}"
-    return out
+    if not len(probs):
+        return [], np.zeros(0, np.float32)
+    firsts = [i for i in range(len(probs)) if i == 0 or word_ids[i] is None or word_ids[i] != word_ids[i - 1]]
+    path = viterbi(probs[firsts], names)
+    labels: list[str] = []
+    score = np.zeros(len(probs), np.float32)
+    word = -1
+    for i in range(len(probs)):
+        if word + 1 < len(firsts) and firsts[word + 1] == i:
+            word += 1
+            labels.append(names[path[word]])
+        else:  # a later piece of the word: inside the word's span, if it has one
+            prefix, _, kind = labels[-1].partition("-")
+            labels.append("O" if prefix == "O" else f"I-{kind}")
+        score[i] = probs[firsts[word], path[word]]
+    return labels, score
+
+
+def viterbi(probs: np.ndarray, names: list[str]) -> np.ndarray:
+    """The most probable label sequence with BIO's constraint (no I-X after anything but B-X or I-X)."""
+    allowed = np.ones((len(names), len(names)), dtype=bool)  # [from, to]
+    for j, name in enumerate(names):
+        if name.startswith("I-"):
+            allowed[:, j] = [prev in (f"B-{name[2:]}", name) for prev in names]
+    transition = np.where(allowed, 0.0, -np.inf)
+    start = np.array([-np.inf if n.startswith("I-") else 0.0 for n in names])
+    logp = np.log(probs + 1e-9)
+    best = start + logp[0]
+    back = np.zeros(probs.shape, dtype=np.int64)
+    for t in range(1, len(probs)):
+        candidates = best[:, None] + transition
+        back[t] = candidates.argmax(0)
+        best = candidates.max(0) + logp[t]
+    path = np.zeros(len(probs), dtype=np.int64)
+    path[-1] = int(best.argmax())
+    for t in range(len(probs) - 1, 0, -1):
+        path[t - 1] = back[t, path[t]]
+    return path
 
 
 @Language.factory(

@@ -2,11 +2,22 @@
 
 import json
 
+import numpy as np
 import pytest
 
 from claimgraph.nlp import build_pipeline
 from claimgraph.nlp.prepare import prepare
-from claimgraph.nlp.tagger import ATTRIBUTION_KEY, MODEL_DIR, ROLES_KEY, decode_bio, window_plan
+from claimgraph.nlp.tagger import (
+    ATTRIBUTION_KEY,
+    MODEL_DIR,
+    ROLES_KEY,
+    decode_bio,
+    viterbi,
+    window_plan,
+    word_labels,
+)
+
+NAMES = ["O", "B-CUE", "I-CUE"]
 
 
 def test_decode_bio_reads_runs_and_stray_inside_labels():
@@ -18,6 +29,21 @@ def test_decode_bio_reads_runs_and_stray_inside_labels():
         (7, 8, "CONTENT"),
         (8, 9, "CUE"),
     ]
+
+
+def test_viterbi_never_starts_a_span_with_an_inside_label():
+    # piece by piece the best labels would be O, I-CUE: an I with no B before it
+    probs = np.array([[0.6, 0.3, 0.1], [0.2, 0.35, 0.45]])
+    assert [NAMES[i] for i in viterbi(probs, NAMES)] == ["O", "B-CUE"]
+    probs = np.array([[0.1, 0.8, 0.1], [0.1, 0.2, 0.7]])
+    assert [NAMES[i] for i in viterbi(probs, NAMES)] == ["B-CUE", "I-CUE"]
+
+
+def test_later_pieces_of_a_word_follow_its_first_piece():
+    probs = np.array([[0.9, 0.05, 0.05], [0.1, 0.8, 0.1], [0.9, 0.05, 0.05], [0.9, 0.05, 0.05]])
+    labels, score = word_labels(probs, [0, 1, 1, 2], NAMES)  # pieces 1 and 2 are one word
+    assert labels == ["O", "B-CUE", "I-CUE", "O"]
+    assert score[2] == score[1]
 
 
 def test_windows_cover_every_piece_once_and_decide_it_away_from_the_edges():
