@@ -32,7 +32,8 @@ STATES = frozenset(a.id for a in kb.actors().values() if a.kind == "state")
 # The role head learnt 1989-1991 wire copy. On other news its spans are unsure (median PERPIND 0.35 on
 # WikiEvents dev against 0.63 on MUC-4 TST1) and mostly wrong, so its roles are used only in documents
 # where its spans average DOC_SCORE (WikiEvents attacker F1 14.0 without the gate, 36.4 with it, 40.0
-# with the rules alone; MUC-4 TST1+TST2 strict micro F1 46.9 either way), and only spans of at least
+# with the rules alone; MUC-4 TST1+TST2 strict micro F1 46.9 either way; measured before the Viterbi
+# decoding), and only spans of at least
 # MIN_SCORE mean label probability.
 DOC_SCORE = 0.65
 MIN_SCORE = 0.5
