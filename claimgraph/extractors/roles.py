@@ -33,8 +33,7 @@ STATES = frozenset(a.id for a in kb.actors().values() if a.kind == "state")
 # WikiEvents dev against 0.63 on MUC-4 TST1) and mostly wrong, so its roles are used only in documents
 # where its spans average DOC_SCORE (WikiEvents attacker F1 14.0 without the gate, 36.4 with it, 40.0
 # with the rules alone; MUC-4 TST1+TST2 strict micro F1 46.9 either way; measured before the Viterbi
-# decoding), and only spans of at least
-# MIN_SCORE mean label probability.
+# decoding), and only spans of at least MIN_SCORE mean label probability.
 DOC_SCORE = 0.65
 MIN_SCORE = 0.5
 
