@@ -48,7 +48,8 @@ class Filler:
 
 
 def has_roles(doc: Doc) -> bool:
-    """Whether the span tagger ran on this Doc (then its roles replace or back the rules')."""
+    """Whether the span tagger ran on this Doc and its role spans average ``DOC_SCORE`` (then its roles
+    replace or back the rules')."""
     if ROLES_KEY not in doc.spans:
         return False
     scores = doc.spans[ROLES_KEY].attrs.get("scores") or []
@@ -169,8 +170,8 @@ def _join_inside_actors(ctx: Context, spans: list[Span]) -> list[Span]:
 
 
 def _merge_overlaps(spans: list[Span]) -> list[Span]:
-    """Overlapping spans as one, labelled as the first: word pieces of one word may disagree, and the
-    tagger widens each piece's label to the whole word ("Mena" PERPIND + "Mena Sandoval" VICTIM)."""
+    """Overlapping spans as one, labelled as the first: a tagged word that is only part of a spaCy token
+    comes back as the whole token, which can overlap a neighbouring span of another role."""
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         if out and span.start < out[-1].end:

@@ -16,7 +16,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
-KEY = "tagged_attribution"
+from claimgraph.nlp.tagger import ATTRIBUTION_KEY as KEY
+
 # Unlabelled tokens allowed inside a piece (a stray word the tagger left out), per label.
 BRIDGE = {"CUE": 1, "CONTENT": 6, "SOURCE": 1}
 CUE_BREAKS = {",", ";"}  # "said, adding": two cues, each with its own content

@@ -9,7 +9,8 @@ It reads the Doc's text in overlapping windows of word pieces and writes two spa
 Each group's ``attrs["scores"]`` holds, per span, the mean probability of its pieces' labels.
 
 The extractors prefer these spans to the rules where they are present. The component is optional
-(``build_pipeline(tagger=True)``, ``--tagger`` on the command line): it roughly triples the time per word.
+(``build_pipeline(tagger=True)``, ``--tagger`` on the command line): it more than doubles the time per
+word (``bench/throughput.py --tagger``).
 """
 
 import json
@@ -60,7 +61,7 @@ def window_plan(n: int, body: int, stride: int) -> list[tuple[int, int, int, int
 
 
 class SpanTagger:
-    """Runs the ONNX tagger over a Doc and adds its spans; ``pipe`` batches windows across documents."""
+    """Runs the ONNX tagger over a Doc and adds its spans; ``pipe`` tokenises documents in batches."""
 
     def __init__(self, nlp: Language, name: str, model_dir: str, threads: int, batch_size: int) -> None:
         import onnxruntime as ort
