@@ -117,6 +117,37 @@ def test_according_to_tagged_as_one_cue_is_cue_and_source(blank):
     assert _linked(doc) == [("the bank", "according to", "Prices will rise again")]
 
 
+def test_a_content_ending_in_which_opens_the_next_cues_content(blank):
+    """ "..., which the mayor called “a disgrace”": "which" starts what the mayor said."""
+    text = "The council said it would close the market, which the mayor called “a disgrace to the town.”"
+    doc = _tag(
+        blank(text),
+        ("The council", "SOURCE"),
+        ("said", "CUE"),
+        ("it would close the market, which", "CONTENT"),
+        ("the mayor", "SOURCE"),
+        ("called", "CUE"),
+        ("“a disgrace to the town.”", "CONTENT"),
+    )
+    assert _linked(doc) == [
+        ("The council", "said", "it would close the market"),
+        ("the mayor", "called", "which the mayor called “a disgrace to the town.”"),
+    ]
+
+
+def test_no_part_is_linked_across_a_paragraph_break(blank):
+    """A content left of a cue in the paragraph before is another attribution's, not this cue's."""
+    text = "The port will reopen on Monday.\n\nThe mayor said the fishermen would be paid first."
+    doc = _tag(
+        blank(text),
+        ("The port will reopen on Monday.", "CONTENT"),
+        ("The mayor", "SOURCE"),
+        ("said", "CUE"),
+        ("the fishermen would be paid first", "CONTENT"),
+    )
+    assert _linked(doc) == [("The mayor", "said", "the fishermen would be paid first")]
+
+
 # --- the whole pipeline with the tagger ----------------------------------------------------------------
 
 
@@ -191,3 +222,18 @@ def test_hand_set_spans_on_a_parsed_doc_replace_the_rules(analyzer):
     [found] = find_attributions(Context.of(doc), "dam")
     assert (found.record.source.text, found.record.cue.text) == ("Residents of the valley", "fear")
     assert found.record.content.text == "the new dam will flood their fields"
+
+
+def test_a_content_stops_at_a_cue_joined_to_its_own(analyzer):
+    """ "said A and added B": "and added B" is not part of what was said first."""
+    text = "Ms. Ortiz said the port was safe and added that the ferries would run on Sunday."
+    doc = analyzer.nlp(prepare(text))
+    said = next(t.i for t in doc if t.text == "said")
+    doc.spans[tagged.KEY] = [
+        Span(doc, 0, said, label="SOURCE"),
+        Span(doc, said, said + 1, label="CUE"),
+        Span(doc, said + 1, len(doc) - 1, label="CONTENT"),
+    ]
+    assert [t.text for t in doc[said].conjuncts] == ["added"]
+    [found] = find_attributions(Context.of(doc), "port")
+    assert found.record.content.text == "the port was safe"

@@ -93,3 +93,20 @@ def test_cluster_groups_forms_of_one_entity(analyzer):
         ["Jane Roe", "Ms Roe"],
         ["dynamite"],
     ]
+
+
+def test_members_of_a_group_are_attackers_named_with_the_group(analyzer):
+    """ "members of the" PERPIND beside the group PERPORG: the attackers are "members of the <group>"
+    (as MUC-4 writes them), and the group stays the perpetrator."""
+    text = "Members of the Red Dawn Brigade bombed the customs office in Tacna on Friday."
+    doc = analyzer.nlp(prepare(text))
+    red = next(t.i for t in doc if t.text == "Red")
+    target = next(t.i for t in doc if t.text == "customs")
+    doc.spans["tagged_roles"] = [
+        Span(doc, 0, red, label="PERPIND"),
+        Span(doc, red, red + 3, label="PERPORG"),
+        Span(doc, target, target + 2, label="TARGET"),
+    ]
+    result = extract(doc, Document(id="members", text=text))
+    assert [i.attackers for i in result.incidents] == [["Members of the Red Dawn Brigade"]]
+    assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["new:red-dawn-brigade"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -58,7 +59,9 @@ def has_roles(doc: Doc) -> bool:
 
 def role_spans(ctx: Context) -> list[Span]:
     """The tagger's role spans, one per stretch of text, without fragments and lone first names."""
-    spans = [s for s in _merge_overlaps(_join_inside_actors(ctx, _confident(ctx.doc))) if not _fragment(s)]
+    confident = _join_inside_actors(ctx, _confident(ctx.doc))
+    spans = [s for s in _merge_overlaps(confident) if not _fragment(s)]
+    spans = sorted(spans + _members_of(confident), key=lambda s: (s.start, s.end))
     spans = [piece for s in spans for piece in _split_victims(s)]
     spans = [s for s in spans if s.label_ != "VICTIM" or len(s) > 1]  # victims are named in full
     return _drop_unmarked(spans, ctx.text)
@@ -167,6 +170,22 @@ def _join_inside_actors(ctx: Context, spans: list[Span]) -> list[Span]:
             start, end = min(s.start for s in inside), max(s.end for s in inside)
             out.append(Span(ctx.doc, start, end, label=PERPETRATOR))
     return sorted(out, key=lambda s: (s.start, s.end))
+
+
+def _members_of(spans: list[Span]) -> list[Span]:
+    """ "members of the FMLN" as one PERPIND span: the tagger marks "members of the" PERPIND and the
+    group PERPORG, as MUC-4 annotates the two roles, but the individuals are named with their group."""
+    out = []
+    for person, group in pairwise(spans):
+        if (
+            person.label_ == "PERPIND"
+            and group.label_ == PERPETRATOR
+            and person[-1].lower_ in {"of", "the"}
+            and 0 <= group.start - person.end <= 1
+            and all(t.lower_ == "the" for t in person.doc[person.end : group.start])
+        ):
+            out.append(Span(person.doc, person.start, group.end, label="PERPIND"))
+    return out
 
 
 def _merge_overlaps(spans: list[Span]) -> list[Span]:

@@ -28,6 +28,7 @@ SENTENCE_COST = 10.0  # linking across a sentence end with words between
 STOP_COST = 1.0  # ... with only a full stop between ("He said. “B”"); a colon costs nothing
 COORDINATORS = {"and", "but", ",", "or", "yet"}
 SENTENCE_ENDS = {".", "!", "?"}
+RELATIVES = {"which", "who", "whom"}  # a content ending in one belongs to the next cue ("which he called")
 
 
 @dataclass
@@ -71,6 +72,7 @@ def pieces(doc: Doc) -> list[Piece]:
         if label == "CUE" and doc[i].text in CUE_BREAKS or "\n" in doc[i].text:
             labels[i] = None  # a paragraph break ends any part
     runs = [r for r in _runs(doc, labels) if r.label == "CUE" or _has_words(doc, r)]
+    runs = [piece for run in runs for piece in _split_relative(doc, run)]
     out: list[Piece] = []
     for k, run in enumerate(runs):
         out += _according_to(doc, run, runs[k + 1].start if k + 1 < len(runs) else len(doc))
@@ -108,6 +110,21 @@ def _according_to(doc: Doc, run: Piece, limit: int) -> list[Piece]:
     return [Piece("CUE", run.start, run.start + 2), Piece("SOURCE", run.start + 2, end)]
 
 
+def _split_relative(doc: Doc, run: Piece) -> list[Piece]:
+    """ "a path to the nomination, which" tagged as one content: the relative pronoun opens the content
+    of the cue after it ("which he called “a disaster”"), so it becomes a content of its own."""
+    last = run.end - 1
+    while last > run.start and doc[last].is_space:
+        last -= 1
+    if run.label != "CONTENT" or last == run.start or doc[last].lower_ not in RELATIVES:
+        return [run]
+    end = last
+    while end > run.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    head = [Piece("CONTENT", run.start, end)] if _has_words(doc, Piece("CONTENT", run.start, end)) else []
+    return [*head, Piece("CONTENT", last, last + 1)]
+
+
 def _bridgeable(doc: Doc, start: int, end: int, label: str) -> bool:
     """Unlabelled tokens ``start:end`` are blank, or a few words within one sentence and paragraph."""
     gap = [doc[i] for i in range(start, end)]
@@ -128,6 +145,8 @@ def _cost(doc: Doc, labels: list[str | None], start: int, end: int) -> float | N
     words = 0
     for i in range(start, end):
         token = doc[i]
+        if "\n" in token.text:
+            return None  # a paragraph is where an attribution ends
         if labels[i] == "SOURCE":
             cost += SOURCE_COST if i == start or labels[i - 1] != "SOURCE" else 0.0
         elif not token.is_space and not token.is_punct:
@@ -217,11 +236,29 @@ def spans_of(doc: Doc, item: Link) -> tuple[Span | None, Span, tuple[int, int] |
     None when the cue has no content)."""
     source = _without_relative(doc[item.source.start : item.source.end]) if item.source else None
     cue = doc[item.cue.start : item.cue.end]
-    parts = list(item.contents.values())
+    parts = [_before_next_clause(doc, cue, p) if side == "right" else p for side, p in item.contents.items()]
     if not parts:
         return source, cue, None
     first, last = min(p.start for p in parts), max(p.end for p in parts)
     return source, cue, (doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+
+
+def _before_next_clause(doc: Doc, cue: Span, content: Piece) -> Piece:
+    """A content after its cue ends where the cue's own sentence goes on: at a verb joined to the cue
+    ("says A and calls B": "and calls B" is not what was said) or a verb the cue's clause hangs from
+    ("who endorsed Clinton, said ...": the content is "Clinton")."""
+    root = cue.root
+    cues = {t.i for span in doc.spans.get("cues", []) for t in span}
+    stops = {t for t in root.conjuncts if t.i > root.i and t.i in cues}
+    for i in range(content.start, content.end):
+        if doc[i] in stops:
+            end = doc[i].left_edge.i if doc[i].left_edge.i > content.start else i
+            while end > content.start and (
+                doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+            ):
+                end -= 1
+            return Piece(content.label, content.start, end) if end > content.start else content
+    return content
 
 
 def _without_relative(source: Span) -> Span:
