@@ -244,9 +244,9 @@ def spans_of(doc: Doc, item: Link) -> tuple[Span | None, Span, tuple[int, int] |
 
 
 def _before_next_clause(doc: Doc, cue: Span, content: Piece) -> Piece:
-    """A content after its cue ends where the cue's own sentence goes on: at a verb joined to the cue
-    ("says A and calls B": "and calls B" is not what was said) or a verb the cue's clause hangs from
-    ("who endorsed Clinton, said ...": the content is "Clinton")."""
+    """A content after its cue ends at a cue verb joined to it ("says A and adds B": "and adds B" is
+    not what was said first). Other verbs joined to the cue are left in: the parser often joins a
+    verb of the content to the cue."""
     root = cue.root
     cues = {t.i for span in doc.spans.get("cues", []) for t in span}
     stops = {t for t in root.conjuncts if t.i > root.i and t.i in cues}
