@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from claimgraph.pipeline import Analyzer
 
 MANIFEST = "batch.json"
+SETTINGS = "settings.json"  # written when a batch starts: a resumed run must use the same settings
 SHARD_SIZE = 200
 _ANALYZERS: dict[bool, Analyzer] = {}  # per worker process, with and without the span tagger
 
@@ -183,11 +184,13 @@ def run_batch(
     """Extract every document on the cluster into Parquet shards under ``out``; resumable.
 
     ``tagger`` runs the span tagger on the workers too. Shards already written are kept as they are,
-    so resume a batch with the setting it started with.
+    so a run into a folder started with the other setting stops with a ``BatchError`` rather than mix
+    the two in one batch.
     """
     from distributed import as_completed
 
     out.mkdir(parents=True, exist_ok=True)
+    check_settings(out, {"tagger": tagger})
     shards.clean_partial(out)
     client.register_plugin(_plugin(tagger))
     window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
@@ -217,11 +220,36 @@ def run_batch(
         finish(future)
     shard_errors = [f"{label}: {reason}" for name in result.shards for label, reason in _errors(out / name)]
     result.errors = plan.input_errors + shard_errors
-    manifest = {"shards": result.shards, "documents": result.documents, "input_errors": plan.input_errors}
+    manifest = {
+        "shards": result.shards,
+        "documents": result.documents,
+        "input_errors": plan.input_errors,
+        "tagger": tagger,
+    }
     tmp = out / f".{MANIFEST}.tmp"
     tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     tmp.replace(out / MANIFEST)
     return result
+
+
+def check_settings(out: Path, settings: dict[str, bool]) -> None:
+    """Record the batch's settings in ``out``, or check them against those it was started with."""
+    path = out / SETTINGS
+    if path.is_file():
+        try:
+            started = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise BatchError(f"{path}: not a batch settings file ({exc})") from None
+        for key, value in settings.items():
+            if started.get(key, False) != value:
+                flag = "with" if started.get(key, False) else "without"
+                raise BatchError(
+                    f"{out}: this batch was started {flag} --{key}; resume it the same way or use a new --out"
+                )
+        return
+    tmp = out / f".{SETTINGS}.tmp"
+    tmp.write_text(json.dumps(settings), encoding="utf-8")
+    tmp.replace(path)
 
 
 def _errors(folder: Path) -> list[tuple[str, str]]:

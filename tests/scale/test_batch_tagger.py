@@ -1,5 +1,7 @@
 """`batch --tagger`: a worker's shard holds what the span tagger's pipeline extracts, not the rules'."""
 
+import pytest
+
 from claimgraph import distributed as dist
 from claimgraph.model import Document
 
@@ -22,3 +24,16 @@ def test_a_shard_made_with_the_tagger_holds_the_tagger_pipeline_extraction():
     assert any(r["content"]["text"].startswith("that the convoy") for r in rows)
     assert dist.analyzer(tagger=True).nlp.has_pipe("claimgraph_span_tagger")
     assert not dist.analyzer().nlp.has_pipe("claimgraph_span_tagger")
+
+
+def test_a_batch_resumed_with_the_other_tagger_setting_is_refused(tmp_path):
+    """Shards already written are kept on resume, so the two settings must not meet in one folder."""
+    out = tmp_path / "shards"
+    out.mkdir()
+    dist.check_settings(out, {"tagger": True})  # the first run records its setting
+    dist.check_settings(out, {"tagger": True})  # resumed the same way: fine
+    with pytest.raises(dist.BatchError, match=r"started with --tagger; resume it the same way"):
+        dist.check_settings(out, {"tagger": False})
+    (out / dist.SETTINGS).write_text("{broken", encoding="utf-8")
+    with pytest.raises(dist.BatchError, match=r"settings.json: not a batch settings file"):
+        dist.check_settings(out, {"tagger": False})
