@@ -7,7 +7,7 @@ responsibility and ties between actors, each with its source, certainty and evid
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimgraph import kb
 from claimgraph.extractors.attributions import find_attributions
@@ -26,18 +26,18 @@ def extract(doc: Doc, document: Document) -> Extraction:
     incidents = [to_incident(draft, document.id) for draft in index.drafts]
     return Extraction(
         documents=[document],
-        actors=_actors(doc),
+        actors=_actors(ctx.actors),
         incidents=incidents,
         attributions=[f.record for f in found],
         statements=statements,
     )
 
 
-def _actors(doc: Doc) -> list[Actor]:
+def _actors(spans: list[Span]) -> list[Actor]:
     """KB actors mentioned in the document, and the new groups it introduces, with the forms seen."""
     known = kb.actors()
     out: dict[str, Actor] = {}
-    for span in doc.spans.get("actors", []):
+    for span in spans:
         actor_id = span.kb_id_
         if actor_id not in out:
             if actor_id in known:

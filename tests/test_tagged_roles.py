@@ -77,9 +77,11 @@ def test_a_new_group_becomes_an_actor_and_a_perpetrator(analyzer):
         Span(doc, start, start + 3, label="PERPORG"),
         Span(doc, target, target + 2, label="TARGET"),
     ]
+    before = [(s.start, s.end, s.kb_id_) for s in doc.spans.get("actors", [])]
     result = extract(doc, Document(id="new", text=text))
     assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["new:red-dawn-brigade"]
     assert {a.id: a.name for a in result.actors}.get("new:red-dawn-brigade") == "Red Dawn Brigade"
+    assert [(s.start, s.end, s.kb_id_) for s in doc.spans.get("actors", [])] == before  # extract is pure
     assert [i.targets for i in result.incidents] == [["customs office"]]
 
 

@@ -319,13 +319,14 @@ def _with_tagged_perpetrators(
     """The span tagger's perpetrator organisations (PERPORG) as positive `perpetrated` statements, said by
     the speaker whose words hold the name, else the author. Where it names any, the rules' other
     `perpetrated` statements go (on MUC-4 TST1+TST2, PerpOrg strict F1 38.9 -> 44.4); claims, denials
-    and ties stay. A new group joins ``doc.spans["actors"]`` so that the document's actor list names it.
+    and ties stay. A new group joins ``ctx.actors`` so that the document's actor list names it (the Doc
+    is left as the pipeline made it).
     """
     tagged = []
     known = {a.kb_id_ for a in ctx.actors}
     for subject in perpetrators(ctx, role_spans(ctx)):
         if subject.kb_id_ not in known:
-            ctx.doc.spans["actors"] = [*ctx.doc.spans.get("actors", []), subject]
+            ctx.actors.append(subject)
             known.add(subject.kb_id_)
         attribution = _attribution_for(subject, found)
         draft = draft_for(index, ctx.index(subject)) if index.drafts else None
