@@ -112,3 +112,21 @@ def test_members_of_a_group_are_attackers_named_with_the_group(analyzer):
     result = extract(doc, Document(id="members", text=text))
     assert [i.attackers for i in result.incidents] == [["Members of the Red Dawn Brigade"]]
     assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["new:red-dawn-brigade"]
+
+
+def test_a_sure_role_head_naming_no_group_leaves_no_rule_perpetrator(analyzer):
+    """Where the role head is sure of the document (no scores: hand-set spans) but marks no PERPORG, the
+    rules' `perpetrated` statements go with it; a claim of responsibility is not the tagger's to judge."""
+    text = (
+        "The Shining Path bombed the customs office in Tacna on Friday. "
+        "The Red Dawn Brigade claimed responsibility for the attack."
+    )
+    document = Document(id="sure", text=text)
+    rules = {(s.relation, s.subject) for s in analyzer.extract(document).statements}
+    assert {("perpetrated", "shining_path"), ("claimed", "new:red-dawn-brigade")} <= rules
+    doc = analyzer.nlp(prepare(text))
+    target = next(t.i for t in doc if t.text == "customs")
+    doc.spans["tagged_roles"] = [Span(doc, target, target + 2, label="TARGET")]
+    got = {(s.relation, s.subject) for s in extract(doc, document).statements}
+    assert ("perpetrated", "shining_path") not in got
+    assert ("claimed", "new:red-dawn-brigade") in got
