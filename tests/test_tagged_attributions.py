@@ -237,3 +237,21 @@ def test_a_content_stops_at_a_cue_joined_to_its_own(analyzer):
     assert [t.text for t in doc[said].conjuncts] == ["added"]
     [found] = find_attributions(Context.of(doc), "port")
     assert found.record.content.text == "the port was safe"
+
+
+@pytest.mark.parametrize(("score", "kept"), [(0.95, True), (0.6, False)])
+def test_a_cue_the_lexicon_does_not_know_is_kept_only_when_the_tagger_is_sure(analyzer, score, kept):
+    """ "For the farmers, ...": a function word as cue, no source; PolNeAR marks such cues, but most
+    the tagger finds are noise, so only a sure one stands."""
+    text = "For the farmers, the new dam is a disaster."
+    doc = analyzer.nlp(prepare(text))
+    content_start = next(t.i for t in doc if t.text == "new") - 1
+    doc.spans[tagged.KEY] = [
+        Span(doc, 0, 1, label="CUE"),
+        Span(doc, content_start, len(doc) - 1, label="CONTENT"),
+    ]
+    doc.spans[tagged.KEY].attrs["scores"] = [score, 0.9]
+    found = find_attributions(Context.of(doc), "dam")
+    assert [(f.record.cue.text, f.record.content.text) for f in found] == (
+        [("For", "the new dam is a disaster")] if kept else []
+    )

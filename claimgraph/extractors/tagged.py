@@ -271,6 +271,19 @@ def _without_relative(source: Span) -> Span:
     return source.doc[source.start : end]
 
 
+def confidence(doc: Doc, span: Span, label: str) -> float:
+    """The tagger's mean label probability over ``span``: the least of its ``label`` spans there (1.0
+    for spans set without scores, 0.0 where it tagged none)."""
+    group = doc.spans[KEY]
+    scores = group.attrs.get("scores") or [1.0] * len(group)
+    found = [
+        score
+        for tagged, score in zip(group, scores, strict=True)
+        if tagged.label_ == label and tagged.start < span.end and span.start < tagged.end
+    ]
+    return min(found, default=0.0)
+
+
 def cue_class(doc: Doc, cue: Span, default: str | None = "speech") -> str | None:
     """The rules' class of the cue (speech, claim, deny, accuse) where the cue lexicon knows it."""
     for rule in doc.spans.get("cues", []):
