@@ -248,8 +248,7 @@ def _before_next_clause(doc: Doc, cue: Span, content: Piece) -> Piece:
     not what was said first). Other verbs joined to the cue are left in: the parser often joins a
     verb of the content to the cue."""
     root = cue.root
-    cues = {t.i for span in doc.spans.get("cues", []) for t in span}
-    stops = {t for t in root.conjuncts if t.i > root.i and t.i in cues}
+    stops = {t for t in root.conjuncts if t.i > root.i and cue_class(doc, doc[t.i : t.i + 1], None)}
     for i in range(content.start, content.end):
         if doc[i] in stops:
             end = doc[i].left_edge.i if doc[i].left_edge.i > content.start else i
@@ -278,8 +277,8 @@ def confidence(doc: Doc, span: Span, label: str) -> float:
     scores = group.attrs.get("scores") or [1.0] * len(group)
     found = [
         score
-        for tagged, score in zip(group, scores, strict=True)
-        if tagged.label_ == label and tagged.start < span.end and span.start < tagged.end
+        for other, score in zip(group, scores, strict=True)
+        if other.label_ == label and other.start < span.end and span.start < other.end
     ]
     return min(found, default=0.0)
 
