@@ -121,8 +121,8 @@ def _split_relative(doc: Doc, run: Piece) -> list[Piece]:
     end = last
     while end > run.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    head = [Piece("CONTENT", run.start, end)] if _has_words(doc, Piece("CONTENT", run.start, end)) else []
-    return [*head, Piece("CONTENT", last, last + 1)]
+    head, pronoun = Piece("CONTENT", run.start, end), Piece("CONTENT", last, last + 1)
+    return [head, pronoun] if _has_words(doc, head) else [pronoun]
 
 
 def _bridgeable(doc: Doc, start: int, end: int, label: str) -> bool:
