@@ -597,6 +597,8 @@ def _phrase(head: Token, text: str) -> str:
             start = i + 1
             break
     while start < head.i and doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"}:
+        if not doc[start].whitespace_ and doc[start + 1].text == "-":
+            break  # "22-year-old": a number inside a hyphenated word stays with it
         start += 1
     first = doc[start]
     return text[first.idx : head.idx + len(head)]

@@ -1,0 +1,22 @@
+"""How incident fillers are written (claimgraph/extractors/incidents.py: the noun with its modifiers)."""
+
+from __future__ import annotations
+
+from claimgraph.model import Document
+
+
+def _incident(analyzer, text: str):
+    [incident] = analyzer.extract(Document(id="phrase", text=text)).incidents
+    return incident
+
+
+def test_a_hyphenated_age_stays_whole(analyzer):
+    """ "22-year-old" is one word as written; the number is not dropped like "two" in "two gunmen"."""
+    text = "A 22-year-old suicide bomber blew himself up at a concert in Manchester on Monday, killing 22."
+    assert _incident(analyzer, text).attackers == ["22-year-old suicide bomber"]
+
+
+def test_a_counted_attacker_loses_the_count(analyzer):
+    text = "Two masked gunmen opened fire on a bus in Quetta on Friday, killing five passengers."
+    incident = _incident(analyzer, text)
+    assert (incident.attackers, incident.targets) == (["masked gunmen"], ["bus"])
