@@ -96,6 +96,9 @@ HEARER_VERBS = {"tell", "inform", "brief", "ask", "assure", "warn", "urge", "rem
 CLAUSE_ONLY = frozenset(kb.load("cues")["clause_only"])
 
 
+OBJECT_COMPLEMENTS = frozenset(kb.load("cues")["object_complements"])  # "accused X of", "described X as"
+
+
 def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
     """What is said: the clausal complement, else the direct object (not a hearer)."""
     children = list(verb.children)
@@ -106,7 +109,13 @@ def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
         return None
     for child in children:
         if child.dep_ == "dobj" and child.i >= cue_end - 1:
-            return _subtree(child)
+            start, end = _subtree(child)
+            for rest in children:  # "accused X of Y", "called X Y": what is said of the object too
+                if rest.i > child.i and (
+                    rest.dep_ == "oprd" or rest.dep_ == "prep" and rest.lower_ in OBJECT_COMPLEMENTS
+                ):
+                    end = max(end, _subtree(rest)[1])
+            return start, end
     return None
 
 

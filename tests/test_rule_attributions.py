@@ -1,0 +1,34 @@
+"""Attributions the rules read from cues and the parse (the default pipeline, no span tagger)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Document
+
+
+def _attributions(analyzer, text: str) -> list[tuple[str, str]]:
+    result = analyzer.extract(Document(id="rules", text=text))
+    return [(a.cue.text, a.content.text) for a in result.attributions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor accused the governor of hiding the flood reports.",
+            ("accused", "the governor of hiding the flood reports"),
+        ),
+        (
+            "The minister described the strike as a disaster for the port.",
+            ("described", "the strike as a disaster for the port"),
+        ),
+    ],
+)
+def test_what_a_cue_says_of_its_object_is_part_of_the_content(analyzer, text, expected):
+    """ "accused X of Y": the content is the object with what is said of it, as PolNeAR marks it."""
+    assert _attributions(analyzer, text) == [expected]
+
+
+def test_a_time_after_the_object_is_not_part_of_the_content(analyzer):
+    assert _attributions(analyzer, "The senator praised the plan on Tuesday.") == [("praised", "the plan")]
