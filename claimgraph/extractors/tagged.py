@@ -118,11 +118,19 @@ def _split_relative(doc: Doc, run: Piece) -> list[Piece]:
         last -= 1
     if run.label != "CONTENT" or last == run.start or doc[last].lower_ not in RELATIVES:
         return [run]
-    end = last
-    while end > run.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    end = _back_over_joins(doc, run.start, last)
     head, pronoun = Piece("CONTENT", run.start, end), Piece("CONTENT", last, last + 1)
     return [head, pronoun] if _has_words(doc, head) else [pronoun]
+
+
+def _back_over_joins(doc: Doc, start: int, end: int, conjunctions: bool = False) -> int:
+    """``end`` moved back over the punctuation and spaces (and conjunctions, if asked) that join a piece
+    to the next ("…, which", "A and adds"), never before ``start``."""
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or conjunctions and doc[end - 1].dep_ == "cc"
+    ):
+        end -= 1
+    return end
 
 
 def _bridgeable(doc: Doc, start: int, end: int, label: str) -> bool:
@@ -251,11 +259,8 @@ def _before_next_clause(doc: Doc, cue: Span, content: Piece) -> Piece:
     stops = {t for t in root.conjuncts if t.i > root.i and cue_class(doc, doc[t.i : t.i + 1], None)}
     for i in range(content.start, content.end):
         if doc[i] in stops:
-            end = doc[i].left_edge.i if doc[i].left_edge.i > content.start else i
-            while end > content.start and (
-                doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
-            ):
-                end -= 1
+            edge = doc[i].left_edge.i if doc[i].left_edge.i > content.start else i
+            end = _back_over_joins(doc, content.start, edge, conjunctions=True)
             return Piece(content.label, content.start, end) if end > content.start else content
     return content
 
