@@ -220,12 +220,7 @@ def run_batch(
         finish(future)
     shard_errors = [f"{label}: {reason}" for name in result.shards for label, reason in _errors(out / name)]
     result.errors = plan.input_errors + shard_errors
-    manifest = {
-        "shards": result.shards,
-        "documents": result.documents,
-        "input_errors": plan.input_errors,
-        "tagger": tagger,
-    }
+    manifest = {"shards": result.shards, "documents": result.documents, "input_errors": plan.input_errors}
     tmp = out / f".{MANIFEST}.tmp"
     tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     tmp.replace(out / MANIFEST)
