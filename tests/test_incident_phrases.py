@@ -20,3 +20,10 @@ def test_a_counted_attacker_loses_the_count(analyzer):
     text = "Two masked gunmen opened fire on a bus in Quetta on Friday, killing five passengers."
     incident = _incident(analyzer, text)
     assert (incident.attackers, incident.targets) == (["masked gunmen"], ["bus"])
+
+
+def test_a_day_before_the_month_belongs_to_the_date(analyzer):
+    """The recogniser marks "March 2019" in "1 March 2019"; the day it left out is still read."""
+    text = "On the morning of 1 March 2019, gunmen attacked an army camp in Helmand, killing 23 soldiers."
+    incident = _incident(analyzer, text)
+    assert (incident.date.isoformat(), incident.date_precision) == ("2019-03-01", "day")

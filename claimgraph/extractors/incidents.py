@@ -21,7 +21,7 @@ from claimgraph.extractors.quotes import inside
 from claimgraph.extractors.roles import Filler, busiest_sentence, fillers, has_roles, role_spans
 from claimgraph.model import Figure, Incident, Place, stable_id
 from claimgraph.model import Span as DocSpan
-from claimgraph.nlp.dates import is_date_expression, resolve_date
+from claimgraph.nlp.dates import MONTH_NAMES, is_date_expression, resolve_date
 from claimgraph.nlp.figures import casualties
 from claimgraph.nlp.places import geocode, is_area
 
@@ -100,6 +100,7 @@ LANDMARKS = {
     "road",
 }
 DATE_LABELS = {"DATE", "TIME"}
+DAY_NUMBER = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 DAY_WORDS = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|tonight|last night|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
@@ -255,10 +256,20 @@ def _date_in(
             continue  # "for years", "many years": no date to resolve
         if inside(quotes, ent.start_char, ent.end_char):
             continue  # "today" in a quotation is the speaker's day, not ours
-        resolved = resolve_date(ent.text, published)
+        resolved = resolve_date(_with_day(ent).text, published)
         if resolved and (published is None or resolved[0] <= published):
             return resolved
     return None
+
+
+def _with_day(ent: Span) -> Span:
+    """The date with a day number the recogniser left out before its month ("1 [March 2019]")."""
+    if ent.start == 0 or ent[0].lower_.rstrip(".") not in MONTH_NAMES:
+        return ent
+    day = ent.doc[ent.start - 1]
+    if day.ent_type_ in ("", "CARDINAL", "ORDINAL") and DAY_NUMBER.fullmatch(day.lower_):
+        return ent.doc[ent.start - 1 : ent.end]
+    return ent
 
 
 def _compatible_place(a: Place | None, b: Place | None) -> bool:

@@ -31,6 +31,7 @@ _MONTHS = {
     )
     for m in names
 }  # fmt: skip
+MONTH_NAMES = frozenset(_MONTHS)
 _WEEKDAYS = {
     d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 }
