@@ -130,3 +130,18 @@ def test_a_sure_role_head_naming_no_group_leaves_no_rule_perpetrator(analyzer):
     got = {(s.relation, s.subject) for s in extract(doc, document).statements}
     assert ("perpetrated", "shining_path") not in got
     assert ("claimed", "new:red-dawn-brigade") in got
+
+
+def test_a_description_followed_by_the_group_name_is_that_group(analyzer):
+    """The tagger stops at "group" in "the armed separatist group Shining Path": the name after the
+    description is the perpetrator, not a new group called "armed separatist group"."""
+    text = "The customs office in Tacna was bombed by the armed separatist group Shining Path."
+    doc = analyzer.nlp(prepare(text))
+    armed = next(t.i for t in doc if t.text == "armed")
+    target = next(t.i for t in doc if t.text == "customs")
+    doc.spans["tagged_roles"] = [
+        Span(doc, target, target + 2, label="TARGET"),
+        Span(doc, armed, armed + 3, label="PERPORG"),
+    ]
+    result = extract(doc, Document(id="appositive", text=text))
+    assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["shining_path"]

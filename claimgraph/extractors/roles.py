@@ -115,7 +115,7 @@ def perpetrators(ctx: Context, spans: list[Span]) -> list[Span]:
 def _actor_id(ctx: Context, group: list[Span]) -> str:
     for span in group:
         for actor in ctx.actors:
-            if actor.start < span.end and span.start < actor.end:
+            if actor.start < span.end and span.start < actor.end or _named_after(span, actor):
                 return actor.kb_id_
     names = [clean_text(s.text) for s in group]
     for name in names:
@@ -123,6 +123,12 @@ def _actor_id(ctx: Context, group: list[Span]) -> str:
         if known:
             return known
     return "new:" + slug(names[0])
+
+
+def _named_after(span: Span, actor: Span) -> bool:
+    """A description the group's name follows ("the armed Basque separatist group [ETA]"): the tagger
+    often stops at the common noun, and the name is the actor."""
+    return actor.start == span.end and span[-1].pos_ == "NOUN"
 
 
 def cluster(spans: list[Span], by_surname: bool = False) -> list[list[Span]]:
