@@ -5,7 +5,8 @@ document-level union, deduplicated by head word): Attacker; Target, with Victim 
 reported on its own); Place; Instrument and ExplosiveDevice as weapon. Pronoun arguments ("they",
 "it") are left out: the corpus gives no antecedent to match them with, and they are counted apart.
 
-Predictions come from the real command line, `claimgraph extract --jsonl`, in one subprocess:
+Predictions come from the real command line, `claimgraph extract --jsonl`, in one subprocess, on
+the corpus's sentences one per line (see `article_text`):
 attacker = incident `attackers` plus the actors that are subjects of positive `perpetrated` or
 `claimed` statements (an actor is one prediction that matches by its name or any alias); target =
 incident `targets` and `victims`; place = incident `place.name`; weapon = incident `weapons`.
@@ -214,10 +215,23 @@ def score(pairs: Iterable[tuple[dict, dict]]) -> dict[str, Counts]:
     return totals
 
 
+def article_text(doc: dict) -> str:
+    """The article as claimgraph reads it: the corpus's sentences, one per line.
+
+    The corpus's ``text`` field runs its sentences together with nothing between them ("members.Six
+    American", "e-mail.==Attack==A suicide bomber"), while the sentences' own offsets leave one
+    character between each. Fed as it is, a name at a sentence end merges with the next word ("ETA.=="),
+    so the sentences are rejoined with a line break, which also keeps wiki headings and list items
+    apart from the prose around them.
+    """
+    sentences = [text.strip() for _, text in doc.get("sentences") or []]
+    return "\n".join(s for s in sentences if s) or doc["text"]
+
+
 def run_claimgraph(docs: list[dict], tagger: bool = True) -> dict[str, dict]:
     """One `claimgraph extract --jsonl` run over the documents (with the span tagger unless told not
     to): result per doc_id."""
-    return extract_jsonl(({"id": doc["doc_id"], "text": doc["text"]} for doc in docs), tagger=tagger)[0]
+    return extract_jsonl(({"id": doc["doc_id"], "text": article_text(doc)} for doc in docs), tagger=tagger)[0]
 
 
 def _errors(role: str, rows: list[tuple[str, dict, dict]]) -> Iterable[str]:

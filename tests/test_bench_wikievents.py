@@ -152,3 +152,17 @@ def test_score_counts_per_role_and_micro_without_double_counting_victims():
     micro = totals["micro"]
     assert (micro.matched, micro.predicted, micro.gold) == (3, 6, 8)  # victims only inside target
     assert totals["weapon"].f1 == 0.0 and totals["weapon"].recall == 0.0
+
+
+def test_article_text_puts_the_corpus_sentences_on_their_own_lines():
+    """The corpus's text glues sentences together; the benchmark feeds them one per line instead."""
+    doc = {
+        "text": "Rebels shelled the port.==Aftermath==Two died.",
+        "sentences": [
+            [[["Rebels", 0, 6]], "Rebels shelled the port."],
+            [[["==Aftermath==", 25, 38]], "==Aftermath=="],
+            [[["Two", 39, 42]], "Two died. "],
+        ],
+    }
+    assert wikievents.article_text(doc) == "Rebels shelled the port.\n==Aftermath==\nTwo died."
+    assert wikievents.article_text({"text": "No sentences given."}) == "No sentences given."
