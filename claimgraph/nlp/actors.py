@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claimgraph import kb
+from claimgraph.nlp.places import country_code
 
 # Head words that make an unknown ORG entity an armed or political group worth tracking.
 GROUP_HEADS = {
@@ -175,7 +176,7 @@ class ActorRecognizer:
         spans += [
             Span(doc, s, e, label="ACTOR", kb_id=doc.vocab.strings[m]) for m, s, e in self.acronyms(doc)
         ]
-        known = filter_spans(spans)
+        known = [self._longer_name(doc, span) or span for span in filter_spans(spans)]
         taken = {i for span in known for i in range(span.start, span.end)}
         new = [
             s
@@ -185,6 +186,30 @@ class ActorRecognizer:
         actors = filter_spans(known + new)
         doc.spans["actors"] = self._branches_for_parents(sorted(actors, key=lambda s: s.start))
         return doc
+
+    @staticmethod
+    def _longer_name(doc: Doc, span: Span) -> Span | None:
+        """A new actor for an organisation whose name ends in a KB name ("the Bolivarian [National
+        Guard]"): the recogniser's entity starts earlier, with capitalised words that are not a
+        nationality ("the Afghan Taliban" stays the Taliban), so it names another body."""
+        first = doc[span.start]
+        if first.ent_iob_ != "I" or first.ent_type_ != "ORG":
+            return None
+        start = span.start
+        while doc[start].ent_iob_ == "I":
+            start -= 1
+        end = span.end
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        while start < span.start and (not doc[start].is_title or doc[start].pos_ == "DET"):
+            start += 1  # "the"
+        prefix = doc[start : span.start]
+        if not prefix or not all(t.is_title for t in prefix) or any(country_code(t.text) for t in prefix):
+            return None
+        name = doc[start:end]
+        if kb.resolve_alias(name.text):
+            return None
+        return Span(doc, start, end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
 
     def _unknown_groups(self, doc: Doc) -> list[Span]:
         found: list[Span] = []

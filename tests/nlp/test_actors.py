@@ -1,0 +1,26 @@
+"""The actor recogniser (claimgraph/nlp/actors.py) on invented sentences: which span names which actor."""
+
+from __future__ import annotations
+
+from claimgraph.nlp.prepare import prepare
+
+
+def _actors(analyzer, text: str) -> list[tuple[str, str]]:
+    doc = analyzer.nlp(prepare(text))
+    return [(span.text, span.kb_id_) for span in doc.spans["actors"]]
+
+
+def test_a_longer_name_ending_in_a_known_one_is_another_body(analyzer):
+    """The KB files bare "National Guard" under El Salvador's (as MUC-4 wire copy means it); the
+    "Bolivarian National Guard" is Venezuela's, a group of its own."""
+    text = "Soldiers of the Bolivarian National Guard fired on protesters in Caracas on Monday."
+    assert _actors(analyzer, text) == [("Bolivarian National Guard", "new:bolivarian-national-guard")]
+
+
+def test_a_nationality_before_a_known_name_leaves_it_known(analyzer):
+    assert _actors(analyzer, "The Afghan Taliban claimed the attack on Sunday.") == [
+        ("Afghan Taliban", "taliban")
+    ]
+    assert ("National Guard", "salvadoran_national_guard") in _actors(
+        analyzer, "The National Guard killed five peasants near San Salvador."
+    )
