@@ -97,8 +97,9 @@ def _named_in_clause(root: Token, actors: list[Span]) -> list[Span]:
     return []
 
 
-def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None) -> list[Span]:
-    """Actors a subject phrase is headed by, with pronouns resolved backwards."""
+def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, floor: int = 0) -> list[Span]:
+    """Actors a subject phrase is headed by, with pronouns resolved backwards, to no actor before the
+    ``floor`` character: in reported words, "they" is the speaker's group or one named in the words."""
     root = span.root
     found = _actors_in(_head_tokens(root), actors)
     if found:
@@ -108,7 +109,7 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None) -
         return named
     if root.lower_ in {"that", "which", "who"} and root.head.dep_ == "relcl":
         noun = root.head.head  # the noun the relative clause hangs on, without the clause itself
-        return _resolve_reference(span.doc[noun.left_edge.i : noun.i + 1], actors, speaker)
+        return _resolve_reference(span.doc[noun.left_edge.i : noun.i + 1], actors, speaker, floor)
     pronoun = root.lower_ in GROUP_PRONOUNS | {"themselves"}
     definite_group = root.lower_ in GROUP_NOUNS and span[0].lower_ in {"the", "this", "that"}
     if (pronoun or definite_group) and len(
@@ -116,12 +117,14 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None) -
     ) <= 2:  # "they", "the group": the speaker's, or the last named
         if speaker is not None and speaker.actor and (definite_group or root.lower_ in {"we", "they", "it"}):
             return [a for a in actors if a.kb_id_ == speaker.actor][:1]
-        before = [a for a in actors if a.end <= span.start and span.start - a.end < 60]
+        before = [
+            a for a in actors if a.end <= span.start and span.start - a.end < 60 and a.start_char >= floor
+        ]
         return before[-1:]
     return []
 
 
-def _subjects(trigger: Span, relation: str, actors: list[Span], speaker: Source | None) -> list[Span]:
+def _subjects(trigger: Span, relation: str, actors: list[Span], attribution: Found | None) -> list[Span]:
     last = trigger[-1]
     if relation not in ACTOR_RELATIONS and last.lower_ in AGENT_PREPS:
         objs = [c for c in last.children if c.dep_ == "pobj"]
@@ -150,7 +153,9 @@ def _subjects(trigger: Span, relation: str, actors: list[Span], speaker: Source 
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return []  # a passive's subject is its patient; its doer came with "by" above
     subject = subject_of(verb, passive_ok=False, climb=CLIMB)
-    found = _resolve_reference(subject, actors, speaker) if subject is not None else []
+    speaker = attribution.speaker if attribution else None
+    floor = attribution.start if attribution and attribution.start <= trigger.start_char else 0
+    found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
     return found or _left_actors(trigger, actors)
 
 
@@ -280,8 +285,7 @@ def find_statements(
     for trigger in _pick_triggers(doc):
         relation = trigger.label_
         attribution = _attribution_for(trigger, found)
-        speaker = attribution.speaker if attribution else None
-        subjects = _subjects(trigger, relation, actors, speaker)
+        subjects = _subjects(trigger, relation, actors, attribution)
         if not subjects:
             continue
         sent = ctx.sent(trigger)
