@@ -26,3 +26,11 @@ def test_a_pronoun_in_reported_words_resolves_within_them(analyzer):
         "The mayor said the Shining Path had warned the town, and that they bombed the parade."
     )
     assert _perpetrators(analyzer, text) == [("shining_path", "The mayor")]
+
+
+def test_committing_suicide_is_no_attack(analyzer):
+    text = (
+        "A parcel bomb exploded on a busy street in Lyon on Friday, wounding 13 people. "
+        "Police officers in the city keep committing suicide, a union said."
+    )
+    assert _perpetrators(analyzer, text) == []

@@ -24,6 +24,7 @@ RELATIONS = kb.load("relations")
 ACTOR_RELATIONS = {r for r, v in RELATIONS.items() if isinstance(v, dict) and v["target"] == "actor"}
 PRECEDENCE = ["denied", "claimed", "part_of", "cooperates_with", "facilitated", "perpetrated"]
 DISBELIEF = set(RELATIONS["disbelief"])
+NOT_OBJECTS = {r: set(v.get("not_objects") or []) for r, v in RELATIONS.items() if isinstance(v, dict)}
 NEGATORS = {"not", "never", "n't", "no", "without"}
 NEGATING_VERBS = {"lack", "fail", "refuse", "unable"}
 AGENT_PREPS = {"of", "from", "to", "by"}
@@ -51,6 +52,12 @@ def _pick_triggers(doc: Doc) -> list[Span]:
         taken |= set(range(span.start, span.end))
         out.append(span)
     return sorted(out, key=lambda s: s.start)
+
+
+def _object_lemma(trigger: Span) -> str | None:
+    """The lemma of the direct object of the trigger's last word ("suicide" in "committing suicide")."""
+    objects = [c for c in trigger[-1].children if c.dep_ == "dobj"]
+    return objects[0].lemma_.lower() if objects else None
 
 
 def _governing_verb(token: Token) -> Token:
@@ -284,6 +291,8 @@ def find_statements(
     statements: list[Statement] = []
     for trigger in _pick_triggers(doc):
         relation = trigger.label_
+        if _object_lemma(trigger) in NOT_OBJECTS.get(relation, ()):
+            continue
         attribution = _attribution_for(trigger, found)
         subjects = _subjects(trigger, relation, actors, attribution)
         if not subjects:
