@@ -28,6 +28,15 @@ def tagged():
     return Analyzer(tagger=True)
 
 
+def _tagged(analyzer, text: str, roles: list[tuple[str, int, str]]):
+    """The parsed text with hand-set role spans, each (first word, number of words, label), in place of
+    the tagger's: what the extractors do with given spans, whatever the model would mark."""
+    doc = analyzer.nlp(prepare(text))
+    starts = {role: next(t.i for t in doc if t.text == role[0]) for role in roles}
+    doc.spans["tagged_roles"] = [Span(doc, starts[r], starts[r] + r[1], label=r[2]) for r in roles]
+    return doc
+
+
 def _lower(values: list[str]) -> list[str]:
     return [v.lower() for v in values]
 
@@ -70,13 +79,7 @@ def test_without_the_span_groups_the_output_is_the_rules_output(analyzer, tagged
 def test_a_new_group_becomes_an_actor_and_a_perpetrator(analyzer):
     """A PERPORG span the actor recogniser does not know names a new group in the actor list."""
     text = "The Red Dawn Brigade set fire to the customs office in Tacna on Friday."
-    doc = analyzer.nlp(prepare(text))
-    start = next(t.i for t in doc if t.text == "Red")
-    target = next(t.i for t in doc if t.text == "customs")
-    doc.spans["tagged_roles"] = [
-        Span(doc, start, start + 3, label="PERPORG"),
-        Span(doc, target, target + 2, label="TARGET"),
-    ]
+    doc = _tagged(analyzer, text, [("Red", 3, "PERPORG"), ("customs", 2, "TARGET")])
     before = [(s.start, s.end, s.kb_id_) for s in doc.spans.get("actors", [])]
     result = extract(doc, Document(id="new", text=text))
     assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["new:red-dawn-brigade"]
@@ -101,14 +104,9 @@ def test_members_of_a_group_are_attackers_named_with_the_group(analyzer):
     """ "members of the" PERPIND beside the group PERPORG: the attackers are "members of the <group>"
     (as MUC-4 writes them), and the group stays the perpetrator."""
     text = "Members of the Red Dawn Brigade bombed the customs office in Tacna on Friday."
-    doc = analyzer.nlp(prepare(text))
-    red = next(t.i for t in doc if t.text == "Red")
-    target = next(t.i for t in doc if t.text == "customs")
-    doc.spans["tagged_roles"] = [
-        Span(doc, 0, red, label="PERPIND"),
-        Span(doc, red, red + 3, label="PERPORG"),
-        Span(doc, target, target + 2, label="TARGET"),
-    ]
+    doc = _tagged(
+        analyzer, text, [("Members", 3, "PERPIND"), ("Red", 3, "PERPORG"), ("customs", 2, "TARGET")]
+    )
     result = extract(doc, Document(id="members", text=text))
     assert [i.attackers for i in result.incidents] == [["Members of the Red Dawn Brigade"]]
     assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["new:red-dawn-brigade"]
@@ -124,9 +122,7 @@ def test_a_sure_role_head_naming_no_group_leaves_no_rule_perpetrator(analyzer):
     document = Document(id="sure", text=text)
     rules = {(s.relation, s.subject) for s in analyzer.extract(document).statements}
     assert {("perpetrated", "shining_path"), ("claimed", "new:red-dawn-brigade")} <= rules
-    doc = analyzer.nlp(prepare(text))
-    target = next(t.i for t in doc if t.text == "customs")
-    doc.spans["tagged_roles"] = [Span(doc, target, target + 2, label="TARGET")]
+    doc = _tagged(analyzer, text, [("customs", 2, "TARGET")])
     got = {(s.relation, s.subject) for s in extract(doc, document).statements}
     assert ("perpetrated", "shining_path") not in got
     assert ("claimed", "new:red-dawn-brigade") in got
@@ -136,12 +132,6 @@ def test_a_description_followed_by_the_group_name_is_that_group(analyzer):
     """The tagger stops at "group" in "the armed separatist group Shining Path": the name after the
     description is the perpetrator, not a new group called "armed separatist group"."""
     text = "The customs office in Tacna was bombed by the armed separatist group Shining Path."
-    doc = analyzer.nlp(prepare(text))
-    armed = next(t.i for t in doc if t.text == "armed")
-    target = next(t.i for t in doc if t.text == "customs")
-    doc.spans["tagged_roles"] = [
-        Span(doc, target, target + 2, label="TARGET"),
-        Span(doc, armed, armed + 3, label="PERPORG"),
-    ]
+    doc = _tagged(analyzer, text, [("customs", 2, "TARGET"), ("armed", 3, "PERPORG")])
     result = extract(doc, Document(id="appositive", text=text))
     assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["shining_path"]
