@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from claimgraph import kb
 from claimgraph.extractors.context import Context
 from claimgraph.nlp.actors import slug
-from claimgraph.nlp.tagger import ROLES_KEY
+from claimgraph.nlp.tagger import ROLES_KEY, scored_spans
 
 FIELDS = {"PERPIND": "attackers", "TARGET": "targets", "VICTIM": "victims", "WEAPON": "weapons"}
 PERPETRATOR = "PERPORG"
@@ -69,9 +69,7 @@ def role_spans(ctx: Context) -> list[Span]:
 
 def _confident(doc: Doc) -> list[Span]:
     """The tagger's spans whose mean label probability reaches ``MIN_SCORE``."""
-    group = doc.spans[ROLES_KEY]
-    scores = group.attrs.get("scores") or [1.0] * len(group)
-    return [span for span, score in zip(group, scores, strict=True) if score >= MIN_SCORE]
+    return [span for span, score in scored_spans(doc, ROLES_KEY) if score >= MIN_SCORE]
 
 
 def fillers(ctx: Context, spans: list[Span]) -> list[Filler]:

@@ -17,6 +17,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span
 
 from claimgraph.nlp.tagger import ATTRIBUTION_KEY as KEY
+from claimgraph.nlp.tagger import scored_spans
 
 # Unlabelled tokens allowed inside a piece (a stray word the tagger left out), per label.
 BRIDGE = {"CUE": 1, "CONTENT": 6, "SOURCE": 1}
@@ -278,11 +279,9 @@ def _without_relative(source: Span) -> Span:
 def confidence(doc: Doc, span: Span, label: str) -> float:
     """The tagger's mean label probability over ``span``: the least of its ``label`` spans there (1.0
     for spans set without scores, 0.0 where it tagged none)."""
-    group = doc.spans[KEY]
-    scores = group.attrs.get("scores") or [1.0] * len(group)
     found = [
         score
-        for other, score in zip(group, scores, strict=True)
+        for other, score in scored_spans(doc, KEY)
         if other.label_ == label and other.start < span.end and span.start < other.end
     ]
     return min(found, default=0.0)

@@ -26,6 +26,14 @@ ATTRIBUTION_KEY = "tagged_attribution"
 ROLES_KEY = "tagged_roles"
 
 
+def scored_spans(doc: Doc, key: str) -> list[tuple[Span, float]]:
+    """The spans of one of the tagger's groups with their scores; spans set by hand, without scores,
+    count as sure (1.0)."""
+    group = doc.spans[key]
+    scores = group.attrs.get("scores") or [1.0] * len(group)
+    return list(zip(group, scores, strict=True))
+
+
 def decode_bio(labels: list[str]) -> list[tuple[int, int, str]]:
     """``(first, last + 1, type)`` runs of a BIO sequence; a stray ``I-X`` starts a run, as in seqeval."""
     runs: list[tuple[int, int, str]] = []
