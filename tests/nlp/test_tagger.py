@@ -6,16 +6,9 @@ import numpy as np
 import pytest
 
 from claimgraph.nlp import build_pipeline
+from claimgraph.nlp.bio import decode_bio, viterbi, window_plan, word_labels
 from claimgraph.nlp.prepare import prepare
-from claimgraph.nlp.tagger import (
-    ATTRIBUTION_KEY,
-    MODEL_DIR,
-    ROLES_KEY,
-    decode_bio,
-    viterbi,
-    window_plan,
-    word_labels,
-)
+from claimgraph.nlp.tagger import ATTRIBUTION_KEY, MODEL_DIR, ROLES_KEY
 
 NAMES = ["O", "B-CUE", "I-CUE"]
 
