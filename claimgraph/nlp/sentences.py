@@ -4,26 +4,25 @@ News copy is full of quotations and short sentences; the parser sometimes runs t
 one, which then spreads a speaker over the wrong words. A full stop, question or exclamation mark
 followed by a capitalised word (or an opening quotation mark), and a blank line, start a sentence.
 So does a line break after a line that stops well short of the document's usual line width, when
-the next line does not begin in lower case: a headline, a caption or a "Read more" link, where the
-text holds one paragraph per line. Wire copy wraps its lines at a fixed width, so there a single line
-break is no boundary; its lines end short only where a paragraph ends. The parser respects starts set
-before it and decides the rest.
+the next line does not begin in lower case: a headline, a caption or a "Read more" link
+(``layout.py``; the soft line breaks of wrapped copy are spaces by now, see ``prepare.py``). The parser
+respects starts set before it and decides the rest.
 """
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from claimgraph.nlp.layout import line_breaks
+
 ENDS = {".", "!", "?", ".”", "?”", "!”", '."', "a.m.", "p.m.", "etc."}  # times end sentences, titles don't
 OPENERS = {"“", '"', "‘", "(", "["}
 DASHES = {"—", "--", "–"}
-SHORT_LINE = 0.5  # of the usual width: in 39,475 MUC-4 line breaks, 4 end a line this short mid-sentence
-USUAL_WIDTH = 0.9  # the usual width is this quantile of line lengths (max for a text of under 10 lines)
 DATELINE_MAX = 14  # tokens before the dash in "PESHAWAR, Pakistan —" or "LIMA, 3 MAY 90 (EFE) --"
 
 
 @Language.component("claimgraph_sentences")
 def mark_sentence_starts(doc: Doc) -> Doc:
-    hard = hard_line_breaks(doc.text)
+    hard, _ = line_breaks(doc.text)
     for token in doc[1:-1]:
         prev = doc[token.i - 1]
         if prev.is_space and "\n\n" in prev.text or "\n\n" in prev.whitespace_:
@@ -41,24 +40,8 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
-def hard_line_breaks(text: str) -> set[int]:
-    """Offsets of the line breaks that end a line of text shorter than ``SHORT_LINE`` of the usual width."""
-    lines = text.split("\n")
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    if len(lengths) < 2:
-        return set()
-    usual = lengths[-1] if len(lengths) < 10 else lengths[int(USUAL_WIDTH * (len(lengths) - 1))]
-    breaks, offset = set(), 0
-    for line in lines[:-1]:
-        offset += len(line)
-        if line.strip() and len(line.rstrip()) <= SHORT_LINE * usual:
-            breaks.add(offset)
-        offset += 1
-    return breaks
-
-
 def _after_hard_break(prev: Token, hard: set[int]) -> bool:
-    """Whether the space token ``prev`` holds a line break that :func:`hard_line_breaks` found."""
+    """Whether the space token ``prev`` holds a line break that ends a short line (``layout.line_breaks``)."""
     at = prev.text.find("\n") if prev.is_space else -1
     return at >= 0 and prev.idx + at in hard
 

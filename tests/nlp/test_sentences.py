@@ -1,7 +1,8 @@
-"""Sentence starts set before the parser: line breaks that end a line short, and wrapped wire copy."""
+"""Line breaks: a short line ends its sentence; wrapped wire copy reads across its lines (layout.py)."""
 
+from claimgraph.model import Document
+from claimgraph.nlp.layout import line_breaks, unwrap
 from claimgraph.nlp.prepare import prepare
-from claimgraph.nlp.sentences import hard_line_breaks
 
 PARAGRAPHS = (
     "See also: Why border guards keep committing suicide\n"
@@ -29,16 +30,38 @@ def test_a_headline_line_without_a_full_stop_is_a_sentence_of_its_own(analyzer) 
 
 def test_wrapped_wire_copy_keeps_its_sentence_across_lines(analyzer) -> None:
     sentences = _sentences(analyzer, WRAPPED)
-    assert any("blew up\na power pylon" in s and "a police\npost, the" in s for s in sentences)
+    assert any("blew up a power pylon" in s and "a police\npost, the" in s for s in sentences)
 
 
 def test_only_lines_well_short_of_the_usual_width_end_hard() -> None:
-    breaks = hard_line_breaks(PARAGRAPHS)
-    assert breaks == {PARAGRAPHS.index("\n")}
-    assert hard_line_breaks("one line only") == set()
+    hard, soft = line_breaks(PARAGRAPHS)
+    assert hard == {PARAGRAPHS.index("\n")}
+    assert soft == set()  # one paragraph per line: no line break is a wrapper's
+    assert line_breaks("one line only") == (set(), set())
 
 
-def test_a_short_line_inside_wrapped_copy_counts_only_against_the_usual_width() -> None:
-    """ "A POLICE" is short: its break is hard, yet the next line begins a clause in lower case once the
-    case is restored, so no sentence starts there (the test above)."""
-    assert hard_line_breaks(WRAPPED) == {WRAPPED.index("A POLICE\n") + len("A POLICE")}
+def test_wrapped_copy_has_soft_breaks_and_keeps_short_lines_hard() -> None:
+    hard, soft = line_breaks(WRAPPED)
+    assert hard == {WRAPPED.index("A POLICE\n") + len("A POLICE")}
+    assert soft == {
+        WRAPPED.index("BLEW UP\n") + len("BLEW UP"),
+        WRAPPED.index("ATTACKED\n") + len("ATTACKED"),
+    }
+
+
+def test_unwrap_keeps_length_and_paragraph_breaks() -> None:
+    text = WRAPPED + "\n" + WRAPPED
+    flat = unwrap(text)
+    assert len(flat) == len(text)
+    assert "BLEW UP A POWER PYLON" in flat
+    assert "TODAY.\n\n   QUITO" in flat
+
+
+def test_a_name_broken_across_lines_is_one_actor(analyzer) -> None:
+    text = (
+        "   LIMA, 2 JUN 90 (EFE) -- POLICE SAID THAT GUERRILLAS OF THE TUPAC AMARU\n"
+        "REVOLUTIONARY MOVEMENT BLEW UP TWO ELECTRICITY PYLONS NEAR HUANCAYO LAST\n"
+        "NIGHT, LEAVING THE TOWN WITHOUT POWER FOR SEVERAL HOURS THIS MORNING.\n"
+    )
+    result = analyzer.extract(Document(id="wrapped", text=text))
+    assert "mrta" in {a.id for a in result.actors}
