@@ -34,3 +34,40 @@ def test_committing_suicide_is_no_attack(analyzer):
         "Police officers in the city keep committing suicide, a union said."
     )
     assert _perpetrators(analyzer, text) == []
+
+
+def _subjects(analyzer, text: str, relation: str) -> list[str]:
+    result = analyzer.extract(Document(id="subjects", text=text))
+    return [s.subject for s in result.statements if s.relation == relation]
+
+
+def test_the_group_is_never_a_state(analyzer):
+    text = (
+        "Gunmen of the Shining Path killed two farmers near Ayacucho on Monday, police said. "
+        "The attack came a day after a visit by the U.S. ambassador to the region. "
+        "The group also claimed the bombing of a power line in January."
+    )
+    claimants = _subjects(analyzer, text, "claimed")
+    assert "united_states" not in claimants
+    assert "shining_path" in claimants
+
+
+def test_a_state_in_words_that_describe_the_speaker_is_not_the_speakers_group(analyzer):
+    """ "wanted by U.S. courts" describes the traffickers: the caller does not speak for the United
+    States, so "they" in the caller's words is not the United States."""
+    text = (
+        "A car bomb exploded outside a newspaper office in Bogota on Saturday, killing two guards. "
+        "A caller who spoke for drug traffickers wanted by U.S. courts said they were responsible "
+        "for the attack."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    assert [s for s in result.statements if s.subject == "united_states"] == []
+
+
+def test_they_is_not_a_state_named_only_to_describe_a_group(analyzer):
+    text = (
+        "A bomb exploded at a bank in Medellin on Sunday, wounding four clerks. The Extraditables, drug "
+        "lords wanted by several U.S. courts, sent a letter to a radio station. They said they had planted "
+        "the bomb."
+    )
+    assert _subjects(analyzer, text, "claimed") == ["extraditables"]

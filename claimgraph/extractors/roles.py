@@ -29,7 +29,7 @@ TRAILING_JUNK = {"ADP", "DET", "CCONJ", "PART"}  # "members of", "the": a name c
 # The tagger learnt to mark every occurrence of a filler: a target string left unmarked at most of its
 # occurrences is rarely one (on MUC-4 TST1+TST2, 2 right of 28).
 MARKED_SHARE = {"TARGET": 0.5}
-STATES = frozenset(a.id for a in kb.actors().values() if a.kind == "state")
+STATES = kb.state_ids()
 # The role head learnt 1989-1991 wire copy. On other news its spans are unsure (median PERPIND 0.35 on
 # WikiEvents dev against 0.63 on MUC-4 TST1) and mostly wrong, so its roles are used only in documents
 # where its spans average DOC_SCORE (WikiEvents attacker F1 14.0 without the gate, 36.4 with it, 40.0

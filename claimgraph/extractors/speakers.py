@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from claimgraph import kb
 from claimgraph.model import Source
 
 if TYPE_CHECKING:
@@ -96,14 +97,41 @@ GROUP_NOUNS = {
 }
 RELATIVES = {"which", "who", "that", "whom"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+CLAUSE_DEPS = {"acl", "relcl"}
+NAMING_VERBS = {"call", "name", "know", "label", "banner", "style", "dub"}  # "a group calling itself X"
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 GROUP_PRONOUNS = {"they", "it", "we", "them"}
 
 
+def qualifies_only(actor: Span) -> bool:
+    """A state named only to qualify another noun ("wanted by U.S. courts", "the U.S. ambassador"):
+    the noun is what a later "they" means, not the state. A group named so may be meant ("Taliban
+    fighters ... they")."""
+    root = actor.root
+    return (
+        actor.kb_id_ in kb.state_ids()
+        and root.dep_ in MODIFIER_DEPS
+        and not actor.start <= root.head.i < actor.end
+    )
+
+
 def _actor_in(ctx: Context, span: Span) -> Span | None:
+    """The first actor named in the speaker's words, outside a clause that describes the speaker:
+    "drug traffickers wanted by U.S. courts" do not speak for the United States."""
     for actor in ctx.actors:
-        if span.start <= actor.start and actor.end <= span.end:
+        if span.start <= actor.start and actor.end <= span.end and not _in_clause(actor.root, span):
             return actor
     return None
+
+
+def _in_clause(token: Token, span: Span) -> bool:
+    """Whether a clause (participle or relative) within ``span`` holds ``token``; one that names the
+    speaker ("a group calling itself X") does not count."""
+    while token.i != span.root.i and span.start <= token.i < span.end and token.head.i != token.i:
+        if token.dep_ in CLAUSE_DEPS and token.lemma_ not in NAMING_VERBS:
+            return True
+        token = token.head
+    return False
 
 
 def _person_near(ctx: Context, span: Span) -> Span | None:
@@ -184,7 +212,7 @@ def resolve_pronoun(ctx: Context, token: Token, history: list[tuple[int, Source]
                     return source
             return describe(ctx, _noun_phrase(people[-1]))
         return Source(kind="anonymous", name=token.text)
-    before = [a for a in ctx.actors if a.end <= token.i]
+    before = [a for a in ctx.actors if a.end <= token.i and not qualifies_only(a)]
     speakers = [
         (i, s) for i, s in history if s.kind in {"organization", "anonymous", "report"} and i < token.i
     ]

@@ -17,8 +17,10 @@ from claimgraph.extractors.attributions import Found, subject_of
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.incidents import IncidentIndex, draft_for
 from claimgraph.extractors.roles import has_roles, perpetrators, role_spans
-from claimgraph.extractors.speakers import GROUP_NOUNS, GROUP_PRONOUNS
+from claimgraph.extractors.speakers import GROUP_NOUNS, GROUP_PRONOUNS, NAMING_VERBS, qualifies_only
 from claimgraph.model import Source, Statement, stable_id
+from claimgraph.nlp.actors import slug
+from claimgraph.nlp.places import country_code
 
 RELATIONS = kb.load("relations")
 ACTOR_RELATIONS = {r for r, v in RELATIONS.items() if isinstance(v, dict) and v["target"] == "actor"}
@@ -33,7 +35,9 @@ CLIMB = frozenset({"conj", "xcomp", "pobj", "pcomp", "prep", "dobj", "acomp"})
 EVENT_NOUNS = {w for t in kb.load("incident_types")["types"] for w in t.get("lemmas") or []} | set(
     kb.load("incident_types")["anaphora"]
 )
-STATES = frozenset(a.id for a in kb.actors().values() if a.kind == "state")
+STATES = kb.state_ids()
+_GENERIC = kb.load("generic_actors")
+STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]
 COPULAS = {"be", "become", "remain", "seem", "appear"}
 ACCUSE_LEMMAS = {"blame", "accuse", "suspect", "hold", "attribute", "implicate", "charge"}
 BANDS = {band: band for band in kb.load("hedges")}
@@ -93,13 +97,10 @@ def _head_tokens(root: Token) -> set[int]:
     return out
 
 
-NAMING = {"name", "call", "know", "banner", "label"}
-
-
 def _named_in_clause(root: Token, actors: list[Span]) -> list[Span]:
     """ "the group that operates under the name of X", "a group called X": X."""
     for child in root.children:
-        if child.dep_ in {"relcl", "acl"} and any(t.lemma_.lower() in NAMING for t in child.subtree):
+        if child.dep_ in {"relcl", "acl"} and any(t.lemma_.lower() in NAMING_VERBS for t in child.subtree):
             return _actors_in(_subtree_ids(child), actors)[:1]
     return []
 
@@ -125,10 +126,31 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
         if speaker is not None and speaker.actor and (definite_group or root.lower_ in {"we", "they", "it"}):
             return [a for a in actors if a.kb_id_ == speaker.actor][:1]
         before = [
-            a for a in actors if a.end <= span.start and span.start - a.end < 60 and a.start_char >= floor
+            a
+            for a in actors
+            if a.end <= span.start
+            and span.start - a.end < 60
+            and a.start_char >= floor
+            and not (definite_group and not _is_group(a))
+            and not qualifies_only(a)
         ]
         return before[-1:]
     return []
+
+
+def _is_group(actor: Span) -> bool:
+    """Whether "the group" can mean this actor: an organisation, not a state, an agency or forces named
+    by what they are ("police", "the Salvadoran army")."""
+    known = kb.actors().get(actor.kb_id_)
+    if known is not None:
+        return known.kind == "organization"
+    name = actor.kb_id_.removeprefix("new:")
+    return not any(
+        name == force
+        or name.endswith("-" + force)
+        and country_code(name[: -len(force) - 1].replace("-", " "))
+        for force in STATE_FORCES
+    )
 
 
 def _subjects(trigger: Span, relation: str, actors: list[Span], attribution: Found | None) -> list[Span]:

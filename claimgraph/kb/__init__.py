@@ -51,6 +51,12 @@ def actors() -> dict[str, Actor]:
 
 
 @cache
+def state_ids() -> frozenset[str]:
+    """Ids of the actors that are states (kind ``state``)."""
+    return frozenset(a.id for a in actors().values() if a.kind == "state")
+
+
+@cache
 def actor_parents() -> dict[str, str]:
     """Child actor id -> parent actor id (``part_of`` in the KB)."""
     return {e["id"]: e["part_of"] for e in load("actors") or [] if e.get("part_of")}
