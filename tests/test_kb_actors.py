@@ -23,7 +23,7 @@ import claimgraph
 KB_PATH = Path(claimgraph.__file__).parent / "kb" / "actors.yaml"
 MUC_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "muc4" / "dev.jsonl"
 
-KEY_ORDER = ["id", "name", "kind", "region", "aliases", "abbreviations", "part_of", "wikidata", "source"]
+KEY_ORDER = ["id", "name", "kind", "country", "region", "aliases", "abbreviations", "part_of", "wikidata", "source"]
 REQUIRED = {"id", "name", "kind", "region", "aliases", "abbreviations", "wikidata", "source"}
 KINDS = {"organization", "state", "agency", "institution"}
 REGIONS = {
@@ -135,6 +135,17 @@ def test_fields_present_typed_and_ordered(entries: list[dict]) -> None:
         assert isinstance(e["aliases"], list) and e["aliases"], e["id"]
         assert all(isinstance(a, str) for a in e["aliases"] + e["abbreviations"]), e["id"]
         assert e["wikidata"] is None or re.fullmatch(r"Q[1-9][0-9]*", e["wikidata"]), e["id"]
+
+
+def test_country_is_a_code_set_only_for_bodies_of_one_state(entries: list[dict]) -> None:
+    with_country = [e for e in entries if "country" in e]
+    assert len(with_country) >= 40
+    for e in with_country:
+        assert e["kind"] in {"agency", "institution"}, e["id"]
+        assert re.fullmatch(r"[A-Z]{2}", e["country"]), e["id"]
+    by_id = {e["id"]: e for e in entries}
+    assert by_id["salvadoran_national_guard"]["country"] == "SV"
+    assert "country" not in by_id["un"]
 
 
 def test_part_of_points_to_existing_actor_without_cycles(by_id: dict[str, dict]) -> None:

@@ -51,6 +51,12 @@ def actors() -> dict[str, Actor]:
 
 
 @cache
+def actor_countries() -> dict[str, str]:
+    """Actor id -> the ISO country code of the one state the actor is a body of (``country`` in the KB)."""
+    return {e["id"]: e["country"] for e in load("actors") or [] if e.get("country")}
+
+
+@cache
 def state_ids() -> frozenset[str]:
     """Ids of the actors that are states (kind ``state``)."""
     return frozenset(a.id for a in actors().values() if a.kind == "state")

@@ -176,7 +176,10 @@ class ActorRecognizer:
         spans += [
             Span(doc, s, e, label="ACTOR", kb_id=doc.vocab.strings[m]) for m, s, e in self.acronyms(doc)
         ]
-        known = [self._longer_name(doc, span) or span for span in filter_spans(spans)]
+        known = [
+            self._longer_name(doc, span) or self._another_states(doc, span) or span
+            for span in filter_spans(spans)
+        ]
         taken = {i for span in known for i in range(span.start, span.end)}
         new = [
             s
@@ -210,6 +213,22 @@ class ActorRecognizer:
         if kb.resolve_alias(name.text):
             return None
         return Span(doc, start, end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
+
+    @staticmethod
+    def _another_states(doc: Doc, span: Span) -> Span | None:
+        """A new actor for another state's body of the same name: "the Venezuelan [National Guard]" is
+        not El Salvador's, the KB's; the KB's ``country`` says whose body an actor is."""
+        country = kb.actor_countries().get(span.kb_id_)
+        if country is None or span.start == 0:
+            return None
+        for start in (span.start - 2, span.start - 1):  # "South African", "Venezuelan"
+            words = doc[max(0, start) : span.start]
+            if all(t.is_title or t.is_upper for t in words):
+                code = country_code(words.text)
+                if code and code != country:
+                    name = doc[words.start : span.end]
+                    return Span(doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
+        return None
 
     def _unknown_groups(self, doc: Doc) -> list[Span]:
         found: list[Span] = []

@@ -24,3 +24,11 @@ def test_a_nationality_before_a_known_name_leaves_it_known(analyzer):
     assert ("National Guard", "salvadoran_national_guard") in _actors(
         analyzer, "The National Guard killed five peasants near San Salvador."
     )
+
+
+def test_another_states_nationality_makes_another_body(analyzer):
+    """The KB's ``country`` says whose body an agency is: El Salvador's National Guard is not the
+    Venezuelan one, while "Peruvian Army" is the KB's own."""
+    text = "Maduro reviewed a parade of the Venezuelan National Guard in Caracas on Monday."
+    assert _actors(analyzer, text) == [("Venezuelan National Guard", "new:venezuelan-national-guard")]
+    assert ("Peruvian Army", "peruvian_army") in _actors(analyzer, "The Peruvian Army denied the report.")
