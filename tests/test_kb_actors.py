@@ -23,7 +23,18 @@ import claimgraph
 KB_PATH = Path(claimgraph.__file__).parent / "kb" / "actors.yaml"
 MUC_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "muc4" / "dev.jsonl"
 
-KEY_ORDER = ["id", "name", "kind", "country", "region", "aliases", "abbreviations", "part_of", "wikidata", "source"]
+KEY_ORDER = [
+    "id",
+    "name",
+    "kind",
+    "country",
+    "region",
+    "aliases",
+    "abbreviations",
+    "part_of",
+    "wikidata",
+    "source",
+]
 REQUIRED = {"id", "name", "kind", "region", "aliases", "abbreviations", "wikidata", "source"}
 KINDS = {"organization", "state", "agency", "institution"}
 REGIONS = {

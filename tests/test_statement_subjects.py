@@ -71,3 +71,22 @@ def test_they_is_not_a_state_named_only_to_describe_a_group(analyzer):
         "the bomb."
     )
     assert _subjects(analyzer, text, "claimed") == ["extraditables"]
+
+
+BOMBING = "A car bomb killed nine people in the city centre on Friday. "
+
+
+def test_blame_for_a_failure_to_act_is_no_charge_of_the_attack(analyzer):
+    text = BOMBING + (
+        "The Red Hand Brigade later tried to blame the security forces for failing to act on its warnings."
+    )
+    assert _perpetrators(analyzer, text) == []
+
+
+def test_the_accused_did_what_they_are_charged_with_not_the_accuser(analyzer):
+    """ "accused X of planting": X planted; the police who accuse are no claimant."""
+    result = analyzer.extract(
+        Document(id="subjects", text=BOMBING + "Police accused the Red Hand Brigade of planting the bomb.")
+    )
+    found = {(s.relation, s.subject, s.source.name) for s in result.statements}
+    assert found == {("perpetrated", "new:red-hand-brigade", "Police")}

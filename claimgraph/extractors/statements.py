@@ -29,6 +29,13 @@ DISBELIEF = set(RELATIONS["disbelief"])
 NOT_OBJECTS = {r: set(v.get("not_objects") or []) for r, v in RELATIONS.items() if isinstance(v, dict)}
 NEGATORS = {"not", "never", "n't", "no", "without"}
 NEGATING_VERBS = {"lack", "fail", "refuse", "unable"}
+FAILING_VERBS = {
+    "fail",
+    "neglect",
+    "ignore",
+    "allow",
+    "let",
+}  # a charge of neglect: "blamed X for failing to"
 AGENT_PREPS = {"of", "from", "to", "by"}
 # Links a verb inherits its subject through ("takes care of planning and providing resources").
 CLIMB = frozenset({"conj", "xcomp", "pobj", "pcomp", "prep", "dobj", "acomp"})
@@ -62,6 +69,15 @@ def _object_lemma(trigger: Span) -> str | None:
     """The lemma of the direct object of the trigger's last word ("suicide" in "committing suicide")."""
     objects = [c for c in trigger[-1].children if c.dep_ == "dobj"]
     return objects[0].lemma_.lower() if objects else None
+
+
+def _blamed_for_a_failure(trigger: Span) -> bool:
+    """ "blamed the security forces for failing to act on warnings": a charge of neglect, not of the act."""
+    verb = trigger[0]
+    if verb.lemma_.lower() not in ACCUSE_LEMMAS:
+        return False
+    charges = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for c in p.children]
+    return any(c.dep_ in {"pcomp", "pobj"} and c.lemma_.lower() in FAILING_VERBS for c in charges)
 
 
 def _governing_verb(token: Token) -> Token:
@@ -181,11 +197,25 @@ def _subjects(trigger: Span, relation: str, actors: list[Span], attribution: Fou
     verb = _governing_verb(head)
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return []  # a passive's subject is its patient; its doer came with "by" above
+    charged = _charged_with(verb)
+    if charged is not None:  # "accused the Brigade of planting the bomb": the Brigade planted it
+        return _actors_in(_subtree_ids(charged), actors)
     subject = subject_of(verb, passive_ok=False, climb=CLIMB)
     speaker = attribution.speaker if attribution else None
     floor = attribution.start if attribution and attribution.start <= trigger.start_char else 0
     found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
     return found or _left_actors(trigger, actors)
+
+
+def _charged_with(verb: Token) -> Token | None:
+    """The accused when ``verb`` is what they are charged with ("blamed X for planting", "accused X of
+    killing"): its doer is the accusing verb's object, not its subject."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
+        return None
+    if prep.head.lemma_.lower() not in ACCUSE_LEMMAS:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -313,7 +343,7 @@ def find_statements(
     statements: list[Statement] = []
     for trigger in _pick_triggers(doc):
         relation = trigger.label_
-        if _object_lemma(trigger) in NOT_OBJECTS.get(relation, ()):
+        if _object_lemma(trigger) in NOT_OBJECTS.get(relation, ()) or _blamed_for_a_failure(trigger):
             continue
         attribution = _attribution_for(trigger, found)
         subjects = _subjects(trigger, relation, actors, attribution)
