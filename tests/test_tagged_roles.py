@@ -135,3 +135,13 @@ def test_a_description_followed_by_the_group_name_is_that_group(analyzer):
     doc = _tagged(analyzer, text, [("customs", 2, "TARGET"), ("armed", 3, "PERPORG")])
     result = extract(doc, Document(id="appositive", text=text))
     assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["shining_path"]
+
+
+def test_a_victim_is_named_as_fully_as_the_text_names_them(analyzer):
+    text = (
+        "Gunmen killed Mr Ortega outside his home in Tacna on Friday. Police named the dead man as "
+        "Luis Alberto Ortega, a local judge."
+    )
+    doc = _tagged(analyzer, text, [("Mr", 2, "VICTIM"), ("Luis", 3, "VICTIM")])
+    result = extract(doc, Document(id="victim", text=text))
+    assert [i.victims for i in result.incidents] == [["Luis Alberto Ortega"]]

@@ -78,8 +78,17 @@ def fillers(ctx: Context, spans: list[Span]) -> list[Filler]:
     for label, field in FIELDS.items():
         for group in cluster([s for s in spans if s.label_ == label], by_surname=label == "VICTIM"):
             first = group[0]
-            out.append(Filler(field, clean_text(first.text), ctx.index(first)))
+            out.append(Filler(field, clean_text(_fullest_name(group).text), ctx.index(first)))
     return sorted(out, key=lambda f: f.sent_index)
+
+
+def _fullest_name(group: list[Span]) -> Span:
+    """The first mention, or for a person's name the longest way it is written ("Fidel Castano" over a
+    first "Castano")."""
+    names = [s for s in group if all(t.pos_ == "PROPN" or t.is_punct for t in s)]
+    if len(names) < len(group) or not names:
+        return group[0]
+    return max(names, key=len)
 
 
 def busiest_sentence(ctx: Context, spans: list[Span]) -> int | None:
