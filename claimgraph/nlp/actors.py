@@ -80,6 +80,9 @@ NAME_PARTICLES = {
 }
 
 
+NAME_LINKS = {"of", "for"}  # after a group word in a defined name: "Communist Party of Spain (PCE)"
+
+
 def _name_end(doc: Doc, end: int) -> int:
     """Extend a capitalised name over particles and hyphens that join it to a following capitalised word."""
     i = end
@@ -111,6 +114,9 @@ def _name_before(doc: Doc, end: int) -> Span | None:
             and prev.is_alpha
             or prev.text in {"-", "'"}
             or prev.lower_ in NAME_PARTICLES
+            or prev.lower_ in NAME_LINKS
+            and start > 1
+            and doc[start - 2].lower_ in GROUP_HEADS
         ):
             start -= 1
         else:

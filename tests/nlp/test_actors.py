@@ -32,3 +32,13 @@ def test_another_states_nationality_makes_another_body(analyzer):
     text = "Maduro reviewed a parade of the Venezuelan National Guard in Caracas on Monday."
     assert _actors(analyzer, text) == [("Venezuelan National Guard", "new:venezuelan-national-guard")]
     assert ("Peruvian Army", "peruvian_army") in _actors(analyzer, "The Peruvian Army denied the report.")
+
+
+def test_a_defined_name_runs_over_of_and_for(analyzer):
+    text = "Police blamed the Communist Party of Spain (PCE) for the attack, but the PCE denied it."
+    assert _actors(analyzer, text) == [
+        ("Police", "new:police"),
+        ("Communist Party of Spain", "new:communist-party-of-spain"),
+        ("PCE", "new:communist-party-of-spain"),
+        ("PCE", "new:communist-party-of-spain"),
+    ]
