@@ -27,3 +27,12 @@ def test_a_day_before_the_month_belongs_to_the_date(analyzer):
     text = "On the morning of 1 March 2019, gunmen attacked an army camp in Helmand, killing 23 soldiers."
     incident = _incident(analyzer, text)
     assert (incident.date.isoformat(), incident.date_precision) == ("2019-03-01", "day")
+
+
+def test_a_bare_group_is_no_attacker(analyzer):
+    """ "The group" names nobody; the masked gunmen do."""
+    text = (
+        "Masked gunmen stormed a Christmas market in Lyon on Tuesday, killing three people. "
+        "The group attacked the market with knives and a pistol, police said."
+    )
+    assert _incident(analyzer, text).attackers == ["Masked gunmen"]

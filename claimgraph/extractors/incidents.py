@@ -484,7 +484,7 @@ def _fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) ->
             if word in lex["attackers"] and dep in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}:
                 phrase = _phrase(token, text)
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
-                    _append(draft.attackers, phrase)
+                    _add_attacker(draft, phrase)
             elif word in lex["weapons"]:
                 _append(draft.weapons, _phrase(token, text))
             elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"}:
@@ -493,12 +493,15 @@ def _fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) ->
             _append(draft.targets, _phrase(target, text))
         for doer in _doers(sent, lex):
             if doer.i not in actor_tokens and (doer.lower_ in lex["attackers"] or doer.ent_type_ == "PERSON"):
-                phrase = _doer_phrase(doer, text, lex)
-                if phrase.lower() not in BARE_GROUP_WORDS:  # "the group" says nothing about who
-                    _append(draft.attackers, phrase)
+                _add_attacker(draft, _doer_phrase(doer, text, lex))
         for ent in ctx.ents_by_sent[index]:
             if ent.label_ == "PERSON" and _is_victim(ent, lex["victim_verbs"]):
                 _append(draft.victims, _full_name(ent, people))
+
+
+def _add_attacker(draft: Draft, phrase: str) -> None:
+    if phrase.lower() not in BARE_GROUP_WORDS:  # "the group" says nothing about who
+        _append(draft.attackers, phrase)
 
 
 def _doers(sent: Span, lex: dict[str, frozenset[str]]) -> list[Token]:
