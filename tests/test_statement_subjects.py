@@ -90,3 +90,8 @@ def test_the_accused_did_what_they_are_charged_with_not_the_accuser(analyzer):
     )
     found = {(s.relation, s.subject, s.source.name) for s in result.statements}
     assert found == {("perpetrated", "new:red-hand-brigade", "Police")}
+
+
+def test_the_accused_are_the_noun_not_a_state_in_the_words_that_describe_them(analyzer):
+    text = BOMBING + "Police blamed drug lords wanted by U.S. courts for the bombing."
+    assert "united_states" not in _subjects(analyzer, text, "perpetrated")

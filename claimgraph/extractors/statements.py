@@ -187,7 +187,7 @@ def _subjects(trigger: Span, relation: str, actors: list[Span], attribution: Fou
     if head.lemma_.lower() in ACCUSE_LEMMAS:
         for child in head.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
-                return _actors_in(_subtree_ids(child), actors)
+                return _actors_in(_head_tokens(child), actors)  # not "wanted by U.S. courts" after it
         return []
     if head.pos_ in {"NOUN", "PROPN"}:
         own = _actors_in({c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"}}, actors)
@@ -199,7 +199,7 @@ def _subjects(trigger: Span, relation: str, actors: list[Span], attribution: Fou
         return []  # a passive's subject is its patient; its doer came with "by" above
     charged = _charged_with(verb)
     if charged is not None:  # "accused the Brigade of planting the bomb": the Brigade planted it
-        return _actors_in(_subtree_ids(charged), actors)
+        return _actors_in(_head_tokens(charged), actors)
     subject = subject_of(verb, passive_ok=False, climb=CLIMB)
     speaker = attribution.speaker if attribution else None
     floor = attribution.start if attribution and attribution.start <= trigger.start_char else 0
