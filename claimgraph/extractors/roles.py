@@ -86,7 +86,7 @@ def _fullest_name(group: list[Span]) -> Span:
     """The first mention, or for a person's name the longest way it is written ("Fidel Castano" over a
     first "Castano")."""
     names = [s for s in group if all(t.pos_ == "PROPN" or t.is_punct for t in s)]
-    if len(names) < len(group) or not names:
+    if len(names) < len(group):  # not every mention is a name
         return group[0]
     return max(names, key=len)
 

@@ -134,6 +134,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", kb.alias_key(text)).strip("-")
 
 
+def new_actor(name: Span) -> Span:
+    """A group the KB does not know, as an actor span: label ``NEW_ACTOR``, id ``new:<slug>``."""
+    return Span(name.doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
+
+
 def _variants(name: str) -> set[str]:
     """Spellings an alias appears in: with and without hyphens, apostrophes and dots."""
     out = {name, name.replace("-", " "), name.replace("’", "'")}
@@ -218,7 +223,7 @@ class ActorRecognizer:
         name = doc[start:end]
         if kb.resolve_alias(name.text):
             return None
-        return Span(doc, start, end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
+        return new_actor(name)
 
     @staticmethod
     def _another_states(doc: Doc, span: Span) -> Span | None:
@@ -233,7 +238,7 @@ class ActorRecognizer:
                 code = country_code(words.text)
                 if code and code != country:
                     name = doc[words.start : span.end]
-                    return Span(doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
+                    return new_actor(name)
         return None
 
     def _unknown_groups(self, doc: Doc) -> list[Span]:
@@ -243,9 +248,7 @@ class ActorRecognizer:
             while name and not name[0].is_title:
                 name = name[1:]
             if name.start > start and len(name) >= 1 and not kb.resolve_alias(name.text):
-                found.append(
-                    Span(doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
-                )
+                found.append(new_actor(name))
         found += self._defined_abbreviations(doc)
         found += self._described_groups(doc)
         for ent in doc.ents:
@@ -253,17 +256,12 @@ class ActorRecognizer:
                 continue
             body = ent[1:] if ent[0].lower_ == "the" else ent
             if not kb.resolve_alias(body.text):
-                found.append(
-                    Span(doc, body.start, body.end, label="NEW_ACTOR", kb_id="new:" + slug(body.text))
-                )
+                found.append(new_actor(body))
         return found
 
     def _generic(self, doc: Doc) -> list[Span]:
         """ "the army", "Nigerian security forces", "death squads": actors named by what they are."""
-        return [
-            Span(doc, s, e, label="NEW_ACTOR", kb_id="new:" + slug(doc[s:e].text))
-            for _, s, e in self.generic(doc)
-        ]
+        return [new_actor(doc[s:e]) for _, s, e in self.generic(doc)]
 
     def _defined_abbreviations(self, doc: Doc) -> list[Span]:
         """ "Coordinadora Arauco-Malleco (CAM)": the name, and every later "CAM", as one new actor."""
@@ -275,10 +273,12 @@ class ActorRecognizer:
             name = _name_before(doc, i)
             if name is None or kb.resolve_alias(name.text) or kb.resolve_alias(abbr.text):
                 continue
-            actor_id = "new:" + slug(name.text)
-            found.append(Span(doc, name.start, name.end, label="NEW_ACTOR", kb_id=actor_id))
+            named = new_actor(name)
+            found.append(named)
             found += [
-                Span(doc, t.i, t.i + 1, label="NEW_ACTOR", kb_id=actor_id) for t in doc if t.text == abbr.text
+                Span(doc, t.i, t.i + 1, label="NEW_ACTOR", kb_id=named.kb_id_)
+                for t in doc
+                if t.text == abbr.text
             ]
         return found
 
@@ -293,9 +293,7 @@ class ActorRecognizer:
                 continue
             name = _name_before(doc, token.i)
             if name is not None and not kb.resolve_alias(name.text) and name.root.ent_type_ != "PERSON":
-                found.append(
-                    Span(doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
-                )
+                found.append(new_actor(name))
         return found
 
     def _branches_for_parents(self, spans: list[Span]) -> list[Span]:
