@@ -29,13 +29,9 @@ DISBELIEF = set(RELATIONS["disbelief"])
 NOT_OBJECTS = {r: set(v.get("not_objects") or []) for r, v in RELATIONS.items() if isinstance(v, dict)}
 NEGATORS = {"not", "never", "n't", "no", "without"}
 NEGATING_VERBS = {"lack", "fail", "refuse", "unable"}
-FAILING_VERBS = {
-    "fail",
-    "neglect",
-    "ignore",
-    "allow",
-    "let",
-}  # a charge of neglect: "blamed X for failing to"
+# A charge ("blamed X for ...", "accused X of ...") of neglect rather than of the act: "for failing to".
+FAILING_VERBS = {"fail", "neglect", "ignore", "allow", "let"}
+CHARGE_PREPS = {"for", "of"}
 AGENT_PREPS = {"of", "from", "to", "by"}
 # Links a verb inherits its subject through ("takes care of planning and providing resources").
 CLIMB = frozenset({"conj", "xcomp", "pobj", "pcomp", "prep", "dobj", "acomp"})
@@ -76,7 +72,7 @@ def _blamed_for_a_failure(trigger: Span) -> bool:
     verb = trigger[0]
     if verb.lemma_.lower() not in ACCUSE_LEMMAS:
         return False
-    charges = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for c in p.children]
+    charges = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in CHARGE_PREPS for c in p.children]
     return any(c.dep_ in {"pcomp", "pobj"} and c.lemma_.lower() in FAILING_VERBS for c in charges)
 
 
@@ -211,7 +207,7 @@ def _charged_with(verb: Token) -> Token | None:
     """The accused when ``verb`` is what they are charged with ("blamed X for planting", "accused X of
     killing"): its doer is the accusing verb's object, not its subject."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in CHARGE_PREPS:
         return None
     if prep.head.lemma_.lower() not in ACCUSE_LEMMAS:
         return None
