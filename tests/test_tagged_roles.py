@@ -112,6 +112,17 @@ def test_members_of_a_group_are_attackers_named_with_the_group(analyzer):
     assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["new:red-dawn-brigade"]
 
 
+def test_an_attacker_span_broken_at_of_is_one_attacker(analyzer):
+    """The tagger can break one PERPIND span at "of" ("Urban guerrillas of" | "the" | "Red Dawn
+    Brigade"): one attacker named with the group, not the group's name as a second attacker."""
+    text = "Urban guerrillas of the Red Dawn Brigade bombed the customs office in Tacna on Friday."
+    doc = _tagged(
+        analyzer, text, [("Urban", 3, "PERPIND"), ("Red", 3, "PERPIND"), ("customs", 2, "TARGET")]
+    )
+    result = extract(doc, Document(id="broken", text=text))
+    assert [i.attackers for i in result.incidents] == [["Urban guerrillas of the Red Dawn Brigade"]]
+
+
 def test_a_sure_role_head_naming_no_group_leaves_no_rule_perpetrator(analyzer):
     """Where the role head is sure of the document (no scores: hand-set spans) but marks no PERPORG, the
     rules' `perpetrated` statements go with it; a claim of responsibility is not the tagger's to judge."""

@@ -60,8 +60,9 @@ def has_roles(doc: Doc) -> bool:
 def role_spans(ctx: Context) -> list[Span]:
     """The tagger's role spans, one per stretch of text, without fragments and lone first names."""
     confident = _join_inside_actors(ctx, _confident(ctx.doc))
-    spans = [s for s in _merge_overlaps(confident) if not _fragment(s)]
-    spans = sorted(spans + _members_of(confident), key=lambda s: (s.start, s.end))
+    joined = _members_of(confident)
+    spans = [s for s in _merge_overlaps(confident) if not _fragment(s) and not _swallowed(s, joined)]
+    spans = sorted(spans + joined, key=lambda s: (s.start, s.end))
     spans = [piece for s in spans for piece in _split_victims(s)]
     spans = [s for s in spans if s.label_ != "VICTIM" or len(s) > 1]  # victims are named in full
     return _drop_unmarked(spans, ctx.text)
@@ -187,18 +188,24 @@ def _join_inside_actors(ctx: Context, spans: list[Span]) -> list[Span]:
 
 def _members_of(spans: list[Span]) -> list[Span]:
     """ "members of the FMLN" as one PERPIND span: the tagger marks "members of the" PERPIND and the
-    group PERPORG, as MUC-4 annotates the two roles, but the individuals are named with their group."""
+    group PERPORG, as MUC-4 annotates the two roles, but the individuals are named with their group.
+    It also breaks one PERPIND span at "of" ("urban guerrillas of" | "the" | "Shining Path"): joined."""
     out = []
     for person, group in pairwise(spans):
         if (
             person.label_ == "PERPIND"
-            and group.label_ == PERPETRATOR
+            and group.label_ in {PERPETRATOR, "PERPIND"}
             and person[-1].lower_ in {"of", "the"}
             and 0 <= group.start - person.end <= 1
             and all(t.lower_ == "the" for t in person.doc[person.end : group.start])
         ):
             out.append(Span(person.doc, person.start, group.end, label="PERPIND"))
     return out
+
+
+def _swallowed(span: Span, joined: list[Span]) -> bool:
+    """A PERPIND span that is the tail of a joined one (the group after "of"), not a second attacker."""
+    return span.label_ == "PERPIND" and any(j.start < span.start and span.end == j.end for j in joined)
 
 
 def _merge_overlaps(spans: list[Span]) -> list[Span]:

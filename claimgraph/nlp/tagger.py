@@ -1,4 +1,4 @@
-"""Span tagger: a fine-tuned MiniLM (ONNX, int8) that marks attribution parts and incident roles.
+"""Span tagger: a fine-tuned MiniLM (ONNX, int8 weights) that marks attribution parts and incident roles.
 
 Trained by ``scripts/train_tagger.py`` on PolNeAR and MUC-4 (``claimgraph/models/tagger.json`` says how).
 It reads the Doc's text in overlapping windows of word pieces and writes two span groups:
@@ -84,8 +84,8 @@ class SpanTagger:
                 for head, names in self.heads.items()
             }
             for start, end, own_from, own_to in window_plan(len(encoding.ids), self.body, self.stride):
-                # one window per run: int8 activations are scaled per run, so batching windows of
-                # several documents would make one document's labels depend on its neighbours
+                # one window per run: padding a batch to its longest window cost more than it saved
+                # (8 windows of 180-420 pieces, two cores: 0.29 s one by one, 0.75 s as one batch)
                 ids = np.asarray([[self.cls, *encoding.ids[start:end], self.sep]], dtype=np.int64)
                 outputs = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
                 own = slice(own_from - start + 1, own_to - start + 1)  # [CLS] shifts pieces by one
