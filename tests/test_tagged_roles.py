@@ -112,6 +112,18 @@ def test_members_of_a_group_are_attackers_named_with_the_group(analyzer):
     assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["new:red-dawn-brigade"]
 
 
+def test_a_group_name_cut_short_is_the_actor_it_begins(analyzer):
+    """The tagger stops a name at a transcriber's bracket ("Farabundo Marti [National Liberation
+    Front]"): the words begin the name of an actor the text names, so they are that actor."""
+    text = (
+        "Rebels of the Farabundo Marti [National Liberation Front] (FMLN) bombed the customs office in "
+        "Usulutan on Friday."
+    )
+    doc = _tagged(analyzer, text, [("Farabundo", 2, "PERPORG"), ("customs", 2, "TARGET")])
+    result = extract(doc, Document(id="cut", text=text))
+    assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["fmln"]
+
+
 def test_an_attacker_span_broken_at_of_is_one_attacker(analyzer):
     """The tagger can break one PERPIND span at "of" ("Urban guerrillas of" | "the" | "Red Dawn
     Brigade"): one attacker named with the group, not the group's name as a second attacker."""

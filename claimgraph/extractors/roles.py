@@ -127,10 +127,28 @@ def _actor_id(ctx: Context, group: list[Span]) -> str:
                 return actor.kb_id_
     names = [clean_text(s.text) for s in group]
     for name in names:
-        known = kb.resolve_alias(name)
+        known = kb.resolve_alias(name) or _cut_short(ctx, name)
         if known:
             return known
     return "new:" + slug(names[0])
+
+
+def _cut_short(ctx: Context, name: str) -> str | None:
+    """The one actor of the document whose KB name starts with these two or more words: the tagger
+    stops "Farabundo Marti [National Liberation Front]" at the transcriber's bracket."""
+    key = kb.alias_key(name)
+    if len(key.split()) < 2:
+        return None
+    actors = kb.actors()
+    ids = {
+        a.kb_id_
+        for a in ctx.actors
+        if a.kb_id_ in actors
+        and any(
+            kb.alias_key(n).startswith(key + " ") for n in [actors[a.kb_id_].name, *actors[a.kb_id_].aliases]
+        )
+    }
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _named_after(span: Span, actor: Span) -> bool:

@@ -80,6 +80,7 @@ NAME_PARTICLES = {
 }
 
 
+ABBR_BRACKETS = {"(": ")", "[": "]"}  # what a defined abbreviation sits in, and what closes it
 NAME_LINKS = {"of", "for"}  # after a group word in a defined name: "Communist Party of Spain (PCE)"
 
 
@@ -128,6 +129,12 @@ def _name_before(doc: Doc, end: int) -> Span | None:
     if doc[start].is_sent_start and end - start == 1:
         return None
     return doc[start:end]
+
+
+def _abbreviation_after(doc: Doc, end: int) -> str | None:
+    """The KB actor of an abbreviation bracketed right after token ``end - 1``, if any."""
+    bracketed = end + 2 < len(doc) and ABBR_BRACKETS.get(doc[end].text) == doc[end + 2].text
+    return kb.resolve_alias(doc[end + 1].text) if bracketed and _is_acronym(doc[end + 1].text) else None
 
 
 def slug(text: str) -> str:
@@ -181,6 +188,7 @@ class ActorRecognizer:
         heads = [[{"LOWER": w}] for w in generic["single"]]
         heads += [[{"LOWER": w} for w in phrase.split()] for phrase in generic["phrases"]]
         self.generic.add("GENERIC", [[{"ENT_TYPE": "NORP", "OP": "?"}, *h] for h in heads], greedy="LONGEST")
+        self.same_body = {name: names[0] for names in generic.get("same") or [] for name in names}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label="ACTOR", kb_id=doc.vocab.strings[m]) for m, s, e in self.phrases(doc)]
@@ -223,6 +231,8 @@ class ActorRecognizer:
         name = doc[start:end]
         if kb.resolve_alias(name.text):
             return None
+        if _abbreviation_after(doc, end) == span.kb_id_:  # "pro-Castro Army of National Liberation (ELN)"
+            return Span(doc, start, end, label="ACTOR", kb_id=span.kb_id_)
         return new_actor(name)
 
     @staticmethod
@@ -261,22 +271,47 @@ class ActorRecognizer:
 
     def _generic(self, doc: Doc) -> list[Span]:
         """ "the army", "Nigerian security forces", "death squads": actors named by what they are."""
-        return [new_actor(doc[s:e]) for _, s, e in self.generic(doc)]
+        out = []
+        for _, start, end in self.generic(doc):
+            span = new_actor(doc[start:end])
+            for cut in range(start, end):  # "Salvadoran military" is the "Salvadoran armed forces"
+                body = self.same_body.get(doc[cut:end].text.lower())
+                if body:
+                    words = [*(t.text for t in doc[start:cut]), body]
+                    span = Span(doc, start, end, label="NEW_ACTOR", kb_id="new:" + slug(" ".join(words)))
+                    break
+            out.append(span)
+        return out
 
     def _defined_abbreviations(self, doc: Doc) -> list[Span]:
-        """ "Coordinadora Arauco-Malleco (CAM)": the name, and every later "CAM", as one new actor."""
+        """ "Coordinadora Arauco-Malleco (CAM)": the name, and every later "CAM", as one actor.
+
+        Both unknown: a new actor. A KB name with an abbreviation the KB lacks ("Zarate Willka Armed
+        Forces of Liberation [FAL]"): every "FAL" is that actor. A KB abbreviation after a name the KB
+        lacks ("Pro-Castro Army of National Liberation (ELN)"): the name is the abbreviation's actor.
+        Wire transcripts bracket the abbreviation as often as they parenthesise it.
+        """
         found: list[Span] = []
         for i, token in enumerate(doc[:-2]):
             abbr = doc[i + 1]
-            if token.text != "(" or doc[i + 2].text != ")" or not _is_acronym(abbr.text):
+            close = ABBR_BRACKETS.get(token.text)
+            if close is None or doc[i + 2].text != close or not _is_acronym(abbr.text):
                 continue
             name = _name_before(doc, i)
-            if name is None or kb.resolve_alias(name.text) or kb.resolve_alias(abbr.text):
+            if name is None:
                 continue
-            named = new_actor(name)
+            name_id, abbr_id = kb.resolve_alias(name.text), kb.resolve_alias(abbr.text)
+            if name_id and abbr_id:
+                continue
+            if abbr_id:
+                found.append(Span(doc, name.start, name.end, label="ACTOR", kb_id=abbr_id))
+                continue
+            named = (
+                Span(doc, name.start, name.end, label="ACTOR", kb_id=name_id) if name_id else new_actor(name)
+            )
             found.append(named)
             found += [
-                Span(doc, t.i, t.i + 1, label="NEW_ACTOR", kb_id=named.kb_id_)
+                Span(doc, t.i, t.i + 1, label=named.label_, kb_id=named.kb_id_)
                 for t in doc
                 if t.text == abbr.text
             ]

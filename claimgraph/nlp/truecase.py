@@ -477,6 +477,8 @@ class _Restorer:
                 self.set_case(i, "I")
         elif key in tab.english:
             pass
+        elif self.defined_abbreviation(i):
+            self.set_case(i, base.upper())
         elif not base.isalpha() and _DIGIT.search(base):
             self.digits(i)
         elif "-" in key:
@@ -491,6 +493,19 @@ class _Restorer:
         ):
             self.set_case(i, base.upper())
         return i + 1
+
+    def defined_abbreviation(self, i: int) -> bool:
+        """A word no vocabulary knows, bracketed right after a name: "... armed forces of liberation
+        [fal]" defines FAL, which would otherwise come out as a name, "Fal"."""
+        word = self.keys[i]
+        return (
+            i > 0
+            and 2 <= len(word) <= 7
+            and word.isalpha()
+            and self.proper[i - 1]
+            and self.gap(i - 1) in (" (", " [")
+            and self.low[self.matches[i].end() : self.matches[i].end() + 1] in (")", "]")
+        )
 
     def digits(self, i: int) -> None:
         """Codes keep their case ("UH-1H", "AK-47"), but not ordinals or words ("3rd", "81-year-old")."""

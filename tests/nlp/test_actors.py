@@ -42,3 +42,40 @@ def test_a_defined_name_runs_over_of_and_for(analyzer):
         ("PCE", "new:communist-party-of-spain"),
         ("PCE", "new:communist-party-of-spain"),
     ]
+
+
+def test_an_abbreviation_defined_after_a_kb_name_is_that_actor(analyzer):
+    """The KB leaves "FAL" out of Zarate Willka's aliases (it is also a rifle); a text that defines it,
+    in brackets as wire transcripts do, means the group by every later "FAL"."""
+    text = (
+        "Police said the Zarate Willka Armed Forces of Liberation [FAL] set off the bomb in La Paz. "
+        "A FAL communique was found nearby."
+    )
+    assert _actors(analyzer, text)[1:] == [
+        ("Zarate Willka Armed Forces of Liberation", "zarate_willka"),
+        ("FAL", "zarate_willka"),
+        ("FAL", "zarate_willka"),
+    ]
+
+
+def test_a_name_defined_by_a_kb_abbreviation_is_that_actor(analyzer):
+    """A name the KB lacks, defined by an abbreviation it knows, is the abbreviation's actor, also
+    where the name ends in a KB name and would otherwise be read as another body."""
+    assert _actors(analyzer, "The People's Union of Colombian Fighters (FARC) blew up a pipeline.") == [
+        ("Union of Colombian Fighters", "farc"),
+        ("FARC", "farc"),
+    ]
+    assert _actors(analyzer, "The Revolutionary Army of National Liberation (ELN) blew up a pipeline.") == [
+        ("Revolutionary Army of National Liberation", "eln"),
+        ("ELN", "eln"),
+    ]
+
+
+def test_names_of_one_body_are_one_actor(analyzer):
+    """ "the military" and "the armed forces" in one text are one actor; the army is a part of it."""
+    text = "The military said rebels attacked. The armed forces denied it, and the army sent troops."
+    assert _actors(analyzer, text) == [
+        ("military", "new:armed-forces"),
+        ("armed forces", "new:armed-forces"),
+        ("army", "new:army"),
+    ]

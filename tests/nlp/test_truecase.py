@@ -123,3 +123,15 @@ def test_mixed_case_is_returned_unchanged() -> None:
     text = "The FMLN said on Monday that it had attacked an army post in San Miguel."
     assert restore_case(text) is text
     assert restore_case("") == ""
+
+
+def test_an_abbreviation_bracketed_after_a_name_stays_upper_case() -> None:
+    """An unknown word in brackets right after a name defines the name's abbreviation ("[FAL]"), where
+    it would otherwise read as a name ("Fal"); a bracketed English word after a name stays a word."""
+    restored = restore_case(
+        "THE ZARATE WILLKA ARMED FORCES OF LIBERATION [FAL] CLAIMED THE BOMBING. PRESIDENT JAIME PAZ "
+        "ZAMORA (LEFT) SPOKE, AND THE ATTACKERS FLED [TEXT] AT NOON."
+    )
+    assert "Zarate Willka Armed Forces of Liberation [FAL] claimed" in restored
+    assert "Zamora (left) spoke" in restored
+    assert "[text]" in restored
