@@ -10,7 +10,7 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph import kb
@@ -189,6 +189,7 @@ class ActorRecognizer:
         heads += [[{"LOWER": w} for w in phrase.split()] for phrase in generic["phrases"]]
         self.generic.add("GENERIC", [[{"ENT_TYPE": "NORP", "OP": "?"}, *h] for h in heads], greedy="LONGEST")
         self.same_body = {name: names[0] for names in generic.get("same") or [] for name in names}
+        self.member_nouns = frozenset(generic.get("members") or [])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label="ACTOR", kb_id=doc.vocab.strings[m]) for m, s, e in self.phrases(doc)]
@@ -273,6 +274,8 @@ class ActorRecognizer:
         """ "the army", "Nigerian security forces", "death squads": actors named by what they are."""
         out = []
         for _, start, end in self.generic(doc):
+            if self._describes_a_noun(doc[end - 1]):
+                continue
             span = new_actor(doc[start:end])
             for cut in range(start, end):  # "Salvadoran military" is the "Salvadoran armed forces"
                 body = self.same_body.get(doc[cut:end].text.lower())
@@ -282,6 +285,17 @@ class ActorRecognizer:
                     break
             out.append(span)
         return out
+
+    def _describes_a_noun(self, word: Token) -> bool:
+        """ "military" in "military groups": a force's name used as a modifier of a noun that is not
+        its people (``members`` in kb/generic_actors.yaml) describes that noun."""
+        head = word.head
+        return (
+            word.dep_ in {"amod", "compound", "nmod"}
+            and head.i > word.i
+            and head.pos_ in {"NOUN", "PROPN"}
+            and head.lower_ not in self.member_nouns
+        )
 
     def _defined_abbreviations(self, doc: Doc) -> list[Span]:
         """ "Coordinadora Arauco-Malleco (CAM)": the name, and every later "CAM", as one actor.

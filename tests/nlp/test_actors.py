@@ -79,3 +79,13 @@ def test_names_of_one_body_are_one_actor(analyzer):
         ("armed forces", "new:armed-forces"),
         ("army", "new:army"),
     ]
+
+
+def test_a_force_named_as_a_modifier_is_an_actor_only_before_its_people(analyzer):
+    """ "army troops" and "police officers" are the army's and the police's people; "military groups"
+    of a rebel front, a "police station" and "army funds" are not those bodies."""
+    text = (
+        "Army troops and police officers surrounded the police station after rebel military groups "
+        "stole army funds."
+    )
+    assert _actors(analyzer, text) == [("Army", "new:army"), ("police", "new:police")]
