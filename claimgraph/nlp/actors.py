@@ -131,10 +131,18 @@ def _name_before(doc: Doc, end: int) -> Span | None:
     return doc[start:end]
 
 
+def _bracketed_acronym(doc: Doc, i: int) -> Token | None:
+    """The acronym in "(ABC)" or "[ABC]" when token ``i`` opens the bracket."""
+    close = ABBR_BRACKETS.get(doc[i].text) if i + 2 < len(doc) else None
+    if close is None or doc[i + 2].text != close or not _is_acronym(doc[i + 1].text):
+        return None
+    return doc[i + 1]
+
+
 def _abbreviation_after(doc: Doc, end: int) -> str | None:
     """The KB actor of an abbreviation bracketed right after token ``end - 1``, if any."""
-    bracketed = end + 2 < len(doc) and ABBR_BRACKETS.get(doc[end].text) == doc[end + 2].text
-    return kb.resolve_alias(doc[end + 1].text) if bracketed and _is_acronym(doc[end + 1].text) else None
+    abbr = _bracketed_acronym(doc, end) if end < len(doc) else None
+    return kb.resolve_alias(abbr.text) if abbr is not None else None
 
 
 def slug(text: str) -> str:
@@ -306,10 +314,9 @@ class ActorRecognizer:
         Wire transcripts bracket the abbreviation as often as they parenthesise it.
         """
         found: list[Span] = []
-        for i, token in enumerate(doc[:-2]):
-            abbr = doc[i + 1]
-            close = ABBR_BRACKETS.get(token.text)
-            if close is None or doc[i + 2].text != close or not _is_acronym(abbr.text):
+        for i in range(len(doc)):
+            abbr = _bracketed_acronym(doc, i)
+            if abbr is None:
                 continue
             name = _name_before(doc, i)
             if name is None:
