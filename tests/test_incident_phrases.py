@@ -36,3 +36,14 @@ def test_a_bare_group_is_no_attacker(analyzer):
         "The group attacked the market with knives and a pistol, police said."
     )
     assert _incident(analyzer, text).attackers == ["Masked gunmen"]
+
+
+def test_explosives_give_way_to_the_named_explosive(analyzer):
+    """ "explosives" says nothing more once the text names the explosive; alone, it stays."""
+    named = (
+        "Rebels blew up a bridge in Ayacucho with explosives on Tuesday. Police said the attackers used "
+        "20 kilos of dynamite."
+    )
+    assert _incident(analyzer, named).weapons == ["dynamite"]
+    alone = "Rebels blew up a bridge in Ayacucho with explosives on Tuesday."
+    assert _incident(analyzer, alone).weapons == ["explosives"]

@@ -623,6 +623,15 @@ def _append(values: list[str], value: str) -> None:
         values.append(value)
 
 
+def _named_explosives(weapons: list[str]) -> list[str]:
+    """The weapons without "explosives" where a named explosive says what they were ("55 kg of
+    dynamite", kb/incident_roles.yaml ``explosive_substances``)."""
+    lex = _role_lexicon()
+    written = [" " + " ".join(re.findall(r"[\w-]+", w.lower())) + " " for w in weapons]
+    named = any(f" {substance} " in w for w in written for substance in lex["explosive_substances"])
+    return [w for w in weapons if w.lower() not in lex["generic_explosives"]] if named else weapons
+
+
 def to_incident(draft: Draft, document_id: str) -> Incident:
     return Incident(
         id=draft.id,
@@ -633,7 +642,7 @@ def to_incident(draft: Draft, document_id: str) -> Incident:
         attackers=draft.attackers,
         targets=draft.targets,
         victims=draft.victims,
-        weapons=draft.weapons,
+        weapons=_named_explosives(draft.weapons),
         killed=draft.killed,
         wounded=draft.wounded,
         mentions=[DocSpan(document_id, m.token.idx, m.token.idx + len(m.token)) for m in draft.mentions],
