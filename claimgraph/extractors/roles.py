@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph import kb
 from claimgraph.extractors.context import Context
-from claimgraph.nlp.actors import slug
+from claimgraph.nlp.actors import begins_name, slug
 from claimgraph.nlp.tagger import ROLES_KEY, scored_spans
 
 FIELDS = {"PERPIND": "attackers", "TARGET": "targets", "VICTIM": "victims", "WEAPON": "weapons"}
@@ -136,18 +136,10 @@ def _actor_id(ctx: Context, group: list[Span]) -> str:
 def _cut_short(ctx: Context, name: str) -> str | None:
     """The one actor of the document whose KB name starts with these two or more words: the tagger
     stops "Farabundo Marti [National Liberation Front]" at the transcriber's bracket."""
-    key = kb.alias_key(name)
-    if len(key.split()) < 2:
+    if len(kb.alias_key(name).split()) < 2:
         return None
-    actors = kb.actors()
-    ids = {
-        a.kb_id_
-        for a in ctx.actors
-        if a.kb_id_ in actors
-        and any(
-            kb.alias_key(n).startswith(key + " ") for n in [actors[a.kb_id_].name, *actors[a.kb_id_].aliases]
-        )
-    }
+    known = kb.actors()
+    ids = {a.kb_id_ for a in ctx.actors if a.kb_id_ in known and begins_name(name, a.kb_id_)}
     return ids.pop() if len(ids) == 1 else None
 
 

@@ -145,6 +145,13 @@ def _abbreviation_after(doc: Doc, end: int) -> str | None:
     return kb.resolve_alias(abbr.text) if abbr is not None else None
 
 
+def begins_name(text: str, actor_id: str) -> bool:
+    """Whether the words of ``text`` begin one of the KB actor's names and are not the whole of it."""
+    key = kb.alias_key(text)
+    actor = kb.actors()[actor_id]
+    return any(kb.alias_key(n).startswith(key + " ") for n in [actor.name, *actor.aliases])
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", kb.alias_key(text)).strip("-")
 
@@ -369,9 +376,7 @@ class ActorRecognizer:
     @staticmethod
     def _shortens(text: str, branch: str) -> bool:
         """ "ISIS" shortens "ISIS-K" and "Islamic State" "Islamic State Khorasan"; "Taliban" is no Haqqani."""
-        key = kb.alias_key(text)
-        actor = kb.actors()[branch]
-        return any(kb.alias_key(n).startswith(key + " ") for n in [actor.name, *actor.aliases])
+        return begins_name(text, branch)
 
 
 @Language.factory("claimgraph_actors")
