@@ -156,9 +156,15 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", kb.alias_key(text)).strip("-")
 
 
-def new_actor(name: Span) -> Span:
-    """A group the KB does not know, as an actor span: label ``NEW_ACTOR``, id ``new:<slug>``."""
-    return Span(name.doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(name.text))
+def new_actor(name: Span, called: str | None = None) -> Span:
+    """A group the KB does not know, as an actor span: label ``NEW_ACTOR``, id ``new:<slug>`` of its
+    text, or of ``called`` where the text is another name of it ("military" for the armed forces)."""
+    return Span(name.doc, name.start, name.end, label="NEW_ACTOR", kb_id="new:" + slug(called or name.text))
+
+
+def known_actor(name: Span, actor_id: str) -> Span:
+    """The words of ``name`` as a mention of the KB actor ``actor_id``: label ``ACTOR``."""
+    return Span(name.doc, name.start, name.end, label="ACTOR", kb_id=actor_id)
 
 
 def _variants(name: str) -> set[str]:
@@ -248,7 +254,7 @@ class ActorRecognizer:
         if kb.resolve_alias(name.text):
             return None
         if _abbreviation_after(doc, end) == span.kb_id_:  # "pro-Castro Army of National Liberation (ELN)"
-            return Span(doc, start, end, label="ACTOR", kb_id=span.kb_id_)
+            return known_actor(name, span.kb_id_)
         return new_actor(name)
 
     @staticmethod
@@ -295,8 +301,7 @@ class ActorRecognizer:
             for cut in range(start, end):  # "Salvadoran military" is the "Salvadoran armed forces"
                 body = self.same_body.get(doc[cut:end].text.lower())
                 if body:
-                    words = [*(t.text for t in doc[start:cut]), body]
-                    span = Span(doc, start, end, label="NEW_ACTOR", kb_id="new:" + slug(" ".join(words)))
+                    span = new_actor(doc[start:end], " ".join([*(t.text for t in doc[start:cut]), body]))
                     break
             out.append(span)
         return out
@@ -332,11 +337,9 @@ class ActorRecognizer:
             if name_id and abbr_id:
                 continue
             if abbr_id:
-                found.append(Span(doc, name.start, name.end, label="ACTOR", kb_id=abbr_id))
+                found.append(known_actor(name, abbr_id))
                 continue
-            named = (
-                Span(doc, name.start, name.end, label="ACTOR", kb_id=name_id) if name_id else new_actor(name)
-            )
+            named = known_actor(name, name_id) if name_id else new_actor(name)
             found.append(named)
             found += [
                 Span(doc, t.i, t.i + 1, label=named.label_, kb_id=named.kb_id_)

@@ -504,7 +504,15 @@ class _Restorer:
             and word.isalpha()
             and self.proper[i - 1]
             and self.gap(i - 1) in (" (", " [")
-            and self.low[self.matches[i].end() : self.matches[i].end() + 1] in (")", "]")
+            and self.bracketed(i)
+        )
+
+    def bracketed(self, i: int) -> bool:
+        """Whether word i stands alone in brackets: "(fmln)", "[fal]"."""
+        m = self.matches[i]
+        return self.low[m.start() - 1 : m.start()] in ("(", "[") and self.low[m.end() : m.end() + 1] in (
+            ")",
+            "]",
         )
 
     def digits(self, i: int) -> None:
@@ -536,14 +544,9 @@ class _Restorer:
 
     def in_context(self, i: int, kinds: int) -> bool:
         """Whether an ambiguous word is clearly proper where it stands."""
-        low, m = self.low, self.matches[i]
         prev = self.keys[i - 1] if i and self.gap(i - 1).isspace() else ""
         nxt = self.keys[i + 1] if self.joined(i) else ""
-        if (
-            kinds & ACRONYM
-            and low[m.start() - 1 : m.start()] in ("(", "[")
-            and low[m.end() : m.end() + 1] in (")", "]")
-        ):
+        if kinds & ACRONYM and self.bracketed(i):
             return True
         if kinds & DATE and (prev[:1].isdigit() or nxt[:1].isdigit() or prev in _DATE_CUES):
             return True
