@@ -77,9 +77,7 @@ EVENT_VERBS = {
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ATTACKER_NOUNS = frozenset(kb.load("incident_roles")["attackers"])
 BARE_GROUP_WORDS = {"group", "gang", "cell", "cells", "unit", "units", "band", "bands", "member", "members"}
-INCIDENT_LEMMAS = frozenset(
-    w for t in kb.load("incident_types")["types"] for w in t.get("lemmas") or []
-) | frozenset(kb.load("incident_types")["anaphora"])
+INCIDENT_LEMMAS = kb.incident_words()
 # The small model often labels "Karachi airport" or a lone city name as an organisation.
 LANDMARKS = {
     "airport",

@@ -35,9 +35,7 @@ CHARGE_PREPS = {"for", "of"}
 AGENT_PREPS = {"of", "from", "to", "by"}
 # Links a verb inherits its subject through ("takes care of planning and providing resources").
 CLIMB = frozenset({"conj", "xcomp", "pobj", "pcomp", "prep", "dobj", "acomp"})
-EVENT_NOUNS = {w for t in kb.load("incident_types")["types"] for w in t.get("lemmas") or []} | set(
-    kb.load("incident_types")["anaphora"]
-)
+EVENT_NOUNS = kb.incident_words()
 STATES = kb.state_ids()
 _GENERIC = kb.load("generic_actors")
 STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]

@@ -63,6 +63,13 @@ def state_ids() -> frozenset[str]:
 
 
 @cache
+def incident_words() -> frozenset[str]:
+    """Lemmas that name an incident or refer back to one ("bombing", "attack", "the blast")."""
+    data = load("incident_types")
+    return frozenset(w for t in data["types"] for w in t.get("lemmas") or []) | frozenset(data["anaphora"])
+
+
+@cache
 def actor_parents() -> dict[str, str]:
     """Child actor id -> parent actor id (``part_of`` in the KB)."""
     return {e["id"]: e["part_of"] for e in load("actors") or [] if e.get("part_of")}
