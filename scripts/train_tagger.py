@@ -243,6 +243,8 @@ def train(args: argparse.Namespace) -> None:
         )
 
     train_set, dev_set = tensors("train"), tensors("dev")
+    if args.limit:  # a smoke run of the whole path (train, export, quantise) on a CPU
+        train_set, dev_set = first_windows(train_set, args.limit), first_windows(dev_set, args.limit)
     n = len(train_set[0])
     steps = args.epochs * ((n + args.batch - 1) // args.batch)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
@@ -305,6 +307,15 @@ def train(args: argparse.Namespace) -> None:
     export(model, args, dev_set, device, data)
 
 
+def first_windows(tensors: tuple, limit: int) -> tuple:
+    """The first ``limit`` // 2 windows of each corpus (attribution windows first, as in the full set)."""
+    import torch
+
+    attr = (tensors[2] != IGNORE).any(-1)
+    rows = torch.cat([attr.nonzero()[: limit // 2, 0], (~attr).nonzero()[: limit // 2, 0]])
+    return tuple(t[rows] for t in tensors)
+
+
 def score(scores: dict[str, float], select: str) -> float:
     """What picks the epoch: both heads' token F1 (``token``, as the shipped model was picked) or exact
     span F1 (``span``), summed."""
@@ -347,7 +358,6 @@ def bio_spans(labels: list[str]) -> set[tuple[int, int, str]]:
 
 
 def export(model, args: argparse.Namespace, dev_set, device: str, data) -> None:
-    import onnxruntime as ort
     import torch
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -381,20 +391,22 @@ def export(model, args: argparse.Namespace, dev_set, device: str, data) -> None:
         except Exception as exc:  # the quantiser may not know a fused operator: fall back to the plain graph
             print(f"{name}: fused graph not quantised ({type(exc).__name__}); quantising the unfused one")
             quantise(fp32, path, options)
-        variants[name] = (
-            path,
-            agreement(model, ort.InferenceSession(str(path), providers=["CPUExecutionProvider"]), dev_set),
-        )
-        print(f"int8 {name}: argmax agreement with fp32 {variants[name][1]}, {path.stat().st_size} bytes")
-    name = max(variants, key=lambda k: sum(variants[k][1].values()))
+        activations = agreement(model, cpu_session(path), dev_set)
+        # claimgraph runs the weight-only form, so that is the form whose agreement picks the variant
+        rewritten = args.out / f"tagger-int8-{name}-weights.onnx"
+        weight_only(path, rewritten)
+        weights = agreement(model, cpu_session(rewritten), dev_set)
+        variants[name] = (path, rewritten, weights, activations)
+        print(f"int8 {name}: argmax agreement with fp32 {weights} (int8 activations: {activations})")
+    name = max(variants, key=lambda k: sum(variants[k][2].values()))
     int8 = args.out / "tagger-int8.onnx"
-    weight_only(variants[name][0], int8)
-    session = ort.InferenceSession(str(int8), providers=["CPUExecutionProvider"])
-    agree = agreement(model, session, dev_set)
-    print(f"weight-only int8: argmax agreement with fp32 {agree} (int8 activations: {variants[name][1]})")
+    variants[name][1].replace(int8)
+    agree, activations = variants[name][2], variants[name][3]
+    check_shipped(int8)
     with torch.no_grad():  # fp32 reference labels, to check the int8 model on the machine that runs it
         n_attr = int((dev_set[2][:, 1:2] != IGNORE).sum())  # attribution windows come first
-        rows = torch.cat([torch.arange(0, 32), torch.arange(n_attr, n_attr + 32)])
+        n_role = len(dev_set[0]) - n_attr
+        rows = torch.cat([torch.arange(0, min(32, n_attr)), torch.arange(n_attr, n_attr + min(32, n_role))])
         ids, mask = dev_set[0][rows], dev_set[1][rows]
         attr, role = model(ids, mask)
     np.savez_compressed(
@@ -425,23 +437,47 @@ def export(model, args: argparse.Namespace, dev_set, device: str, data) -> None:
         "quantisation": {
             "weights": "QInt8",
             "ops": OPS,
-            "fused": "onnxruntime.transformers bert",
+            "fused": "onnxruntime.transformers bert: layer norms and GELU (attention unfused)",
             **QUANTISATIONS[name],
             "activations": "fp32 (scripts/train_tagger.py weight_only)",
         },
         "int8_argmax_agreement": agree,
-        "int8_activations_argmax_agreement": variants[name][1],
+        "int8_activations_argmax_agreement": activations,
         "bytes": int8.stat().st_size,
     }
     (args.out / "tagger.json").write_text(json.dumps(card, indent=2) + "\n")
     print(json.dumps(card, indent=2))
-    fp32.unlink()
-    fused.unlink(missing_ok=True)
-    for path, _ in variants.values():
+    # the fp32 graph stays in --out (90 MB, not committed), so a later rewrite can be checked against it
+    if fused != fp32:
+        fused.unlink(missing_ok=True)
+    for path, rewritten, _, _ in variants.values():
         path.unlink()
+        rewritten.unlink(missing_ok=True)
 
 
 OPS = ["MatMul", "Gather", "Attention"]
+
+
+INTEGER_ACTIVATIONS = {"DynamicQuantizeLinear", "MatMulInteger", "QAttention", "DynamicQuantizeMatMul"}
+MAX_BYTES = 30_000_000  # what a committed artefact may weigh (issue #3)
+
+
+def check_shipped(path: Path) -> None:
+    """Stop before a model claimgraph should not ship: integer activations left, or too large to commit."""
+    import onnx
+
+    ops = {node.op_type for node in onnx.load(str(path)).graph.node} & INTEGER_ACTIVATIONS
+    if ops:
+        raise SystemExit(f"{path}: still quantises activations at run time ({', '.join(sorted(ops))})")
+    if path.stat().st_size > MAX_BYTES:
+        raise SystemExit(f"{path}: {path.stat().st_size} bytes, over the {MAX_BYTES} a model may weigh")
+
+
+def cpu_session(path: Path):
+    """An onnxruntime session on the CPU, where claimgraph runs the model."""
+    import onnxruntime as ort
+
+    return ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
 
 
 def quantise(source: Path, target: Path, options: dict) -> None:
@@ -460,10 +496,27 @@ def quantise(source: Path, target: Path, options: dict) -> None:
 
 
 def fuse(fp32: Path) -> Path:
-    """The graph with BERT's attention, layer norm and GELU fused by onnxruntime, ready to quantise."""
-    from onnxruntime.transformers import optimizer
+    """The graph with BERT's layer norms and GELU fused by onnxruntime, ready to quantise.
 
-    model = optimizer.optimize_model(str(fp32), model_type="bert", num_heads=12, hidden_size=384, opt_level=1)
+    Attention and the embedding layer norm stay unfused: the quantiser turns a fused Attention into
+    QAttention, whose activations are int8 at run time (``weight_only`` cannot rewrite it), and leaves an
+    EmbedLayerNormalization's word table in fp32 (the file grows from 23 to 58 MB). Both happened with
+    onnxruntime 1.32 and transformers 5 (a CPU smoke run, ``--limit``, stop 13).
+    """
+    from onnxruntime.transformers import optimizer
+    from onnxruntime.transformers.fusion_options import FusionOptions
+
+    options = FusionOptions("bert")
+    options.enable_attention = False
+    options.enable_embed_layer_norm = False
+    model = optimizer.optimize_model(
+        str(fp32),
+        model_type="bert",
+        num_heads=12,
+        hidden_size=384,
+        opt_level=1,
+        optimization_options=options,
+    )
     print(f"fused: {model.get_fused_operator_statistics()}")
     out = fp32.with_name("tagger-fused.onnx")
     model.save_model_to_file(str(out))
@@ -573,6 +626,7 @@ def main() -> None:
     t.add_argument("--role-weight", type=float, default=1.0, help="weight of the role head's loss")
     t.add_argument("--select", choices=("token", "span"), default="token", help="what picks the epoch")
     t.add_argument("--average", type=int, default=1, help="also try the mean weights of the last N epochs")
+    t.add_argument("--limit", type=int, default=0, help="use only N windows of each set (a smoke run)")
     w = sub.add_parser("weight-only", help="rewrite a dynamically quantised model to fp32 activations")
     w.add_argument("model", type=Path, help="an int8 ONNX file from `train`; rewritten in place")
     for q in (p, t):
