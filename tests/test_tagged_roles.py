@@ -128,11 +128,23 @@ def test_an_attacker_span_broken_at_of_is_one_attacker(analyzer):
     """The tagger can break one PERPIND span at "of" ("Urban guerrillas of" | "the" | "Red Dawn
     Brigade"): one attacker named with the group, not the group's name as a second attacker."""
     text = "Urban guerrillas of the Red Dawn Brigade bombed the customs office in Tacna on Friday."
-    doc = _tagged(
-        analyzer, text, [("Urban", 3, "PERPIND"), ("Red", 3, "PERPIND"), ("customs", 2, "TARGET")]
-    )
+    doc = _tagged(analyzer, text, [("Urban", 3, "PERPIND"), ("Red", 3, "PERPIND"), ("customs", 2, "TARGET")])
     result = extract(doc, Document(id="broken", text=text))
     assert [i.attackers for i in result.incidents] == [["Urban guerrillas of the Red Dawn Brigade"]]
+
+
+def test_a_known_group_named_in_the_attackers_is_a_perpetrator(analyzer):
+    """ "Shining Path guerrillas" as PERPIND and no PERPORG span: the attackers keep their description
+    and the group they are named with is the perpetrator; a description without a group gives none."""
+    text = "Shining Path guerrillas bombed the customs office in Tacna on Friday."
+    doc = _tagged(analyzer, text, [("Shining", 3, "PERPIND"), ("customs", 2, "TARGET")])
+    result = extract(doc, Document(id="named", text=text))
+    assert [i.attackers for i in result.incidents] == [["Shining Path guerrillas"]]
+    assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["shining_path"]
+    text = "Armed guerrillas bombed the customs office in Tacna on Friday."
+    doc = _tagged(analyzer, text, [("Armed", 2, "PERPIND"), ("customs", 2, "TARGET")])
+    result = extract(doc, Document(id="unnamed", text=text))
+    assert not [s for s in result.statements if s.relation == "perpetrated"]
 
 
 def test_a_sure_role_head_naming_no_group_leaves_no_rule_perpetrator(analyzer):

@@ -117,7 +117,27 @@ def perpetrators(ctx: Context, spans: list[Span]) -> list[Span]:
         first = group[0]
         label = "NEW_ACTOR" if actor_id.startswith("new:") else "ACTOR"
         out.append(Span(ctx.doc, first.start, first.end, label=label, kb_id=actor_id))
-    return out
+    for actor in _groups_in_attackers(ctx, spans):
+        if actor.kb_id_ not in seen:
+            seen.add(actor.kb_id_)
+            out.append(actor)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _groups_in_attackers(ctx: Context, spans: list[Span]) -> list[Span]:
+    """KB groups named inside a PERPIND span ("FARC members", "ELN guerrillas"): the tagger marks the
+    individuals with their group's name, and the group is then a perpetrator too, as MUC-4 keys it."""
+    known = kb.actors()
+    return [
+        actor
+        for span in spans
+        if span.label_ == "PERPIND"
+        for actor in ctx.actors
+        if span.start <= actor.start
+        and actor.end <= span.end
+        and actor.kb_id_ in known
+        and actor.kb_id_ not in STATES
+    ]
 
 
 def _actor_id(ctx: Context, group: list[Span]) -> str:
