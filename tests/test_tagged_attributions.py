@@ -255,3 +255,52 @@ def test_a_cue_the_lexicon_does_not_know_is_kept_only_when_the_tagger_is_sure(an
     assert [(f.record.cue.text, f.record.content.text) for f in found] == (
         [("For", "the new dam is a disaster")] if kept else []
     )
+
+
+def _parsed(analyzer, text: str, *parts: tuple[str, str]) -> Doc:
+    """The parsed text (the sharing rules read part-of-speech tags) with hand-set tagger spans."""
+    return _tag(analyzer.nlp(prepare(text)), *parts)
+
+
+def test_a_participle_cue_after_a_cue_shares_its_source(analyzer):
+    """ "“A,” Ms. Ortiz said, referring to B": the tagger marks the speaker once; PolNeAR gives both cues
+    that source."""
+    text = "“The ferries will run on Sunday,” Ms. Ortiz said, referring to the repaired pier."
+    doc = _parsed(
+        analyzer,
+        text,
+        ("The ferries will run on Sunday,", "CONTENT"),
+        ("Ms. Ortiz", "SOURCE"),
+        ("said", "CUE"),
+        ("referring to", "CUE"),
+        ("the repaired pier", "CONTENT"),
+    )
+    assert _linked(doc) == [
+        ("Ms. Ortiz", "said", "The ferries will run on Sunday,"),
+        ("Ms. Ortiz", "referring to", "the repaired pier"),
+    ]
+
+
+def test_a_cue_after_a_closing_quote_and_comma_shares_the_source(analyzer):
+    """ "X said the port was “safe”, adding that B": the quote mark before the comma does not stop the
+    second cue from taking the first one's source; a cue in a new sentence does not."""
+    text = (
+        "Ms. Ortiz said the port was “safe”, adding that the ferries would run on Sunday. "
+        "Officials expect that more boats will come."
+    )
+    doc = _parsed(
+        analyzer,
+        text,
+        ("Ms. Ortiz", "SOURCE"),
+        ("said", "CUE"),
+        ("the port was “safe", "CONTENT"),
+        ("adding", "CUE"),
+        ("that the ferries would run on Sunday", "CONTENT"),
+        ("expect", "CUE"),
+        ("that more boats will come", "CONTENT"),
+    )
+    assert [(source, cue) for source, cue, _ in _linked(doc)] == [
+        ("Ms. Ortiz", "said"),
+        ("Ms. Ortiz", "adding"),
+        (None, "expect"),
+    ]

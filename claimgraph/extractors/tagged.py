@@ -196,7 +196,7 @@ def link(doc: Doc, runs: list[Piece]) -> list[Link]:
         else:
             continue
         used.add(p)
-    _share_sources(doc, [item for item in cues.values() if item.contents])
+    _share_sources(doc, list(cues.values()))
     return list(cues.values())
 
 
@@ -229,15 +229,26 @@ def _neighbours(runs: list[Piece], k: int) -> Iterator[tuple[int, str]]:
 
 
 def _share_sources(doc: Doc, linked: list[Link]) -> None:
-    """ "He said A but did not suggest B": a cue with no source right after a content that closes the
-    previous attribution in the same sentence shares that attribution's source."""
+    """A cue with no source that goes on from the previous attribution in the same sentence shares its
+    source: after the content that closes it ("He said A but did not suggest B"), or, as a participle,
+    right after its cue ("“A,” he said, referring to B")."""
     for before, item in pairwise(linked):
-        right = before.contents.get("right")
-        if item.source is not None or before.source is None or right is None or right.end > item.cue.start:
+        if item.source is not None or before.source is None or not item.contents:
             continue
-        gap = [t for t in doc[right.end : item.cue.start] if not t.is_space]
-        if gap and all(t.lower_ in COORDINATORS for t in gap) and not any(t.is_sent_start for t in gap):
-            item.source = before.source
+        right = before.contents.get("right")
+        if right is not None and right.end <= item.cue.start:
+            gap = _words_between(doc, right.end, item.cue.start)
+            if gap and all(t.lower_ in COORDINATORS for t in gap) and not any(t.is_sent_start for t in gap):
+                item.source = before.source
+        elif right is None and doc[item.cue.start].tag_ == "VBG":
+            gap = _words_between(doc, before.cue.end, item.cue.start)
+            if [t.text for t in gap] == [","] and not gap[0].is_sent_start:
+                item.source = before.source
+
+
+def _words_between(doc: Doc, start: int, end: int) -> list:
+    """The tokens between, without spaces and quote marks (a quote closes before "and" or ",")."""
+    return [t for t in doc[start:end] if not t.is_space and not t.is_quote]
 
 
 def spans_of(doc: Doc, item: Link) -> tuple[Span | None, Span, tuple[int, int] | None]:
