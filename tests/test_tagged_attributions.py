@@ -304,3 +304,28 @@ def test_a_cue_after_a_closing_quote_and_comma_shares_the_source(analyzer):
         ("Ms. Ortiz", "adding"),
         (None, "expect"),
     ]
+
+
+CONTINUED = (
+    "“The bridge will stay closed,” the harbour master told reporters on Tuesday, shortly after the "
+    "council had voted on the repair budget. “Nobody will cross it before the spring.”"
+)
+
+
+@pytest.mark.parametrize(("between", "joined"), [("", True), (" The ferry ran late.", False)])
+def test_a_quotation_opening_the_next_sentence_goes_on_with_the_first(blank, between, joined):
+    """ "“A,” X told reporters ..., long after. “B.”": the second quotation, linked to no cue, is the
+    same speaker going on (PolNeAR's content runs from A to B); two sentences on, it is left alone."""
+    first, second = CONTINUED.split(" “Nobody")
+    text = first + between + " “Nobody" + second
+    doc = _tag(
+        blank(text),
+        ("The bridge will stay closed,", "CONTENT"),
+        ("the harbour master", "SOURCE"),
+        ("told", "CUE"),
+        ("Nobody will cross it before the spring.", "CONTENT"),
+    )
+    [(source, cue, content)] = _linked(doc)
+    assert (source, cue) == ("the harbour master", "told")
+    end = "the spring." if joined else "stay closed,"
+    assert content.startswith("The bridge") and content.endswith(end)
