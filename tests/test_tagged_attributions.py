@@ -329,3 +329,22 @@ def test_a_quotation_opening_the_next_sentence_goes_on_with_the_first(blank, bet
     assert (source, cue) == ("the harbour master", "told")
     end = "the spring." if joined else "stay closed,"
     assert content.startswith("The bridge") and content.endswith(end)
+
+
+def test_a_content_does_not_run_over_a_full_stop_into_a_new_quotation():
+    """The parser does not always start a sentence at a quote mark after a full stop; the stray "."
+    the tagger left unlabelled must still not join what one said to the next quotation."""
+    text = "Ms. Ortiz said the port was safe. “The ferries will run on Sunday,” the captain added."
+    doc = _tag(
+        spacy.blank("en")(text),  # no sentence boundaries at all
+        ("Ms. Ortiz", "SOURCE"),
+        ("said", "CUE"),
+        ("the port was safe", "CONTENT"),
+        ("“The ferries will run on Sunday,”", "CONTENT"),
+        ("the captain", "SOURCE"),
+        ("added", "CUE"),
+    )
+    assert _linked(doc) == [
+        ("Ms. Ortiz", "said", "the port was safe"),
+        ("the captain", "added", "“The ferries will run on Sunday,”"),
+    ]

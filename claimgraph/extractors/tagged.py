@@ -144,6 +144,8 @@ def _bridgeable(doc: Doc, start: int, end: int, label: str) -> bool:
         return True
     if label == "CUE" and any(t.text in CUE_BREAKS for t in words):
         return False
+    if any(t.text in SENTENCE_ENDS for t in words) and _opens_quote(doc, end):
+        return False  # "... golf. ''They're ...'': a new quotation, which may be someone else's
     return len(words) <= BRIDGE[label] and not any(doc[i].is_sent_start for i in range(start + 1, end + 1))
 
 
