@@ -348,3 +348,14 @@ def test_a_content_does_not_run_over_a_full_stop_into_a_new_quotation():
         ("Ms. Ortiz", "said", "the port was safe"),
         ("the captain", "added", "“The ferries will run on Sunday,”"),
     ]
+
+
+def test_the_subject_of_a_cue_is_linked_over_the_clause_set_off_after_it(analyzer):
+    """ "Ana Ruiz, who ... (more than eight words) ..., said A": the tagger marks the name, and the
+    words between are more than a link may cross; the cue's grammatical subject is linked all the same."""
+    text = (
+        "Ana Ruiz, who has run the harbour office for twenty years and knows every captain by name, "
+        "said the port was safe."
+    )
+    doc = _parsed(analyzer, text, ("Ana Ruiz", "SOURCE"), ("said", "CUE"), ("the port was safe", "CONTENT"))
+    assert _linked(doc) == [("Ana Ruiz", "said", "the port was safe")]

@@ -250,9 +250,22 @@ def _edges(doc: Doc, runs: list[Piece], cues: dict[int, Link]) -> list[tuple[flo
             run = runs[p]
             span = (run.end, item.cue.start) if side == "left" else (item.cue.end, run.start)
             cost = _cost(doc, labels, *span)
+            if cost is None and side == "left" and _subject_of(doc, run, item.cue):
+                cost = float(MAX_GAP)  # its subject, however long the words set off after it
             if cost is not None:
                 edges.append((cost + SIDE_COST.get((run.label, side), 0.0), k, p, side))
     return edges
+
+
+def _subject_of(doc: Doc, run: Piece, cue: Piece) -> bool:
+    """The piece holds the subject of the cue's verb, in the same paragraph ("The figures, gathered by
+    ..., appear to be false": what appears is the content)."""
+    root = doc[cue.start : cue.end].root
+    verbs = [root, root.head] if root.dep_ == "conj" else [root]  # conjoined verbs share the subject
+    subjects = [t for v in verbs for t in v.children if t.dep_ in {"nsubj", "nsubjpass"} and t.i < cue.start]
+    return any(run.start <= t.i < run.end for t in subjects) and not any(
+        "\n" in t.text for t in doc[run.end : cue.start]
+    )
 
 
 def _neighbours(runs: list[Piece], k: int) -> Iterator[tuple[int, str]]:
