@@ -22,7 +22,7 @@ from claimgraph.extractors.roles import Filler, busiest_sentence, fillers, has_r
 from claimgraph.model import Figure, Incident, Place, stable_id
 from claimgraph.model import Span as DocSpan
 from claimgraph.nlp.dates import MONTH_NAMES, is_date_expression, resolve_date
-from claimgraph.nlp.figures import casualties
+from claimgraph.nlp.figures import ImpliedFigure, casualties
 from claimgraph.nlp.places import geocode, is_area
 
 TYPE_ORDER = [t["type"] for t in kb.load("incident_types")["types"]]
@@ -458,6 +458,19 @@ def _add(draft: Draft, mention: Mention) -> None:
         draft.date = when or draft.date
 
 
+def _better_figure(old: Figure | None, new: Figure | None) -> bool:
+    """Whether ``new`` replaces the incident's figure: the first one reported, unless that one was only
+    implied ("a teacher") and ``new`` is stated."""
+    if new is None or not (new.min or new.max):
+        return False
+    return old is None or isinstance(old, ImpliedFigure) and not isinstance(new, ImpliedFigure)
+
+
+def _stated(figure: Figure | None) -> Figure | None:
+    """The figure as the model's plain ``Figure`` (whether it was implied matters only while filling)."""
+    return Figure(figure.min, figure.max, figure.qualifier) if figure is not None else None
+
+
 def _fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> None:
     """Figures and roles from the sentences that mention the incident (first report wins); figures also
     from the sentence right after a mention ("Nearly 70 were wounded.")."""
@@ -468,9 +481,9 @@ def _fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) ->
     for index in sorted(mentioned | near):
         sent = sents[index]
         killed, wounded = casualties(sent)
-        if draft.killed is None and killed is not None and (killed.min or killed.max):
+        if _better_figure(draft.killed, killed):
             draft.killed = killed
-        if draft.wounded is None and wounded is not None and (wounded.min or wounded.max):
+        if _better_figure(draft.wounded, wounded):
             draft.wounded = wounded
         if index not in mentioned:
             continue
@@ -641,7 +654,7 @@ def to_incident(draft: Draft, document_id: str) -> Incident:
         targets=draft.targets,
         victims=draft.victims,
         weapons=_named_explosives(draft.weapons),
-        killed=draft.killed,
-        wounded=draft.wounded,
+        killed=_stated(draft.killed),
+        wounded=_stated(draft.wounded),
         mentions=[DocSpan(document_id, m.token.idx, m.token.idx + len(m.token)) for m in draft.mentions],
     )

@@ -184,12 +184,37 @@ def _count_of(tok: Token) -> Figure | None:
         figure = parse_count(doc[tok.left_edge.i : tok.i].text) if tok.left_edge.i < tok.i else None
         if figure is None and tok.lower_ in ("nobody", "none"):
             figure = Figure(0, 0, None)
+        if figure is None and _one_person(tok):
+            count = 1 + sum(1 for c in tok.conjuncts if c.i > tok.i and _one_person(c))
+            figure = ImpliedFigure(count, count, None)  # "a judge and his driver": two
     return figure
 
 
+class ImpliedFigure(Figure):
+    """A count the text implies without a number ("killing a teacher": one); a number stated in
+    another sentence about the incident wins over it ("Two people were killed in the attack")."""
+
+
+# Singular nouns that still name several people ("killed the family").
+_GROUP_NOUNS = {"family", "crew", "group", "couple", "team", "unit", "patrol", "convoy", "household", "squad"}
+
+
+def _one_person(tok: Token) -> bool:
+    """ "killing a teacher", "the driver was shot dead": one victim, though no number is written. A
+    singular common noun with an article or a possessor ("his driver"); not one that names a group."""
+    return (
+        tok.tag_ == "NN"
+        and tok.lemma_.lower() not in _GROUP_NOUNS
+        and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
+    )
+
+
 def _first(tokens: list[Token]) -> Figure | None:
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         figure = _count_of(tok)
+        if isinstance(figure, ImpliedFigure):  # "a judge and his driver", parsed as two subjects
+            count = figure.min + sum(1 for t in tokens[k + 1 :] if t.dep_ == tok.dep_ and _one_person(t))
+            return ImpliedFigure(count, count, None)
         if figure is not None:
             return figure
     return None

@@ -3,8 +3,8 @@
 import pytest
 import spacy
 
-from claimgraph.model import Figure
-from claimgraph.nlp.figures import casualties, parse_count
+from claimgraph.model import Document, Figure
+from claimgraph.nlp.figures import ImpliedFigure, casualties, parse_count
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,34 @@ def test_casualties_per_sentence(nlp: spacy.language.Language) -> None:
     first, second = doc.sents
     assert casualties(first) == (None, None)
     assert casualties(second) == (F(9, 9), F(40, 40))
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Gunmen opened fire on a van, killing a teacher.", 1),
+        ("The driver was shot dead when he tried to flee.", 1),
+        ("A judge and his driver were shot dead in the capital.", 2),
+        ("The blast killed the family.", None),  # one noun, several people
+    ],
+)
+def test_a_victim_named_without_a_number_implies_the_count(nlp, text: str, count: int | None) -> None:
+    killed, _ = casualties(nlp(text)[:])
+    if count is None:
+        assert killed is None
+    else:
+        assert isinstance(killed, ImpliedFigure)
+        assert (killed.min, killed.max, killed.qualifier) == (count, count, None)
+
+
+def test_a_stated_count_wins_over_an_implied_one(analyzer) -> None:
+    """The first report of a figure stands, unless it was only implied: "shot dead a councillor" and,
+    later, "Two people were killed in the attack" give two; the ledger's figure is a plain Figure."""
+    text = (
+        "Gunmen shot dead a councillor outside his home in Srinagar on Saturday. "
+        "Two people were killed in the attack, police said."
+    )
+    [incident] = analyzer.extract(Document(id="implied", text=text)).incidents
+    assert incident.killed == Figure(2, 2, None)
+    [incident] = analyzer.extract(Document(id="one", text=text.split(" Two")[0])).incidents
+    assert incident.killed == Figure(1, 1, None) and type(incident.killed) is Figure
