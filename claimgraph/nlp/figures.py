@@ -180,6 +180,8 @@ def _count_of(tok: Token) -> Figure | None:
     doc = tok.doc
     if tok.pos_ == "NUM" or tok.lower_ in _QUANTITY_NOUNS or tok.lemma_.lower() in _QUANTITY_NOUNS:
         figure = parse_count(doc[tok.left_edge.i : tok.i + 1].text)
+    elif tok.pos_ == "ADP":  # the parser makes "between" the head of "between 10 and 12 people"
+        figure = parse_count(doc[tok.i : tok.right_edge.i + 1].text)
     else:
         figure = parse_count(doc[tok.left_edge.i : tok.i].text) if tok.left_edge.i < tok.i else None
         if figure is None and tok.lower_ in ("nobody", "none"):

@@ -16,7 +16,7 @@ from claimgraph.nlp.layout import line_breaks
 
 ENDS = {".", "!", "?", ".”", "?”", "!”", '."', "a.m.", "p.m.", "etc."}  # times end sentences, titles don't
 OPENERS = {"“", '"', "‘", "(", "["}
-DASHES = {"—", "--", "–"}
+DASHES = {"—", "--", "–", "-"}  # a hyphen only with spaces ("MOCIMBOA DA PRAIA, Mozambique - Between")
 DATELINE_MAX = 14  # tokens before the dash in "PESHAWAR, Pakistan —" or "LIMA, 3 MAY 90 (EFE) --"
 
 
@@ -35,7 +35,7 @@ def mark_sentence_starts(doc: Doc) -> Doc:
         after_stop = prev.lower_ in ENDS and (
             token.is_title or token.text in OPENERS and doc[token.i + 1].is_title
         )
-        if after_stop or prev.text in DASHES and _is_dateline(doc, prev.i):
+        if after_stop or _is_dash(prev) and _is_dateline(doc, prev.i):
             token.is_sent_start = True
     return doc
 
@@ -44,6 +44,13 @@ def _after_hard_break(prev: Token, hard: set[int]) -> bool:
     """Whether the space token ``prev`` holds a line break that ends a short line (``layout.line_breaks``)."""
     at = prev.text.find("\n") if prev.is_space else -1
     return at >= 0 and prev.idx + at in hard
+
+
+def _is_dash(token: Token) -> bool:
+    """A dash, or a hyphen standing between spaces (not the one inside "Al-Shabaab")."""
+    if token.text != "-":
+        return token.text in DASHES
+    return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _is_dateline(doc: Doc, dash: int) -> bool:

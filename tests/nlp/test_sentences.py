@@ -65,3 +65,20 @@ def test_a_name_broken_across_lines_is_one_actor(analyzer) -> None:
     )
     result = analyzer.extract(Document(id="wrapped", text=text))
     assert "mrta" in {a.id for a in result.actors}
+
+
+def test_a_dateline_ended_by_a_spaced_hyphen_is_a_sentence_of_its_own(analyzer) -> None:
+    """ "PORTO AMELIA, Mozambique - Between 10 and 12 people were killed": the parser otherwise reads the
+    place as the subject and loses the count; a hyphen inside a name ("Al-Shabaab") ends nothing."""
+    text = (
+        "PORTO AMELIA, Mozambique - Between 10 and 12 people were killed on Thursday when gunmen raided "
+        "a market.\n\nAl-Shabaab fighters attacked a checkpoint on Friday."
+    )
+    sentences = _sentences(analyzer, text)
+    assert sentences[:2] == [
+        "PORTO AMELIA, Mozambique -",
+        "Between 10 and 12 people were killed on Thursday when gunmen raided a market.",
+    ]
+    assert sentences[2] == "Al-Shabaab fighters attacked a checkpoint on Friday."
+    [incident, *_] = analyzer.extract(Document(id="dateline", text=text)).incidents
+    assert (incident.killed.min, incident.killed.max, incident.killed.qualifier) == (10, 12, "between")
