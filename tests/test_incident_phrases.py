@@ -47,3 +47,15 @@ def test_explosives_give_way_to_the_named_explosive(analyzer):
     assert _incident(analyzer, named).weapons == ["dynamite"]
     alone = "Rebels blew up a bridge in Ayacucho with explosives on Tuesday."
     assert _incident(analyzer, alone).weapons == ["explosives"]
+
+
+def test_burning_vehicles_during_a_shooting_is_an_armed_assault(analyzer):
+    """GTD's attack-type hierarchy puts arson after armed assault: gunmen who open fire and then set
+    vehicles alight carried out an armed assault; a fire set alone is arson."""
+    text = (
+        "Gunmen opened fire on soldiers at a checkpoint outside Gao on Thursday and then set fire to two "
+        "armoured vehicles, killing four soldiers."
+    )
+    assert _incident(analyzer, text).type == "armed assault"
+    text = "Unknown attackers set fire to a school in the village of Tessit on Thursday night."
+    assert _incident(analyzer, text).type == "arson"
