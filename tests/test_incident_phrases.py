@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from claimgraph.model import Document
 
 
@@ -59,3 +61,15 @@ def test_burning_vehicles_during_a_shooting_is_an_armed_assault(analyzer):
     assert _incident(analyzer, text).type == "armed assault"
     text = "Unknown attackers set fire to a school in the village of Tessit on Thursday night."
     assert _incident(analyzer, text).type == "arson"
+
+
+def test_an_assault_mentioned_again_takes_the_date_of_its_verb(analyzer):
+    """ "Four days after gunmen overran ..." gives no day; "the assault began ... last Thursday" does: a
+    mention that refers back finds its date in the clause of a verb that says when it happened."""
+    text = (
+        "Four days after gunmen overran a police post in Kidal, nobody has claimed the attack. "
+        "The assault began before dawn last Thursday, when the gunmen shot dead six policemen."
+    )
+    doc = Document(id="phrase", text=text, published=date(2024, 10, 14))
+    [incident] = analyzer.extract(doc).incidents
+    assert (incident.date.isoformat(), incident.date_precision) == ("2024-10-10", "day")

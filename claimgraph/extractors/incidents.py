@@ -53,6 +53,8 @@ DEFINITE = {
 }
 GENERIC_HEADS = {"series", "string", "spate", "wave", "number", "campaign", "pattern", "kind", "type"}
 WEAK_LEMMAS = {"kill", "die", "killing", "strike", "operation", "shoot", "attack"}
+# Verbs that say when or how an incident mentioned again happened ("the assault began at dawn").
+OCCURRENCE_VERBS = {"occur", "happen", "take", "begin", "start", "unfold", "erupt"}
 # Verbs whose clause describes the incident that is their subject ("a bombing killed 12 in Kabul").
 EVENT_VERBS = {
     "kill",
@@ -184,6 +186,14 @@ def _own_scope(token: Token) -> range:
     if token.pos_ != "VERB" and token.dep_ in {"nsubj", "nsubjpass"} and describes_clause:
         token = token.head  # "a suicide bomber rammed a car into a convoy on Sunday"
     return range(token.left_edge.i, token.right_edge.i + 1)
+
+
+def _owned_dates(token: Token) -> range:
+    """Where a mention that refers back finds a date of its own: its possessor ("Thursday's assault"),
+    or the clause of a verb that says when it happened ("The assault began before dawn last Thursday")."""
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in OCCURRENCE_VERBS:
+        return range(token.head.left_edge.i, token.head.right_edge.i + 1)
+    return _possessor(token)
 
 
 def _possessor(token: Token) -> range:
@@ -322,7 +332,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         mention = Mention(sent_of[token.i], token, trigger.label_, _is_anaphoric(token))
         mention.place = _place_in(ents, scope, actor_tokens, hint)
         mention.date = _date_in(ents, scope, published, quotes)
-        mention.own_date = _date_in(ents, _possessor(token), published, quotes)  # "Thursday's assault"
+        mention.own_date = _date_in(ents, _owned_dates(token), published, quotes)  # "Thursday's assault"
         mentions.append(mention)
     drafts: list[Draft] = []
     by_token: dict[int, Draft] = {}
@@ -449,7 +459,9 @@ def _compatible(draft: Draft, place: Place | None, when: tuple[date, str] | None
 
 
 def _add(draft: Draft, mention: Mention) -> None:
-    when = mention.date if not draft.mentions else mention.firm_date  # the first mention introduces it
+    # The first mention introduces it, with any date it owns beyond its own words
+    # ("The assault began ... on Thursday").
+    when = (mention.date or mention.own_date) if not draft.mentions else mention.firm_date
     draft.mentions.append(mention)
     if _type_rank(mention.type) < _type_rank(draft.type):
         draft.type = mention.type

@@ -58,7 +58,8 @@ _HAS_YEAR = re.compile(
 )
 _DATE_HINT = re.compile(
     rf"\b(?:{_MONTH_RE}|{_WEEKDAY_RE}|yesterday|today|tonight|ago|(?:19|20)\d\d|"
-    r"(?:last|this|earlier this|next|previous) (?:week|month|year))\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b",
+    r"(?:last|this|earlier this|next|previous) (?:week|month|year|night|morning|afternoon|evening))\b|"
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b",
     re.IGNORECASE,
 )
 
@@ -79,10 +80,11 @@ def resolve_date(expression: str, published: date | None) -> tuple[date, str] | 
 @lru_cache(maxsize=4096)
 def _resolve(expr: str, published: date | None) -> tuple[date, str] | None:
     expr = _LEAD.sub("", expr.strip(" .,;:()")).strip()
+    whole = _relative(expr, published) if published else None  # "last night" before "night" goes
     expr = _TIME_OF_DAY.sub("", expr).strip()
     if not expr or _VAGUE.match(expr):
-        return None
-    result = _relative(expr, published) if published else None
+        return whole
+    result = whole or (_relative(expr, published) if published else None)
     if result is None and (published is not None or _HAS_YEAR.search(expr)):
         result = _dateparser(expr, published)
     if result is None or (published is not None and result[0] > published):
