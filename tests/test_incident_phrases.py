@@ -73,3 +73,20 @@ def test_an_assault_mentioned_again_takes_the_date_of_its_verb(analyzer):
     doc = Document(id="phrase", text=text, published=date(2024, 10, 14))
     [incident] = analyzer.extract(doc).incidents
     assert (incident.date.isoformat(), incident.date_precision) == ("2024-10-10", "day")
+
+
+def test_counted_munitions_are_one_incident_and_bare_plurals_are_not(analyzer):
+    """ "Three rockets landed" and "the rockets" are one attack's munitions, so a claim in a sentence that
+    names only them is a claim of that attack; "rockets" alone speak of no incident in particular."""
+    text = (
+        "Three rockets landed near the airport in Erbil on Tuesday night, killing a guard. "
+        "A day later, a second group, Liwa Ahrar al-Janub, issued its own claim, saying its men fired the "
+        "rockets."
+    )
+    result = analyzer.extract(Document(id="phrase", text=text, published=date(2024, 2, 1)))
+    [incident] = result.incidents
+    assert incident.type == "rocket attack"
+    claims = [(s.subject, s.object) for s in result.statements if s.relation == "claimed"]
+    assert claims == [("new:liwa-ahrar-al-janub", {"incident": incident.id})]
+    bare = Document(id="phrase", text="Militias often fire rockets at bases.")
+    assert analyzer.extract(bare).incidents == []

@@ -95,3 +95,13 @@ def test_the_accused_did_what_they_are_charged_with_not_the_accuser(analyzer):
 def test_the_accused_are_the_noun_not_a_state_in_the_words_that_describe_them(analyzer):
     text = BOMBING + "Police blamed drug lords wanted by U.S. courts for the bombing."
     assert "united_states" not in _subjects(analyzer, text, "perpetrated")
+
+
+def test_a_tie_stated_of_a_group_named_again_links_both_groups(analyzer):
+    text = (
+        "A group calling itself Liwa Ahrar al-Janub claimed the bombing of a checkpoint in Aden on Sunday. "
+        "Liwa Ahrar al-Janub is very likely a front for the Houthis."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    ties = [(s.relation, s.subject, s.object, s.certainty) for s in result.statements if "actor" in s.object]
+    assert ties == [("part_of", "new:liwa-ahrar-al-janub", {"actor": "houthis"}, "very likely")]

@@ -78,6 +78,9 @@ EVENT_VERBS = {
 }
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ATTACKER_NOUNS = frozenset(kb.load("incident_roles")["attackers"])
+WEAPON_NOUNS = frozenset(kb.load("incident_roles")["weapons"])
+# What makes plural munitions the ones of one incident: "the rockets", "three rockets", "two bombs".
+COUNTED = {"det", "nummod"}
 BARE_GROUP_WORDS = {"group", "gang", "cell", "cells", "unit", "units", "band", "bands", "member", "members"}
 INCIDENT_LEMMAS = kb.incident_words()
 # The small model often labels "Karachi airport" or a lone city name as an organisation.
@@ -158,9 +161,10 @@ def _type_rank(kind: str) -> int:
 
 
 def _is_generic(token: Token) -> bool:
-    """Plural or habitual mentions ("attacks", "a series of bombings", "has killed hundreds")."""
+    """Plural or habitual mentions ("attacks", "a series of bombings", "has killed hundreds"); munitions
+    that are counted or pointed at ("three rockets landed", "the bombs") are one incident's."""
     if token.tag_ in {"NNS", "NNPS"}:
-        return True
+        return token.lower_ not in WEAPON_NOUNS or not any(c.dep_ in COUNTED for c in token.children)
     if token.pos_ == "VERB" and any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in token.children
     ):

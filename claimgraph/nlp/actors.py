@@ -55,6 +55,7 @@ GROUP_HEADS = {
     "sipah",
 }
 NAME_TOKEN = {"IS_TITLE": True}
+DAY_LABELS = {"DATE", "TIME", "EVENT"}
 
 
 INTRO_NOUNS = {"group", "outfit", "faction", "militia", "organisation", "organization", "movement", "front"}
@@ -175,6 +176,29 @@ def _variants(name: str) -> set[str]:
     return {re.sub(r"\s+", " ", v).strip() for v in out if len(v.strip()) > 1}
 
 
+def _names_a_day(name: Span) -> bool:
+    """ "a day that became known as Bloody Friday": a name holding a date names a day or an event, unless
+    a group word ends it ("the 15th of September Legion")."""
+    return name[-1].lower_ not in GROUP_HEADS and any(t.ent_type_ in DAY_LABELS for t in name)
+
+
+def _repeated(doc: Doc, introduced: list[Span]) -> list[Span]:
+    """Every other mention of a group the text introduced by a name of two or more words ("a group
+    calling itself Saraya Awliya al-Dam ... Saraya Awliya al-Dam is a front for"): the same words, in the
+    same case, name the same actor, though nothing around the later mention says it is a group."""
+    by_first: dict[str, list[tuple[tuple[str, ...], Span]]] = {}
+    for span in introduced:
+        if len(span) >= 2:
+            by_first.setdefault(span[0].text, []).append((tuple(t.text for t in span), span))
+    found: list[Span] = []
+    for token in doc:
+        for words, span in by_first.get(token.text, ()):
+            end = token.i + len(words)
+            if token.i != span.start and tuple(t.text for t in doc[token.i : end]) == words:
+                found.append(Span(doc, token.i, end, label=span.label_, kb_id=span.kb_id_))
+    return found
+
+
 class ActorRecognizer:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -222,9 +246,10 @@ class ActorRecognizer:
             for span in filter_spans(spans)
         ]
         taken = {i for span in known for i in range(span.start, span.end)}
+        unknown = self._unknown_groups(doc)
         new = [
             s
-            for s in self._unknown_groups(doc) + self._generic(doc)
+            for s in unknown + _repeated(doc, unknown) + self._generic(doc)
             if not taken & set(range(s.start, s.end))
         ]
         actors = filter_spans(known + new)
@@ -279,8 +304,9 @@ class ActorRecognizer:
             name = doc[start : _name_end(doc, end)]
             while name and not name[0].is_title:
                 name = name[1:]
-            if name.start > start and len(name) >= 1 and not kb.resolve_alias(name.text):
-                found.append(new_actor(name))
+            if not name or name.start == start or kb.resolve_alias(name.text) or _names_a_day(name):
+                continue
+            found.append(new_actor(name))
         found += self._defined_abbreviations(doc)
         found += self._described_groups(doc)
         for ent in doc.ents:

@@ -89,3 +89,22 @@ def test_a_force_named_as_a_modifier_is_an_actor_only_before_its_people(analyzer
         "stole army funds."
     )
     assert _actors(analyzer, text) == [("Army", "new:army"), ("police", "new:police")]
+
+
+def test_a_group_introduced_by_name_is_that_group_wherever_the_name_recurs(analyzer):
+    """Only the first mention says it is a group ("calling itself"); the later ones are the same actor."""
+    text = (
+        "A group calling itself Liwa Ahrar al-Janub claimed the attack. "
+        "Liwa Ahrar al-Janub is a front for the Houthis."
+    )
+    assert _actors(analyzer, text) == [
+        ("Liwa Ahrar al-Janub", "new:liwa-ahrar-al-janub"),
+        ("Liwa Ahrar al-Janub", "new:liwa-ahrar-al-janub"),
+        ("Houthis", "houthis"),
+    ]
+
+
+def test_a_day_known_by_a_name_is_no_group(analyzer):
+    """ "known as" introduces groups, but also days and events: a name holding a date is no group unless a
+    group word ends it."""
+    assert _actors(analyzer, "It was a day that became known as Black Tuesday in the valley.") == []
