@@ -37,7 +37,14 @@ def mark_sentence_starts(doc: Doc) -> Doc:
         )
         if after_stop or _is_dash(prev) and _is_dateline(doc, prev.i):
             token.is_sent_start = True
+        elif _runs_on(prev, token):
+            token.is_sent_start = False
     return doc
+
+
+def _runs_on(prev: Token, token: Token) -> bool:
+    """A word after a word and one space goes on the sentence ("Kata'ib | Hezbollah denied" was split)."""
+    return prev.whitespace_ == " " and prev.text[-1].isalnum() and token.text[0].isalnum()
 
 
 def _after_hard_break(prev: Token, hard: set[int]) -> bool:

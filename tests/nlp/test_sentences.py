@@ -82,3 +82,16 @@ def test_a_dateline_ended_by_a_spaced_hyphen_is_a_sentence_of_its_own(analyzer) 
     assert sentences[2] == "Al-Shabaab fighters attacked a checkpoint on Friday."
     [incident, *_] = analyzer.extract(Document(id="dateline", text=text)).incidents
     assert (incident.killed.min, incident.killed.max, incident.killed.qualifier) == (10, 12, "between")
+
+
+def test_a_name_after_a_blank_line_is_not_split_from_its_sentence(analyzer) -> None:
+    """The parser once ended a sentence inside "Kata'ib Hezbollah": a word after a word and a space goes
+    on with its sentence."""
+    text = (
+        "The governor said Kata'ib Hezbollah was behind the attack.\n\n"
+        "Kata'ib Hezbollah denied any involvement in a short statement on Friday."
+    )
+    assert _sentences(analyzer, text) == [
+        "The governor said Kata'ib Hezbollah was behind the attack.",
+        "Kata'ib Hezbollah denied any involvement in a short statement on Friday.",
+    ]
