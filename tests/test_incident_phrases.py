@@ -90,3 +90,12 @@ def test_counted_munitions_are_one_incident_and_bare_plurals_are_not(analyzer):
     assert claims == [("new:liwa-ahrar-al-janub", {"incident": incident.id})]
     bare = Document(id="phrase", text="Militias often fire rockets at bases.")
     assert analyzer.extract(bare).incidents == []
+
+
+def test_a_speaker_is_no_attacker(analyzer):
+    """ "man" is a word attackers are called by, but a man who tells a journalist something is a speaker."""
+    text = (
+        "Gunmen abducted 40 pupils from a school near Maiduguri on Monday. A man who said he spoke for the "
+        "kidnappers told a local journalist that the pupils taken in the abduction were safe."
+    )
+    assert _incident(analyzer, text).attackers == ["Gunmen"]

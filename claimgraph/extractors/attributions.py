@@ -65,9 +65,14 @@ def subject_of(
     for _ in range(6):
         if not passive_ok and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             return None
-        for child in verb.children:
-            if child.dep_ in deps:
-                return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+        subjects = [c for c in verb.children if c.dep_ in deps]
+        if subjects:
+            first = subjects[0]
+            end = first.right_edge.i + 1
+            for other in subjects[1:]:  # a misparse's second subject: "A man who spoke for | X | told"
+                if other.left_edge.i == end:
+                    end = other.right_edge.i + 1
+            return verb.doc[first.left_edge.i : end]
         if verb.dep_ in climb and verb.head is not verb:
             verb = verb.head
             continue

@@ -493,6 +493,7 @@ def _fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) ->
     lex = _role_lexicon()
     sents, text = ctx.sents, ctx.text
     people = [e.text for e in ctx.ents if e.label_ == "PERSON"]
+    speaking = {i for cue in ctx.doc.spans.get("cues", []) for i in range(cue.start, cue.end)}
     mentioned = {m.sent_index for m in draft.mentions}
     for index in sorted(mentioned | near):
         sent = sents[index]
@@ -509,6 +510,8 @@ def _fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) ->
                 continue
             dep = token.dep_
             if word in lex["attackers"] and dep in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}:
+                if dep == "nsubj" and token.head.i in speaking:
+                    continue  # "a man who said he spoke for the group told a reporter": a speaker
                 phrase = _phrase(token, text)
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
                     _add_attacker(draft, phrase)

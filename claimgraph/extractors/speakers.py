@@ -99,6 +99,7 @@ RELATIVES = {"which", "who", "that", "whom"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 CLAUSE_DEPS = {"acl", "relcl"}
 NAMING_VERBS = {"call", "name", "know", "label", "banner", "style", "dub"}  # "a group calling itself X"
+SPEAKING_FOR = {"speak", "represent"}  # a clause that says whom the speaker speaks for
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 GROUP_PRONOUNS = {"they", "it", "we", "them"}
 
@@ -126,9 +127,25 @@ def _actor_in(ctx: Context, span: Span) -> Span | None:
 
 def _in_clause(token: Token, span: Span) -> bool:
     """Whether a clause (participle or relative) within ``span`` holds ``token``; one that names the
-    speaker ("a group calling itself X") does not count."""
+    speaker ("a group calling itself X") or says whom it speaks for does not count."""
     while token.i != span.root.i and span.start <= token.i < span.end and token.head.i != token.i:
+        if token.lemma_ in SPEAKING_FOR:  # "a man who said he spoke for X" speaks for X
+            return False
         if token.dep_ in CLAUSE_DEPS and token.lemma_ not in NAMING_VERBS:
+            return True
+        token = token.head
+    return False
+
+
+def _speaks_for(actor: Span, span: Span) -> bool:
+    """Whether the speaker's words say the speaker speaks for ``actor`` ("a man who said he spoke for X"),
+    also where the parser left "for" without its object."""
+    before = actor.doc[actor.start - 1] if actor.start > span.start else None
+    if before is not None and before.lower_ == "for" and before.head.lemma_ in SPEAKING_FOR:
+        return True
+    token = actor.root
+    while span.start <= token.i < span.end and token.head.i != token.i:
+        if token.lemma_ in SPEAKING_FOR:
             return True
         token = token.head
     return False
@@ -146,7 +163,26 @@ def _person_near(ctx: Context, span: Span) -> Span | None:
                 continue  # "the Biden administration" is not Biden
             if not any(a.start <= ent.start < a.end for a in ctx.actors):
                 return ent
-    return None
+    return _unlabelled_name(ctx, span)
+
+
+def _unlabelled_name(ctx: Context, span: Span) -> Span | None:
+    """A name the recogniser left unlabelled as the speaker's head: two or more capitalised proper nouns
+    ("Inspector General of Police Vikram Sethi"), outside any actor."""
+    root = span.root
+    if not _name_word(root):
+        return None
+    taken = {i for a in ctx.actors for i in range(a.start, a.end)}
+    start = root.i
+    while start > span.start and _name_word(ctx.doc[start - 1]) and start - 1 not in taken:
+        start -= 1
+    if root.i - start < 1 or root.i in taken:
+        return None
+    return ctx.doc[start : root.i + 1]
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and token.ent_type_ in {"", "PERSON"}
 
 
 def _title(span: Span, name: Span) -> str | None:
@@ -184,7 +220,7 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
         return Source(kind="report", name=text, actor=actor.kb_id_ if actor else None)
     if actor is not None and actor.start <= head.i < actor.end:
         return Source(kind="organization", name=actor.text, actor=actor.kb_id_)
-    if actor is not None and head.lower_ in SPOKESPEOPLE:
+    if actor is not None and (head.lower_ in SPOKESPEOPLE or _speaks_for(actor, span)):
         return Source(kind="organization", name=actor.text, actor=actor.kb_id_, title=head.text)
     if head.lower_ in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS:
         return Source(kind="anonymous", name=text, actor=actor.kb_id_ if actor else None)

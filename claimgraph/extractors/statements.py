@@ -74,6 +74,21 @@ def _blamed_for_a_failure(trigger: Span) -> bool:
     return any(c.dep_ in {"pcomp", "pobj"} and c.lemma_.lower() in FAILING_VERBS for c in charges)
 
 
+def _help_with_something_else(trigger: Span) -> bool:
+    """ "solved the case with the help of the FBI": help given with an act that is no attack ("carried
+    out the bombing with the support of X" is facilitation)."""
+    if trigger[0].lower_ != "with":
+        return False
+    act = trigger[0].head
+    return not any(act.i in range(t.start, t.end) for t in _attack_words(trigger.doc))
+
+
+def _attack_words(doc: Doc) -> list[Span]:
+    """Words that name an attack or its doing: incident mentions and `perpetrated` triggers."""
+    perpetration = [s for s in doc.spans.get("relation_triggers", []) if s.label_ == "perpetrated"]
+    return [*doc.spans.get("incident_triggers", []), *perpetration]
+
+
 def _governing_verb(token: Token) -> Token:
     steps = 0
     while token.pos_ not in {"VERB", "AUX"} and token.head is not token and steps < 4:
@@ -337,7 +352,11 @@ def find_statements(
     statements: list[Statement] = []
     for trigger in _pick_triggers(doc):
         relation = trigger.label_
-        if _object_lemma(trigger) in NOT_OBJECTS.get(relation, ()) or _blamed_for_a_failure(trigger):
+        if (
+            _object_lemma(trigger) in NOT_OBJECTS.get(relation, ())
+            or _blamed_for_a_failure(trigger)
+            or _help_with_something_else(trigger)
+        ):
             continue
         attribution = _attribution_for(trigger, found)
         subjects = _subjects(trigger, relation, actors, attribution)
