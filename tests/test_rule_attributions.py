@@ -32,3 +32,13 @@ def test_what_a_cue_says_of_its_object_is_part_of_the_content(analyzer, text, ex
 
 def test_a_time_after_the_object_is_not_part_of_the_content(analyzer):
     assert _attributions(analyzer, "The senator praised the plan on Tuesday.") == [("praised", "the plan")]
+
+
+def test_a_that_clause_hung_on_the_statement_is_what_was_said(analyzer):
+    """The parser hangs "that ..." on "statement" in "said in a statement that ...": still the content; a
+    relative clause on the noun ("a statement that was posted") is not."""
+    text = (
+        "The Southern Defence Council (SDC), which controls Mukalla, said in a statement that the Houthis "
+        "were behind the bombing."
+    )
+    assert _attributions(analyzer, text) == [("said", "that the Houthis were behind the bombing")]

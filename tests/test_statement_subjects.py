@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph.model import Document
 
 
@@ -151,3 +153,14 @@ def test_a_man_who_says_he_speaks_for_a_group_speaks_for_it(analyzer):
     result = analyzer.extract(Document(id="subjects", text=text))
     said = [(s.relation, s.subject, s.source.kind, s.source.actor) for s in result.statements]
     assert said == [("denied", "boko_haram", "organization", "boko_haram")]
+
+
+@pytest.mark.parametrize(
+    ("frame", "certainty"),
+    [("It is unlikely that", "unlikely"), ("It seems very likely that", "very likely"), ("", "asserted")],
+)
+def test_a_hedge_that_frames_the_clause_sets_its_certainty(analyzer, frame, certainty):
+    text = f"A car bomb killed four soldiers in Aden on Tuesday. {frame} the Houthis carried out the bombing."
+    text = text.replace(". the", ". The")
+    [statement] = analyzer.extract(Document(id="subjects", text=text)).statements
+    assert (statement.subject, statement.certainty) == ("houthis", certainty)

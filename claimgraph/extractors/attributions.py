@@ -110,6 +110,9 @@ def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
     for child in children:
         if child.dep_ in {"ccomp", "xcomp"}:
             return _subtree(child)
+    for child in children:
+        if child.dep_ == "prep" and (clause := _that_clause_after(child)) is not None:
+            return _subtree(clause)
     if verb.lemma_.lower() in HEARER_VERBS | CLAUSE_ONLY:
         return None
     for child in children:
@@ -121,6 +124,19 @@ def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
                 ):
                     end = max(end, _subtree(rest)[1])
             return start, end
+    return None
+
+
+def _that_clause_after(prep: Token) -> Token | None:
+    """The "that" clause the parser hung on the noun of "said in a statement that ...": what is said."""
+    for noun in prep.children:
+        if noun.dep_ != "pobj":
+            continue
+        for clause in noun.children:
+            if clause.dep_ in {"acl", "relcl"} and clause.i > noun.i and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+            ):
+                return clause
     return None
 
 

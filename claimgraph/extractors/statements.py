@@ -40,6 +40,7 @@ STATES = kb.state_ids()
 _GENERIC = kb.load("generic_actors")
 STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]
 COPULAS = {"be", "become", "remain", "seem", "appear"}
+FRAMING_DEPS = {"acomp", "advmod", "attr", "oprd"}  # "It is [unlikely] that", "It seems [very likely] that"
 ACCUSE_LEMMAS = {"blame", "accuse", "suspect", "hold", "attribute", "implicate", "charge"}
 BANDS = {band: band for band in kb.load("hedges")}
 
@@ -325,7 +326,11 @@ def _certainty(trigger: Span, window: tuple[int, int]) -> str:
     """The hedge nearest the relation words in its clause (ICD 203 band), else a plain assertion."""
     doc = trigger.doc
     verb = _governing_verb(trigger.root)
-    clause = range(verb.left_edge.i, verb.right_edge.i + 1)
+    clause = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+    framed = {"ccomp", "csubj"}
+    while verb.dep_ in framed and (verb.head.lemma_.lower() in COPULAS or verb.head.pos_ == "ADJ"):
+        verb = verb.head  # "It is unlikely that X did it": the hedge qualifies the clause it frames
+        clause |= {verb.i} | {t.i for c in verb.children if c.dep_ in FRAMING_DEPS for t in c.subtree}
     hedges = [
         h for h in doc.spans.get("hedges", []) if h.start in clause and window[0] <= h.start_char < window[1]
     ]
