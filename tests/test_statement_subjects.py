@@ -164,3 +164,52 @@ def test_a_hedge_that_frames_the_clause_sets_its_certainty(analyzer, frame, cert
     text = text.replace(". the", ". The")
     [statement] = analyzer.extract(Document(id="subjects", text=text)).statements
     assert (statement.subject, statement.certainty) == ("houthis", certainty)
+
+
+def test_the_hallmarks_of_a_group_and_its_doing_are_two_hedged_statements_about_the_attack(analyzer):
+    """The incident is the subject when the doer comes after the words ("The attack bears the hallmarks of
+    X", "was carried out by the group"); each hedge stays with its own words."""
+    text = (
+        "A car bomb exploded at a market in Mogadishu on Monday, killing 12 people. The attack bears the "
+        "hallmarks of al-Shabaab and was almost certainly carried out by the group."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    [incident] = result.incidents
+    said = sorted((s.subject, s.object["incident"], s.certainty) for s in result.statements)
+    assert said == [("al_shabaab", incident.id, "almost certain"), ("al_shabaab", incident.id, "likely")]
+
+
+def test_what_a_clause_says_of_the_doer_is_neither_a_doer_nor_this_attack(analyzer):
+    """ "carried out by X, which has ... attacked convoys": Mali, named in the clause, did nothing; the
+    convoys X has attacked over the year are conduct, not the attack in focus."""
+    text = (
+        "Gunmen killed 17 soldiers at a checkpoint near Bamako on Thursday. The assault was very likely "
+        "carried out by JNIM, which has blockaded towns in central Mali and attacked army convoys this year."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    [incident] = result.incidents
+    said = [(s.subject, s.object["incident"], s.certainty) for s in result.statements]
+    expected = [("jnim", None, "asserted"), ("jnim", incident.id, "very likely")]
+    assert sorted(said, key=lambda s: s[2]) == expected
+
+
+def test_a_part_in_the_attack_is_facilitation_and_a_part_in_anything_else_is_not(analyzer):
+    text = (
+        "Gunmen killed 17 soldiers at a checkpoint near Bamako on Thursday. JNIM is unlikely to have been "
+        "involved. The Wagner Group was involved in the search for the gunmen."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = [(s.relation, s.subject, s.certainty) for s in result.statements]
+    assert said == [("facilitated", "jnim", "unlikely")]
+
+
+def test_a_denial_made_possible_is_no_denial_and_one_made_is(analyzer):
+    """ "X said they were not involved" is X's denial; "it allows X to claim they were not involved" is
+    the author's view of what X can say, which nobody said."""
+    incident = "A bomb killed nine people at a market in Quetta on Friday. "
+    made = analyzer.extract(Document(id="subjects", text=incident + "The BLA said they were not involved."))
+    assert [(s.relation, s.subject, s.source.kind) for s in made.statements] == [
+        ("denied", "bla", "organization")
+    ]
+    text = incident + "The claim allows the BLA to claim they were not involved."
+    assert analyzer.extract(Document(id="subjects", text=text)).statements == []

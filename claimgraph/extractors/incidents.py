@@ -165,14 +165,20 @@ def _is_generic(token: Token) -> bool:
     that are counted or pointed at ("three rockets landed", "the bombs") are one incident's."""
     if token.tag_ in {"NNS", "NNPS"}:
         return token.lower_ not in WEAPON_NOUNS or not any(c.dep_ in COUNTED for c in token.children)
-    if token.pos_ == "VERB" and any(
-        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in token.children
-    ):
+    if token.pos_ == "VERB" and habitual(token):
         return True
     head = token.head
     if head.dep_ == "pobj":
         head = head.head
     return token.dep_ == "pobj" and head.head.lemma_.lower() in GENERIC_HEADS
+
+
+def habitual(verb: Token) -> bool:
+    """ "has killed hundreds", "X, which has blockaded towns and attacked convoys this year": conduct over
+    time (a present perfect, on the verb or the first of its conjuncts), not one incident."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
 
 def _is_anaphoric(token: Token) -> bool:

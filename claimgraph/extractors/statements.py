@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph import kb
 from claimgraph.extractors.attributions import Found, subject_of
 from claimgraph.extractors.context import Context
-from claimgraph.extractors.incidents import IncidentIndex, draft_for
+from claimgraph.extractors.incidents import IncidentIndex, draft_for, habitual
 from claimgraph.extractors.roles import has_roles, perpetrators, role_spans
 from claimgraph.extractors.speakers import GROUP_NOUNS, GROUP_PRONOUNS, NAMING_VERBS, qualifies_only
 from claimgraph.model import Source, Statement, stable_id
@@ -40,9 +40,11 @@ STATES = kb.state_ids()
 _GENERIC = kb.load("generic_actors")
 STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]
 COPULAS = {"be", "become", "remain", "seem", "appear"}
+PASSIVE_DOERS = {"involve"}  # "X was involved": X took part
 FRAMING_DEPS = {"acomp", "advmod", "attr", "oprd"}  # "It is [unlikely] that", "It seems [very likely] that"
 ACCUSE_LEMMAS = {"blame", "accuse", "suspect", "hold", "attribute", "implicate", "charge"}
 BANDS = {band: band for band in kb.load("hedges")}
+ENABLING = frozenset(kb.load("cues")["enabling"])
 
 
 def _pick_triggers(doc: Doc) -> list[Span]:
@@ -75,13 +77,17 @@ def _blamed_for_a_failure(trigger: Span) -> bool:
     return any(c.dep_ in {"pcomp", "pobj"} and c.lemma_.lower() in FAILING_VERBS for c in charges)
 
 
-def _help_with_something_else(trigger: Span) -> bool:
-    """ "solved the case with the help of the FBI": help given with an act that is no attack ("carried
-    out the bombing with the support of X" is facilitation)."""
-    if trigger[0].lower_ != "with":
-        return False
-    act = trigger[0].head
-    return not any(act.i in range(t.start, t.end) for t in _attack_words(trigger.doc))
+def _about_something_else(trigger: Span) -> bool:
+    """Help or a part in an act that is no attack: "solved the case with the help of the FBI", "police
+    were involved in the search" ("carried out the bombing with the support of X", "was involved in the
+    attack" and a bare "was involved" are about the attack)."""
+    attack_words = {i for t in _attack_words(trigger.doc) for i in range(t.start, t.end)}
+    if trigger[0].lower_ == "with":
+        return trigger[0].head.i not in attack_words
+    if trigger.root.lemma_.lower() == "involve":
+        acts = [o for p in trigger.root.children if p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+        return any(o.i not in attack_words for o in acts)
+    return False
 
 
 def _attack_words(doc: Doc) -> list[Span]:
@@ -143,7 +149,7 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
         return named
     if root.lower_ in {"that", "which", "who"} and root.head.dep_ == "relcl":
         noun = root.head.head  # the noun the relative clause hangs on, without the clause itself
-        return _resolve_reference(span.doc[noun.left_edge.i : noun.i + 1], actors, speaker, floor)
+        return _resolve_reference(_phrase_of(noun), actors, speaker, floor)
     pronoun = root.lower_ in GROUP_PRONOUNS | {"themselves"}
     definite_group = root.lower_ in GROUP_NOUNS and span[0].lower_ in {"the", "this", "that"}
     if (pronoun or definite_group) and len(
@@ -188,10 +194,16 @@ def _subjects(trigger: Span, relation: str, actors: list[Span], attribution: Fou
         following = [a for a in actors if a.start >= trigger.end and a.start - trigger.end <= 3]
         return following[:1]
     head = trigger.root
+    speaker = attribution.speaker if attribution else None
+    floor = attribution.start if attribution and attribution.start <= trigger.start_char else 0
     for token in (*_conjuncts(head), head.head):
         for child in token.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-                agents = _actors_in(_subtree_ids(child), actors)
+                by = [c for c in child.children if c.dep_ == "pobj"]
+                # who is named, not what a clause says of them ("by X, which has attacked towns in Mali")
+                agents = _actors_in(set().union(*(_head_tokens(b) for b in by)), actors)
+                if not agents and by:  # "carried out by the group": the group last named
+                    agents = _resolve_reference(_phrase_of(by[0]), actors, speaker, floor)
                 if agents:
                     return agents
     if head.lemma_.lower() in ACCUSE_LEMMAS:
@@ -205,16 +217,20 @@ def _subjects(trigger: Span, relation: str, actors: list[Span], attribution: Fou
         if own or head.head.lemma_.lower() not in COPULAS or head.lemma_.lower() in EVENT_NOUNS:
             return own
     verb = _governing_verb(head)
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    if passive and verb.lemma_.lower() not in PASSIVE_DOERS:
         return []  # a passive's subject is its patient; its doer came with "by" above
     charged = _charged_with(verb)
     if charged is not None:  # "accused the Brigade of planting the bomb": the Brigade planted it
         return _actors_in(_head_tokens(charged), actors)
-    subject = subject_of(verb, passive_ok=False, climb=CLIMB)
-    speaker = attribution.speaker if attribution else None
-    floor = attribution.start if attribution and attribution.start <= trigger.start_char else 0
+    subject = subject_of(verb, passive_ok=passive, climb=CLIMB)
     found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
     return found or _left_actors(trigger, actors)
+
+
+def _phrase_of(noun: Token) -> Span:
+    """The noun with the words before it ("the group"), without what follows ("which has used ...")."""
+    return noun.doc[noun.left_edge.i : noun.i + 1]
 
 
 def _charged_with(verb: Token) -> Token | None:
@@ -327,7 +343,7 @@ def _certainty(trigger: Span, window: tuple[int, int]) -> str:
     doc = trigger.doc
     verb = _governing_verb(trigger.root)
     clause = set(range(verb.left_edge.i, verb.right_edge.i + 1))
-    framed = {"ccomp", "csubj"}
+    framed = {"ccomp", "csubj", "xcomp"}
     while verb.dep_ in framed and (verb.head.lemma_.lower() in COPULAS or verb.head.pos_ == "ADJ"):
         verb = verb.head  # "It is unlikely that X did it": the hedge qualifies the clause it frames
         clause |= {verb.i} | {t.i for c in verb.children if c.dep_ in FRAMING_DEPS for t in c.subtree}
@@ -338,6 +354,16 @@ def _certainty(trigger: Span, window: tuple[int, int]) -> str:
         return "asserted"
     nearest = min(hedges, key=lambda h: abs(h.start - trigger.start))
     return nearest.label_
+
+
+def _made_possible_only(doc: Doc, attribution: Found) -> bool:
+    """ "It allows the Taliban to claim they were not involved": a claim the words make possible, which
+    nobody made (``enabling`` in kb/cues.yaml)."""
+    end = attribution.cue_start + len(attribution.cue_text)
+    cue = doc.char_span(attribution.cue_start, end, alignment_mode="expand")
+    if cue is None or cue.root.head.lemma_.lower() not in ENABLING or cue.root.dep_ not in {"xcomp", "ccomp"}:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.root.children)  # "to claim"
 
 
 def _attribution_for(trigger: Span, found: list[Found]) -> Found | None:
@@ -360,10 +386,12 @@ def find_statements(
         if (
             _object_lemma(trigger) in NOT_OBJECTS.get(relation, ())
             or _blamed_for_a_failure(trigger)
-            or _help_with_something_else(trigger)
+            or _about_something_else(trigger)
         ):
             continue
         attribution = _attribution_for(trigger, found)
+        if attribution is not None and _made_possible_only(doc, attribution):
+            continue
         subjects = _subjects(trigger, relation, actors, attribution)
         if not subjects:
             continue
@@ -461,13 +489,17 @@ def _incident_object(
         c.i for c in verb.children if c.dep_ in {"dobj", "prep", "attr"}
     }
     scope |= {t.i for c in verb.children if c.dep_ in {"dobj", "prep", "attr", "agent"} for t in c.subtree}
-    if verb.lemma_ in COPULAS:  # "The blast was the work of X": the subject is the incident
-        scope |= {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    if verb.lemma_ in COPULAS or _doer_named_after(trigger, verb):
+        # "The blast was the work of X", "The attack bears the hallmarks of X", "... was carried out by
+        # X": the doer comes after the words, so their subject is the incident
+        clauses = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+        subjects = [c for v in clauses for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        scope |= {t.i for c in subjects for t in c.subtree}
     for i in sorted(scope):
         draft = index.by_token.get(i)
         if draft is not None:
             return {"incident": draft.id}
-    generic = sent_no in index.generic_sents
+    generic = sent_no in index.generic_sents or relation in {"perpetrated", "facilitated"} and habitual(verb)
     if not generic:
         focus = index.focus.get(sent_no)
         # claims and denials are about an incident by nature; other relations only near its mention
@@ -487,6 +519,11 @@ def _incident_object(
         if doers:
             return {"actor": doers[0].kb_id_}
     return {"incident": None}
+
+
+def _doer_named_after(trigger: Span, verb: Token) -> bool:
+    """Whether the doer follows the relation words ("the hallmarks of X", "carried out by X")."""
+    return trigger[-1].lower_ in AGENT_PREPS or any(c.dep_ == "agent" for c in verb.children)
 
 
 def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: str) -> tuple[str, Source]:
@@ -603,6 +640,7 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
             st.source.kind,
             st.source.actor or st.source.name,
             st.polarity,
+            st.certainty,  # "bears the hallmarks of X and was almost certainly carried out by X": both
         )
         if key not in seen:
             seen.add(key)

@@ -277,6 +277,13 @@ def _from_toll(tok: Token) -> Figure | None:
     return _first(candidates + _children(verb, "attr", "dobj", "npadvmod"))
 
 
+def _cared_for(verb: Token, reasons: frozenset[str]) -> bool:
+    """Whether a verb of care gives its reason ("treated for their wounds", "admitted to hospital")."""
+    return any(
+        o.lemma_.lower() in reasons for p in _children(verb, "prep") for o in _children(p, "pobj")
+    )
+
+
 def casualties(sent: Span) -> tuple[Figure | None, Figure | None]:
     """(killed, wounded) figures stated in a parsed sentence; None where no figure is given.
 
@@ -298,5 +305,7 @@ def casualties(sent: Span) -> tuple[Figure | None, Figure | None]:
                 figure = _from_toll(tok)
             elif tok.pos_ in ("NOUN", "PROPN") and lemma in cue["nouns"]:
                 figure = _from_noun(tok)
+            elif tok.pos_ == "VERB" and lemma in cue["care"] and _cared_for(tok, cue["reasons"]):
+                figure = _first(_children(tok, "nsubjpass"))
             found[kind] = figure
     return found["killed"], found["wounded"]

@@ -86,6 +86,9 @@ CASES = [
     ("Several people were killed.", F(None, None, "several"), None),
     ("The bomber killed himself.", None, None),
     ("Two gunmen attacked the convoy on Tuesday.", None, None),
+    ("More than 60 people were being treated for their wounds.", None, F(60, None, "more than")),
+    ("Twelve people were hospitalised with burns.", None, F(12, 12)),
+    ("Forty people were treated for shock.", None, None),
 ]
 
 
