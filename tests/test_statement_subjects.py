@@ -213,3 +213,30 @@ def test_a_denial_made_possible_is_no_denial_and_one_made_is(analyzer):
     ]
     text = incident + "The claim allows the BLA to claim they were not involved."
     assert analyzer.extract(Document(id="subjects", text=text)).statements == []
+
+
+def test_what_a_statement_describes_a_group_as_is_said_by_whoever_issued_the_statement(analyzer):
+    """ "described X as a faction of Y": X is part of Y; "The statement" is the one the army issued."""
+    text = (
+        "Gunmen abducted 30 farmers near Monguno on Monday. The Nigerian army said in a statement that "
+        "Boko Haram had carried out the kidnapping. The statement described ISWAP as a faction of the "
+        "Islamic State group."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = result.statements
+    ties = [(s.subject, s.object, s.source.kind, s.source.name) for s in said if s.object.get("actor")]
+    assert ties == [("iswap", {"actor": "isis"}, "organization", "Nigerian army")]
+
+
+def test_planning_a_kidnapping_is_facilitation_hedged_by_the_verb_it_completes(analyzer):
+    """ "the cartel planned the kidnapping": the cartel named before; "may have helped plan": roughly even."""
+    kidnap = "Gunmen kidnapped a journalist in Medellin on Monday. "
+    text = kidnap + "Police said the Medellin Cartel ordered it and that the cartel planned the kidnapping."
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = [(s.relation, s.subject, s.certainty) for s in result.statements if s.relation == "facilitated"]
+    assert said == [("facilitated", "medellin_cartel", "asserted")]
+    text = kidnap + "ELN fighters may have helped plan the kidnapping."
+    result = analyzer.extract(Document(id="subjects", text=text))
+    assert [(s.relation, s.subject, s.certainty) for s in result.statements] == [
+        ("facilitated", "eln", "roughly even")
+    ]

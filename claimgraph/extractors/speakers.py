@@ -94,6 +94,7 @@ GROUP_NOUNS = {
     "guerrillas",
     "faction",
     "militia",
+    "cartel",
 }
 RELATIVES = {"which", "who", "that", "whom"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -217,7 +218,8 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
     lemma = head.lemma_.lower()
     text = span.text.strip()
     if lemma in REPORT_HEADS or head.lower_ in REPORT_HEADS:
-        return Source(kind="report", name=text, actor=actor.kb_id_ if actor else None)
+        issuer = _issuer(ctx, span, history or []) if actor is None else None
+        return issuer or Source(kind="report", name=text, actor=actor.kb_id_ if actor else None)
     if actor is not None and actor.start <= head.i < actor.end:
         return Source(kind="organization", name=actor.text, actor=actor.kb_id_)
     if actor is not None and (head.lower_ in SPOKESPEOPLE or _speaks_for(actor, span)):
@@ -229,6 +231,19 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
     if any(e.label_ in {"ORG", "NORP", "GPE"} for e in ctx.ents_in(span)):
         return Source(kind="organization", name=text)
     return Source(kind="anonymous", name=text)
+
+
+def _issuer(ctx: Context, span: Span, history: list[tuple[int, Source]]) -> Source | None:
+    """Who issued "the statement" named before: "X said in a statement that ... The statement described
+    ...": X, the speaker of the sentence where the statement was last named."""
+    head = span.root
+    if span[0].lower_ not in {"the", "this", "that"}:
+        return None
+    for token in reversed(ctx.doc[max(0, span.start - 150) : span.start]):
+        if token.lemma_ == head.lemma_:
+            sent = ctx.sent(token)
+            return next((s for i, s in reversed(history) if sent.start <= i < sent.end), None)
+    return None
 
 
 def resolve_pronoun(ctx: Context, token: Token, history: list[tuple[int, Source]]) -> Source:

@@ -41,7 +41,8 @@ _GENERIC = kb.load("generic_actors")
 STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]
 COPULAS = {"be", "become", "remain", "seem", "appear"}
 PASSIVE_DOERS = {"involve"}  # "X was involved": X took part
-FRAMING_DEPS = {"acomp", "advmod", "attr", "oprd"}  # "It is [unlikely] that", "It seems [very likely] that"
+FRAMING_DEPS = frozenset({"acomp", "advmod", "attr", "oprd"})  # "It is [unlikely] that", "It seems [likely]"
+MODAL_DEPS = frozenset({"aux", "advmod"})  # "X [may have] helped plan it"
 ACCUSE_LEMMAS = {"blame", "accuse", "suspect", "hold", "attribute", "implicate", "charge"}
 BANDS = {band: band for band in kb.load("hedges")}
 ENABLING = frozenset(kb.load("cues")["enabling"])
@@ -156,7 +157,9 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
         span
     ) <= 2:  # "they", "the group": the speaker's, or the last named
         if speaker is not None and speaker.actor and (definite_group or root.lower_ in {"we", "they", "it"}):
-            return [a for a in actors if a.kb_id_ == speaker.actor][:1]
+            own = [a for a in actors if a.kb_id_ == speaker.actor][:1]
+            if not definite_group or all(_is_group(a) for a in own):  # police say "the cartel": not police
+                return own
         before = [
             a
             for a in actors
@@ -212,6 +215,9 @@ def _subjects(trigger: Span, relation: str, actors: list[Span], attribution: Fou
                 return _actors_in(_head_tokens(child), actors)  # not "wanted by U.S. courts" after it
         return []
     if head.pos_ in {"NOUN", "PROPN"}:
+        described = _described(head)
+        if described is not None:  # "described X as a faction of Y", "called X a front for Y": X
+            return _actors_in(_head_tokens(described), actors)
         own = _actors_in({c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"}}, actors)
         # "X was the work of Y" names Y above; "It was the first attack" names no doer
         if own or head.head.lemma_.lower() not in COPULAS or head.lemma_.lower() in EVENT_NOUNS:
@@ -231,6 +237,15 @@ def _subjects(trigger: Span, relation: str, actors: list[Span], attribution: Fou
 def _phrase_of(noun: Token) -> Span:
     """The noun with the words before it ("the group"), without what follows ("which has used ...")."""
     return noun.doc[noun.left_edge.i : noun.i + 1]
+
+
+def _described(noun: Token) -> Token | None:
+    """The object a verb says ``noun`` of: X in "described X as a faction", "called X a front"."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+    if verb.pos_ != "VERB" or noun.dep_ not in {"pobj", "oprd", "xcomp", "dobj"}:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i and c is not noun]
+    return objects[0] if objects else None
 
 
 def _charged_with(verb: Token) -> Token | None:
@@ -343,10 +358,9 @@ def _certainty(trigger: Span, window: tuple[int, int]) -> str:
     doc = trigger.doc
     verb = _governing_verb(trigger.root)
     clause = set(range(verb.left_edge.i, verb.right_edge.i + 1))
-    framed = {"ccomp", "csubj", "xcomp"}
-    while verb.dep_ in framed and (verb.head.lemma_.lower() in COPULAS or verb.head.pos_ == "ADJ"):
-        verb = verb.head  # "It is unlikely that X did it": the hedge qualifies the clause it frames
-        clause |= {verb.i} | {t.i for c in verb.children if c.dep_ in FRAMING_DEPS for t in c.subtree}
+    while deps := _hedged_through(verb):
+        verb = verb.head
+        clause |= {verb.i} | {t.i for c in verb.children if c.dep_ in deps for t in c.subtree}
     hedges = [
         h for h in doc.spans.get("hedges", []) if h.start in clause and window[0] <= h.start_char < window[1]
     ]
@@ -364,6 +378,17 @@ def _made_possible_only(doc: Doc, attribution: Found) -> bool:
     if cue is None or cue.root.head.lemma_.lower() not in ENABLING or cue.root.dep_ not in {"xcomp", "ccomp"}:
         return False
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.root.children)  # "to claim"
+
+
+def _hedged_through(verb: Token) -> frozenset[str]:
+    """Which words of the clause above qualify this one: "It is [unlikely] that X did it" (a frame), "X
+    [may have] helped plan it" (the modal of the verb it completes); none where nothing is above."""
+    head = verb.head
+    if verb.dep_ in {"ccomp", "csubj", "xcomp"} and (head.lemma_.lower() in COPULAS or head.pos_ == "ADJ"):
+        return FRAMING_DEPS
+    if verb.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:
+        return MODAL_DEPS
+    return frozenset()
 
 
 def _attribution_for(trigger: Span, found: list[Found]) -> Found | None:
