@@ -1,0 +1,60 @@
+"""How a statement is put: its polarity ("did not carry out") and its certainty, the ICD 203 band of the
+hedge that qualifies the relation words ("almost certainly", "It is unlikely that", "may have helped")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extractors.participants import COPULAS, governing_verb
+
+NEGATORS = {"not", "never", "n't", "no", "without"}
+NEGATING_VERBS = {"lack", "fail", "refuse", "unable"}
+FRAMING_DEPS = frozenset({"acomp", "advmod", "attr", "oprd"})  # "It is [unlikely] that", "It seems [likely]"
+MODAL_DEPS = frozenset({"aux", "advmod"})  # "X [may have] helped plan it"
+
+
+def polarity(trigger: Span, relation: str) -> str:
+    head = trigger.root
+    if relation == "denied":  # a denial is itself the relation; only "did not deny" turns it round
+        negated = trigger[0].lemma_.lower() == "deny" and any(c.dep_ == "neg" for c in trigger[0].children)
+        return "negative" if negated else "positive"
+    verb = governing_verb(head)
+    for token in (head, verb, *trigger):
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return "negative"
+    if any(t.lower_ in NEGATORS for t in trigger):
+        return "negative"
+    if verb.head.lemma_.lower() in NEGATING_VERBS or verb.lemma_.lower() in NEGATING_VERBS:
+        return "negative"
+    if verb.dep_ in {"xcomp", "acl"} and verb.head.head.lemma_.lower() in NEGATING_VERBS:
+        return "negative"
+    return "positive"
+
+
+def certainty(trigger: Span, window: tuple[int, int]) -> str:
+    """The hedge nearest the relation words in its clause (ICD 203 band), else a plain assertion."""
+    doc = trigger.doc
+    verb = governing_verb(trigger.root)
+    clause = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+    while deps := _hedged_through(verb):
+        verb = verb.head
+        clause |= {verb.i} | {t.i for c in verb.children if c.dep_ in deps for t in c.subtree}
+    hedges = [
+        h for h in doc.spans.get("hedges", []) if h.start in clause and window[0] <= h.start_char < window[1]
+    ]
+    if not hedges:
+        return "asserted"
+    nearest = min(hedges, key=lambda h: abs(h.start - trigger.start))
+    return nearest.label_
+
+
+def _hedged_through(verb: Token) -> frozenset[str]:
+    """Which words of the clause above qualify this one: "It is [unlikely] that X did it" (a frame), "X
+    [may have] helped plan it" (the modal of the verb it completes); none where nothing is above."""
+    head = verb.head
+    if verb.dep_ in {"ccomp", "csubj", "xcomp"} and (head.lemma_.lower() in COPULAS or head.pos_ == "ADJ"):
+        return FRAMING_DEPS
+    if verb.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:
+        return MODAL_DEPS
+    return frozenset()
