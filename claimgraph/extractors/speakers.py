@@ -7,6 +7,7 @@ senior official who spoke on condition of anonymity"), a *report* when the speak
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -129,13 +130,19 @@ def _actor_in(ctx: Context, span: Span) -> Span | None:
 def _in_clause(token: Token, span: Span) -> bool:
     """Whether a clause (participle or relative) within ``span`` holds ``token``; one that names the
     speaker ("a group calling itself X") or says whom it speaks for does not count."""
-    while token.i != span.root.i and span.start <= token.i < span.end and token.head.i != token.i:
-        if token.lemma_ in SPEAKING_FOR:  # "a man who said he spoke for X" speaks for X
+    for step in _heads_within(token, span):
+        if step.lemma_ in SPEAKING_FOR:  # "a man who said he spoke for X" speaks for X
             return False
-        if token.dep_ in CLAUSE_DEPS and token.lemma_ not in NAMING_VERBS:
+        if step.dep_ in CLAUSE_DEPS and step.lemma_ not in NAMING_VERBS:
             return True
-        token = token.head
     return False
+
+
+def _heads_within(token: Token, span: Span) -> Iterator[Token]:
+    """``token`` and its heads, up to the head of the speaker's words."""
+    while token.i != span.root.i and span.start <= token.i < span.end and token.head.i != token.i:
+        yield token
+        token = token.head
 
 
 def _speaks_for(actor: Span, span: Span) -> bool:
@@ -144,12 +151,7 @@ def _speaks_for(actor: Span, span: Span) -> bool:
     before = actor.doc[actor.start - 1] if actor.start > span.start else None
     if before is not None and before.lower_ == "for" and before.head.lemma_ in SPEAKING_FOR:
         return True
-    token = actor.root
-    while span.start <= token.i < span.end and token.head.i != token.i:
-        if token.lemma_ in SPEAKING_FOR:
-            return True
-        token = token.head
-    return False
+    return any(step.lemma_ in SPEAKING_FOR for step in _heads_within(actor.root, span))
 
 
 def _person_near(ctx: Context, span: Span) -> Span | None:
