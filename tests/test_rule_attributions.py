@@ -42,3 +42,16 @@ def test_a_that_clause_hung_on_the_statement_is_what_was_said(analyzer):
         "were behind the bombing."
     )
     assert _attributions(analyzer, text) == [("said", "that the Houthis were behind the bombing")]
+
+
+def test_a_subject_the_parser_made_an_object_stays_in_what_was_said(analyzer):
+    """The parser can read "said [the X front], a faction of Y, was behind it" as an object of "said" and a
+    clause with no subject; the object is still part of what was said."""
+    text = (
+        "A car bomb exploded outside a police station in Jamundi on Sunday. The minister said the Dagoberto "
+        "Ramos front, a faction of the Estado Mayor Central (EMC), was behind the bombing."
+    )
+    assert _attributions(analyzer, text)[-1] == (
+        "said",
+        "the Dagoberto Ramos front, a faction of the Estado Mayor Central (EMC), was behind the bombing",
+    )

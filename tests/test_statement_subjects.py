@@ -240,3 +240,17 @@ def test_planning_a_kidnapping_is_facilitation_hedged_by_the_verb_it_completes(a
     assert [(s.relation, s.subject, s.certainty) for s in result.statements] == [
         ("facilitated", "eln", "roughly even")
     ]
+
+
+def test_a_faction_of_a_group_is_accused_alone(analyzer):
+    """ "X, a faction of Y, was behind the bombing": X is accused, and X is part of Y; Y is not accused."""
+    text = (
+        "A car bomb exploded outside a police station in Jamundi on Sunday. The minister said the Dagoberto "
+        "Ramos front, a faction of the Estado Mayor Central (EMC), was behind the bombing."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = sorted((s.relation, s.subject, s.object.get("actor")) for s in result.statements)
+    assert said == [
+        ("part_of", "new:dagoberto-ramos-front", "new:estado-mayor-central"),
+        ("perpetrated", "new:dagoberto-ramos-front", None),
+    ]

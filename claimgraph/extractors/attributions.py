@@ -76,8 +76,21 @@ def subject_of(
         if verb.dep_ in climb and verb.head is not verb:
             verb = verb.head
             continue
-        break
+        taken = taken_subject(verb)
+        return verb.doc[taken.left_edge.i : taken.right_edge.i + 1] if taken is not None else None
     return None
+
+
+def taken_subject(clause: Token) -> Token | None:
+    """The subject the parser made the object of the verb before ("said [X, a faction of Y,] was behind
+    it"): a clause with no subject of its own, right after that object and a comma."""
+    if clause.dep_ != "ccomp" or any(c.dep_ in SUBJECTS | {"expl"} for c in clause.children):
+        return None
+    objects = [c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i]
+    if not objects or clause.head.lemma_.lower() in HEARER_VERBS:
+        return None
+    between = clause.doc[objects[-1].right_edge.i + 1 : clause.left_edge.i]
+    return objects[-1] if all(t.is_punct for t in between) else None
 
 
 def _words_before(ctx: Context, cue: Span) -> Span | None:
@@ -109,7 +122,9 @@ def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
     children = list(verb.children)
     for child in children:
         if child.dep_ in {"ccomp", "xcomp"}:
-            return _subtree(child)
+            start, end = _subtree(child)
+            taken = taken_subject(child)
+            return (taken.left_edge.idx if taken is not None else start), end
     for child in children:
         if child.dep_ == "prep" and (clause := _that_clause_after(child)) is not None:
             return _subtree(clause)

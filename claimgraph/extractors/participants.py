@@ -50,6 +50,7 @@ def subtree_ids(token: Token) -> range:
 
 HEAD_DEPS = {"compound", "amod", "poss", "nmod", "conj", "appos", "cc", "det", "punct"}
 GROUP_OF = {"of", "from"}  # "members of X", "fighters from X"
+PARENT_NOUNS = frozenset(_RELATIONS["part_of"]["parent_nouns"])  # "a faction of Y": Y is another group
 
 
 def head_tokens(root: Token) -> set[int]:
@@ -61,7 +62,12 @@ def head_tokens(root: Token) -> set[int]:
         for child in token.children:
             if child.dep_ in HEAD_DEPS:
                 todo.append(child)
-            elif child.dep_ == "prep" and child.lower_ in GROUP_OF and token.pos_ in {"NOUN", "PRON", "NUM"}:
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ in GROUP_OF
+                and token.pos_ in {"NOUN", "PRON", "NUM"}
+                and token.lemma_.lower() not in PARENT_NOUNS  # "X, a faction of Y": Y is not X
+            ):
                 todo.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 
@@ -151,8 +157,8 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
                 return actors_in(head_tokens(child), actors)  # not "wanted by U.S. courts" after it
         return []
     if head.pos_ in {"NOUN", "PROPN"}:
-        described = _described(head)
-        if described is not None:  # "described X as a faction of Y", "called X a front for Y": X
+        described = head.head if head.dep_ == "appos" and relation in ACTOR_RELATIONS else _described(head)
+        if described is not None:  # "X, a faction of Y", "described X as a faction of Y": X
             return actors_in(head_tokens(described), actors)
         own = actors_in({c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"}}, actors)
         # "X was the work of Y" names Y above; "It was the first attack" names no doer

@@ -182,6 +182,25 @@ def _names_a_day(name: Span) -> bool:
     return name[-1].lower_ not in GROUP_HEADS and any(t.ent_type_ in DAY_LABELS for t in name)
 
 
+def _named_units(doc: Doc) -> list[Span]:
+    """ "the Jaime Martinez front", "the Abu Bakr brigade": a name before a group word written in lower
+    case, after "the"; not a state's or a nationality's ("the Afghan army" is a generic actor)."""
+    found: list[Span] = []
+    for head in doc:
+        if not head.is_lower or head.lower_ not in GROUP_HEADS:
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].is_title:
+            start -= 1
+        if start == head.i or start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        name = doc[start : head.i + 1]
+        national = any(t.ent_type_ == "NORP" for t in name[:-1]) or country_code(name[:-1].text)
+        if not national and not kb.resolve_alias(name.text):  # "the Pakistan army" is a state's
+            found.append(new_actor(name))
+    return found
+
+
 def _repeated(doc: Doc, introduced: list[Span]) -> list[Span]:
     """Every other mention of a group the text introduced by a name of two or more words ("a group
     calling itself Saraya Awliya al-Dam ... Saraya Awliya al-Dam is a front for"): the same words, in the
@@ -309,6 +328,7 @@ class ActorRecognizer:
             found.append(new_actor(name))
         found += self._defined_abbreviations(doc)
         found += self._described_groups(doc)
+        found += _named_units(doc)
         for ent in doc.ents:
             if ent.label_ != "ORG" or ent[-1].lower_ not in GROUP_HEADS or len(ent) < 2:
                 continue

@@ -108,3 +108,14 @@ def test_a_day_known_by_a_name_is_no_group(analyzer):
     """ "known as" introduces groups, but also days and events: a name holding a date is no group unless a
     group word ends it."""
     assert _actors(analyzer, "It was a day that became known as Black Tuesday in the valley.") == []
+
+
+def test_a_name_before_a_group_word_in_lower_case_is_a_group(analyzer):
+    """ "the Jaime Martinez front": a unit named after a person, "front" in lower case; "the Afghan army"
+    stays the generic army of a nationality."""
+    text = "Police said the Jaime Martinez front attacked the post. The Afghan army denied it."
+    assert _actors(analyzer, text)[:2] == [
+        ("Police", "new:police"),
+        ("Jaime Martinez front", "new:jaime-martinez-front"),
+    ]
+    assert ("Afghan army", "new:afghan-army") in _actors(analyzer, text)
