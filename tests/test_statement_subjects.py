@@ -254,3 +254,31 @@ def test_a_faction_of_a_group_is_accused_alone(analyzer):
         ("part_of", "new:dagoberto-ramos-front", "new:estado-mayor-central"),
         ("perpetrated", "new:dagoberto-ramos-front", None),
     ]
+
+
+def test_help_received_from_a_group_is_facilitation_by_the_giver(analyzer):
+    """ "X receives weapons and training from Y": Y facilitated X (the receiver is the object)."""
+    text = (
+        "Gunmen attacked a police post in Ghazni on Sunday. The ministry said the Taliban receive weapons "
+        "and training from Pakistan."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    ties = [(s.relation, s.subject, s.object) for s in result.statements if s.relation == "facilitated"]
+    assert ties == [("facilitated", "pakistan", {"actor": "taliban"})]
+
+
+def test_help_received_by_no_named_group_states_no_tie(analyzer):
+    text = "A bomb exploded in Quetta on Monday. The hospital received funding from the United States."
+    result = analyzer.extract(Document(id="subjects", text=text))
+    assert [s for s in result.statements if s.relation == "facilitated"] == []
+
+
+def test_it_after_a_speaker_goes_on_with_the_speaker_not_the_group_it_spoke_of(analyzer):
+    """ "The ministry said the Taliban ... It added ...": "it" is the ministry, which stays the subject."""
+    text = (
+        "Gunmen attacked a police post in Ghazni on Sunday. The ministry said the Taliban carried out the "
+        "attack. It added that the Haqqani network helped plan the attack."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = sorted((s.relation, s.subject, s.source.name) for s in result.statements)
+    assert said == [("facilitated", "haqqani", "The ministry"), ("perpetrated", "taliban", "The ministry")]

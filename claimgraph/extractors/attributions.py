@@ -148,8 +148,10 @@ def _that_clause_after(prep: Token) -> Token | None:
         if noun.dep_ != "pobj":
             continue
         for clause in noun.children:
-            if clause.dep_ in {"acl", "relcl"} and clause.i > noun.i and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+            if (
+                clause.dep_ in {"acl", "relcl"}
+                and clause.i > noun.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
             ):
                 return clause
     return None

@@ -31,6 +31,7 @@ STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"
 COPULAS = {"be", "become", "remain", "seem", "appear"}
 PASSIVE_DOERS = {"involve"}  # "X was involved": X took part
 ACCUSE_LEMMAS = {"blame", "accuse", "suspect", "hold", "attribute", "implicate", "charge"}
+RECEIVING = frozenset(_RELATIONS["facilitated"]["receiving"])  # "X received weapons from Y": Y helped X
 
 
 def governing_verb(token: Token) -> Token:
@@ -131,6 +132,8 @@ def _is_group(actor: Span) -> bool:
 
 
 def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Found | None) -> list[Span]:
+    if received(trigger, relation):
+        return actors_in(set().union(*(head_tokens(g) for g in _givers(trigger.root))), actors)
     last = trigger[-1]
     if relation not in ACTOR_RELATIONS and last.lower_ in AGENT_PREPS:
         objs = [c for c in last.children if c.dep_ == "pobj"]
@@ -263,10 +266,30 @@ def objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:
     return nearby[:1]
 
 
+def received(trigger: Span, relation: str) -> bool:
+    """Whether the words say help was received ("X received weapons from Y"), so that the helper is the
+    "from" phrase and the one helped the verb's subject."""
+    return relation == "facilitated" and trigger.root.lemma_.lower() in RECEIVING
+
+
+def _givers(verb: Token) -> list[Token]:
+    """The "from" objects of a verb of receiving, on the verb or on what it received ("received weapons
+    and training from Y": the parser hangs "from" on "weapons")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    holders += [c for h in holders[1:] for c in h.children if c.dep_ == "conj"]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
+    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
 def recipients(trigger: Span, subjects: list[Span], actors: list[Span]) -> list[Span]:
-    """Who was armed, trained or funded: "to Y", "for Y", or Y in the object ("trained Y's crews")."""
+    """Who was armed, trained or funded: "to Y", "for Y", or Y in the object ("trained Y's crews"); for
+    a verb of receiving, its subject."""
     verb = governing_verb(trigger.root)
     subject_ids = {s.kb_id_ for s in subjects}
+    if received(trigger, "facilitated"):
+        subject = subject_of(verb, passive_ok=False, climb=CLIMB)
+        named = actors_in(head_tokens(subject.root), actors) if subject is not None else []
+        return [a for a in named if a.kb_id_ not in subject_ids]
     scope: set[int] = set()
     for child in verb.children:
         if child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ in {"to", "for"}):

@@ -269,11 +269,21 @@ def resolve_pronoun(ctx: Context, token: Token, history: list[tuple[int, Source]
     speakers = [
         (i, s) for i, s in history if s.kind in {"organization", "anonymous", "report"} and i < token.i
     ]
-    if speakers and (not before or speakers[-1][0] > before[-1].start):
-        return speakers[-1][1]
+    if speakers:
+        at, speaker = speakers[-1]
+        if not before or at > before[-1].start or _in_words_of(ctx, at, before[-1], token):
+            return speaker
     if before:
         return Source(kind="organization", name=before[-1].text, actor=before[-1].kb_id_)
     return Source(kind="anonymous", name=token.text)
+
+
+def _in_words_of(ctx: Context, speaker_at: int, actor: Span, pronoun: Token) -> bool:
+    """Whether the group last named sits in the words of the speaker just before the pronoun: in "The
+    ministry said the Taliban carried out the attack. It added ...", "it" goes on with the ministry
+    (the speaker stays the subject), not with the group it spoke of."""
+    said = ctx.index(ctx.doc[speaker_at])
+    return said == ctx.index(actor) and ctx.index(pronoun) - said <= 1
 
 
 def _noun_phrase(ent: Span) -> Span:

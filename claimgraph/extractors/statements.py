@@ -137,6 +137,8 @@ def find_statements(
             objects = [{"actor": o.kb_id_} for o in found_objects]
         elif relation == "facilitated" and (recipients := participants.recipients(trigger, subjects, actors)):
             objects = [{"actor": r.kb_id_} for r in recipients]  # "X provided weapons to Y"
+        elif participants.received(trigger, relation):
+            continue  # "received weapons from Y" with no group named as receiving: no tie to report
         else:
             objects = [_incident_object(ctx, trigger, relation, subjects, index)]
         for subject in subjects:

@@ -279,9 +279,7 @@ def _from_toll(tok: Token) -> Figure | None:
 
 def _cared_for(verb: Token, reasons: frozenset[str]) -> bool:
     """Whether a verb of care gives its reason ("treated for their wounds", "admitted to hospital")."""
-    return any(
-        o.lemma_.lower() in reasons for p in _children(verb, "prep") for o in _children(p, "pobj")
-    )
+    return any(o.lemma_.lower() in reasons for p in _children(verb, "prep") for o in _children(p, "pobj"))
 
 
 def casualties(sent: Span) -> tuple[Figure | None, Figure | None]:
