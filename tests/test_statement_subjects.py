@@ -282,3 +282,12 @@ def test_it_after_a_speaker_goes_on_with_the_speaker_not_the_group_it_spoke_of(a
     result = analyzer.extract(Document(id="subjects", text=text))
     said = sorted((s.relation, s.subject, s.source.name) for s in result.statements)
     assert said == [("facilitated", "haqqani", "The ministry"), ("perpetrated", "taliban", "The ministry")]
+
+
+def test_a_public_body_named_by_a_common_noun_speaks_as_an_organisation(analyzer):
+    text = (
+        "Gunmen attacked a police post in Ghazni on Sunday. The interior ministry said the Taliban carried "
+        "out the attack."
+    )
+    [statement] = analyzer.extract(Document(id="subjects", text=text)).statements
+    assert (statement.source.kind, statement.source.name) == ("organization", "The interior ministry")

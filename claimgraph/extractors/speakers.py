@@ -81,6 +81,7 @@ ANONYMOUS_HEADS = {
     "agent",
     "agents",
 }
+INSTITUTIONS = frozenset(kb.load("cues")["institutions"])  # "the interior ministry said": an organisation
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "leader", "chief"}
 GROUP_NOUNS = {
     "group",
@@ -230,7 +231,7 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
         return Source(kind="anonymous", name=text, actor=actor.kb_id_ if actor else None)
     if actor is not None:
         return Source(kind="organization", name=text, actor=actor.kb_id_)
-    if any(e.label_ in {"ORG", "NORP", "GPE"} for e in ctx.ents_in(span)):
+    if any(e.label_ in {"ORG", "NORP", "GPE"} for e in ctx.ents_in(span)) or lemma in INSTITUTIONS:
         return Source(kind="organization", name=text)
     return Source(kind="anonymous", name=text)
 
