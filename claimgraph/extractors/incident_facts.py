@@ -1,0 +1,213 @@
+"""An incident's facts from the sentences that mention it, by rule: the dead and wounded, attackers,
+targets, victims and weapons.
+
+The span tagger, where it runs and is sure of a document, replaces some of these fields afterwards
+(``incidents._apply_fillers``); what is here is what the parse and ``kb/incident_roles.yaml`` say.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from claimgraph import kb
+from claimgraph.extractors.context import Context
+from claimgraph.model import Figure
+from claimgraph.nlp.figures import ImpliedFigure, casualties
+
+if TYPE_CHECKING:
+    from claimgraph.extractors.incidents import Draft
+
+BARE_GROUP_WORDS = {"group", "gang", "cell", "cells", "unit", "units", "band", "bands", "member", "members"}
+INCIDENT_LEMMAS = kb.incident_words()
+
+
+def _better_figure(old: Figure | None, new: Figure | None) -> bool:
+    """Whether ``new`` replaces the incident's figure: the first one reported, unless that one was only
+    implied ("a teacher") and ``new`` is stated."""
+    if new is None or not (new.min or new.max):
+        return False
+    return old is None or isinstance(old, ImpliedFigure) and not isinstance(new, ImpliedFigure)
+
+
+def stated(figure: Figure | None) -> Figure | None:
+    """The figure as the model's plain ``Figure`` (whether it was implied matters only while filling)."""
+    return Figure(figure.min, figure.max, figure.qualifier) if figure is not None else None
+
+
+def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> None:
+    """Figures and roles from the sentences that mention the incident (first report wins); figures also
+    from the sentence right after a mention ("Nearly 70 were wounded.")."""
+    lex = _role_lexicon()
+    sents, text = ctx.sents, ctx.text
+    people = [e.text for e in ctx.ents if e.label_ == "PERSON"]
+    speaking = {i for cue in ctx.doc.spans.get("cues", []) for i in range(cue.start, cue.end)}
+    mentioned = {m.sent_index for m in draft.mentions}
+    for index in sorted(mentioned | near):
+        sent = sents[index]
+        killed, wounded = casualties(sent)
+        if _better_figure(draft.killed, killed):
+            draft.killed = killed
+        if _better_figure(draft.wounded, wounded):
+            draft.wounded = wounded
+        if index not in mentioned:
+            continue
+        for token in sent:
+            word = token.lower_
+            if token.pos_ not in {"NOUN", "PROPN"} or token.i in actor_tokens or token.dep_ == "compound":
+                continue
+            dep = token.dep_
+            if word in lex["attackers"] and dep in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}:
+                if dep == "nsubj" and token.head.i in speaking:
+                    continue  # "a man who said he spoke for the group told a reporter": a speaker
+                phrase = _phrase(token, text)
+                if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
+                    _add_attacker(draft, phrase)
+            elif word in lex["weapons"]:
+                append(draft.weapons, _phrase(token, text))
+            elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"}:
+                append(draft.targets, _phrase(token, text))
+        for target in _targets(sent, lex, actor_tokens):
+            append(draft.targets, _phrase(target, text))
+        for doer in _doers(sent, lex):
+            if doer.i not in actor_tokens and (doer.lower_ in lex["attackers"] or doer.ent_type_ == "PERSON"):
+                _add_attacker(draft, _doer_phrase(doer, text, lex))
+        for ent in ctx.ents_by_sent[index]:
+            if ent.label_ == "PERSON" and _is_victim(ent, lex["victim_verbs"]):
+                append(draft.victims, _full_name(ent, people))
+
+
+def _add_attacker(draft: Draft, phrase: str) -> None:
+    if phrase.lower() not in BARE_GROUP_WORDS:  # "the group" says nothing about who
+        append(draft.attackers, phrase)
+
+
+def _doers(sent: Span, lex: dict[str, frozenset[str]]) -> list[Token]:
+    """Heads of the phrases that did the attacking: subjects of attack verbs, "by" agents of passives."""
+    out: list[Token] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex["attack_verbs"]:
+            continue
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                out.append(child)
+            elif child.dep_ == "agent":
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _targets(sent: Span, lex: dict[str, frozenset[str]], actor_tokens: set[int]) -> list[Token]:
+    """Heads of what was hit: objects of attack verbs, passive subjects, "the attack on X"."""
+    out: list[Token] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in lex["target_verbs"]:
+            out += [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        elif token.pos_ == "NOUN" and lemma in INCIDENT_LEMMAS:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in lex["target_preps"]:
+                    out += [c for c in prep.children if c.dep_ == "pobj"]
+    return [
+        t
+        for t in out
+        if t.pos_ in {"NOUN", "PROPN"}
+        and t.i not in actor_tokens
+        and t.ent_type_ not in {"PERSON", "GPE", "NORP", "DATE", "TIME"}
+        and t.lower_ in lex["targets"]
+    ]
+
+
+def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
+    """The attacker as written, with "of X" kept after group words ("members of the 8th front")."""
+    if head.ent_type_ == "PERSON":
+        ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
+        return ent.text
+    phrase = _phrase(head, text)
+    if head.lower_ in lex["attacker_of_heads"]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                end = child.right_edge
+                return text[head.idx + len(head) - len(phrase) : end.idx + len(end)]
+    return phrase
+
+
+VICTIM_NOUNS = {
+    "murder",
+    "assassination",
+    "killing",
+    "kidnapping",
+    "death",
+    "abduction",
+    "slaying",
+    "attack",
+    "execution",
+    "release",
+    "body",
+    "bodies",
+    "funeral",
+}
+
+
+def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
+    """A person who was killed, hurt or taken: the object of such a verb (or in apposition to it),
+    "the murder of X", or "the victims were identified as X"."""
+    token = ent.root
+    while token.dep_ in {"appos", "conj", "compound"} and token.head is not token:
+        token = token.head
+    if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in victim_verbs:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in VICTIM_NOUNS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() == "identify"
+
+
+def _full_name(ent: Span, people: list[str]) -> str:
+    """The longest way the text names this person ("Romero" -> "Oscar Arnulfo Romero")."""
+    last = ent[-1].text.lower()
+    longer = [p for p in people if p.lower().split()[-1] == last and len(p) > len(ent.text)]
+    return max(longer, key=len) if longer else ent.text
+
+
+@cache
+def _role_lexicon() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in kb.load("incident_roles").items()}
+
+
+def _phrase(head: Token, text: str) -> str:
+    """A noun with its modifiers on the left, as written ("suicide vest", "Shiite mosque")."""
+    start = head.i
+    for child in head.lefts:
+        if (
+            child.dep_ in {"compound", "amod", "nmod", "nummod"}
+            or child.dep_ == "punct"
+            and child.text == "-"
+        ):
+            start = min(start, child.left_edge.i)
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):  # never across a dash, quote or comma
+        if doc[i].is_punct and doc[i].text != "-" or doc[i].is_space:
+            start = i + 1
+            break
+    while start < head.i and doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"}:
+        if not doc[start].whitespace_ and doc[start + 1].text == "-":
+            break  # "22-year-old": a number inside a hyphenated word stays with it
+        start += 1
+    first = doc[start]
+    return text[first.idx : head.idx + len(head)]
+
+
+def append(values: list[str], value: str) -> None:
+    if value and value.lower() not in {v.lower() for v in values}:
+        values.append(value)
+
+
+def named_explosives(weapons: list[str]) -> list[str]:
+    """The weapons without "explosives" where a named explosive says what they were ("55 kg of
+    dynamite", kb/incident_roles.yaml ``explosive_substances``)."""
+    lex = _role_lexicon()
+    written = [" " + " ".join(re.findall(r"[\w-]+", w.lower())) + " " for w in weapons]
+    named = any(f" {substance} " in w for w in written for substance in lex["explosive_substances"])
+    return [w for w in weapons if w.lower() not in lex["generic_explosives"]] if named else weapons

@@ -1,0 +1,155 @@
+"""Where and when an incident happened: the place and date a mention's own words give, and whether two
+mentions can be one incident (same country and town, dates a day apart at most).
+
+Places go through the gazetteer (``nlp/places``); dates through ``nlp/dates`` against the publication
+day, never after it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Span
+
+from claimgraph.extractors.quotes import inside
+from claimgraph.model import Place
+from claimgraph.nlp.dates import MONTH_NAMES, is_date_expression, resolve_date
+from claimgraph.nlp.places import geocode, is_area
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# The small model often labels "Karachi airport" or a lone city name as an organisation.
+LANDMARKS = {
+    "airport",
+    "university",
+    "port",
+    "station",
+    "market",
+    "bazaar",
+    "hospital",
+    "base",
+    "camp",
+    "prison",
+    "stadium",
+    "mosque",
+    "church",
+    "square",
+    "bridge",
+    "road",
+}
+DATE_LABELS = {"DATE", "TIME"}
+DAY_NUMBER = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
+DAY_WORDS = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|tonight|last night|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+
+
+DIRECTIONS = re.compile(
+    r"^(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?west|north-?east|south-?west|south-?east|north-?western|north-?eastern|"
+    r"south-?western|south-?eastern)(?:ern)?\s+",
+    re.IGNORECASE,
+)
+
+
+def _geocode(name: str, hint: str | None = None) -> Place | None:
+    """A place name, or a region of it ("northwest Pakistan" is in Pakistan)."""
+    if DIRECTIONS.match(name):
+        name = DIRECTIONS.sub("", name)
+    return geocode(name, hint)
+
+
+def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
+    """Places in the document's country first, then towns, then regions, then countries."""
+    return (hint is not None and place.country != hint, is_area(place), place.lat is None)
+
+
+def _placelike(ent: Span) -> bool:
+    if ent.label_ in PLACE_LABELS:
+        return True
+    return ent.label_ == "ORG" and (len(ent) == 1 or ent[-1].lower_ in LANDMARKS)
+
+
+def document_country(ents: list[Span]) -> str | None:
+    """The country of the first place the document names (its dateline, usually): a hint for the rest."""
+    for ent in ents:
+        if ent.label_ in PLACE_LABELS:
+            place = _geocode(ent.text)
+            if place is not None and place.country:
+                return place.country
+    return None
+
+
+def place_in(ents: list[Span], ids: range, actor_tokens: set[int], hint: str | None = None) -> Place | None:
+    best: Place | None = None
+    for ent in ents:
+        if not _placelike(ent) or ent.start not in ids or ent.start in actor_tokens:
+            continue
+        place = _geocode(ent.text, hint)
+        if place is None:
+            continue
+        if best is None or _rank(place, hint) < _rank(best, hint):
+            best = place
+    return best
+
+
+def date_in(
+    ents: list[Span], ids: range, published: date | None, quotes: list[tuple[int, int]]
+) -> tuple[date, str] | None:
+    for ent in ents:
+        if ent.label_ not in DATE_LABELS or ent.start not in ids:
+            continue
+        if ent.label_ == "TIME" and not DAY_WORDS.search(ent.text):
+            continue  # "about 11 a.m." says the hour, not the day
+        if not is_date_expression(ent.text):
+            continue  # "for years", "many years": no date to resolve
+        if inside(quotes, ent.start_char, ent.end_char):
+            continue  # "today" in a quotation is the speaker's day, not ours
+        resolved = resolve_date(_with_day(ent).text, published)
+        if resolved and (published is None or resolved[0] <= published):
+            return resolved
+    return None
+
+
+def _with_day(ent: Span) -> Span:
+    """The date with a day number the recogniser left out before its month ("1 [March 2019]")."""
+    if ent.start == 0 or ent[0].lower_.rstrip(".") not in MONTH_NAMES:
+        return ent
+    day = ent.doc[ent.start - 1]
+    if day.ent_type_ in ("", "CARDINAL", "ORDINAL") and DAY_NUMBER.fullmatch(day.lower_):
+        return ent.doc[ent.start - 1 : ent.end]
+    return ent
+
+
+def compatible_place(a: Place | None, b: Place | None) -> bool:
+    """Same country, and the same town (or one side is a province or country that may hold the other)."""
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if is_area(a) or is_area(b) or a.name.lower() == b.name.lower():
+        return True
+    return abs(a.lat - b.lat) < 0.3 and abs(a.lon - b.lon) < 0.3
+
+
+def compatible_date(a: tuple[date, str] | None, b: tuple[date, str] | None) -> bool:
+    if a is None or b is None:
+        return True
+    if "year" in (a[1], b[1]):
+        return a[0].year == b[0].year
+    if "month" in (a[1], b[1]):
+        return (a[0].year, a[0].month) == (b[0].year, b[0].month)
+    return abs((a[0] - b[0]).days) <= 1
+
+
+def better_place(old: Place | None, new: Place | None) -> Place | None:
+    """The more precise of two compatible places (a town over its province, a province over its country)."""
+    if old is None or new is None:
+        return old or new
+    if is_area(old) and not is_area(new):
+        return new
+    if old.lat is None and new.lat is not None:
+        return new
+    return old
