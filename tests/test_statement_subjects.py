@@ -291,3 +291,12 @@ def test_a_public_body_named_by_a_common_noun_speaks_as_an_organisation(analyzer
     )
     [statement] = analyzer.extract(Document(id="subjects", text=text)).statements
     assert (statement.source.kind, statement.source.name) == ("organization", "The interior ministry")
+
+
+def test_a_public_body_named_again_in_short_is_the_same_source(analyzer):
+    text = (
+        "Gunmen attacked a police post in Ghazni on Sunday. The interior ministry said the Taliban carried "
+        "out the attack. The ministry added that the Haqqani network helped plan the attack."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    assert {s.source.name for s in result.statements} == {"The interior ministry"}
