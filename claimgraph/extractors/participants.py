@@ -45,6 +45,11 @@ def actors_in(tokens: range | set[int], actors: list[Span]) -> list[Span]:
     return [a for a in actors if a.root.i in tokens]
 
 
+def _actors_heading(roots: list[Token], actors: list[Span]) -> list[Span]:
+    """The actors that head any of these phrases ("by X and Y", "from X")."""
+    return actors_in(set().union(*(head_tokens(r) for r in roots)), actors)
+
+
 def subtree_ids(token: Token) -> range:
     return range(token.left_edge.i, token.right_edge.i + 1)
 
@@ -96,9 +101,8 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
         return _resolve_reference(_phrase_of(noun), actors, speaker, floor)
     pronoun = root.lower_ in GROUP_PRONOUNS | {"themselves"}
     definite_group = root.lower_ in GROUP_NOUNS and span[0].lower_ in {"the", "this", "that"}
-    if (pronoun or definite_group) and len(
-        span
-    ) <= 2:  # "they", "the group": the speaker's, or the last named
+    # "they", "the group": the speaker's, or the last named
+    if (pronoun or definite_group) and len(span) <= 2:
         if speaker is not None and speaker.actor and (definite_group or root.lower_ in {"we", "they", "it"}):
             own = [a for a in actors if a.kb_id_ == speaker.actor][:1]
             if not definite_group or all(_is_group(a) for a in own):  # police say "the cartel": not police
@@ -133,7 +137,7 @@ def _is_group(actor: Span) -> bool:
 
 def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Found | None) -> list[Span]:
     if received(trigger, relation):
-        return actors_in(set().union(*(head_tokens(g) for g in _givers(trigger.root))), actors)
+        return _actors_heading(_givers(trigger.root), actors)
     last = trigger[-1]
     if relation not in ACTOR_RELATIONS and last.lower_ in AGENT_PREPS:
         objs = [c for c in last.children if c.dep_ == "pobj"]
@@ -149,7 +153,7 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 by = [c for c in child.children if c.dep_ == "pobj"]
                 # who is named, not what a clause says of them ("by X, which has attacked towns in Mali")
-                agents = actors_in(set().union(*(head_tokens(b) for b in by)), actors)
+                agents = _actors_heading(by, actors)
                 if not agents and by:  # "carried out by the group": the group last named
                     agents = _resolve_reference(_phrase_of(by[0]), actors, speaker, floor)
                 if agents:

@@ -231,18 +231,19 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
         return Source(kind="anonymous", name=text, actor=actor.kb_id_ if actor else None)
     if actor is not None:
         return Source(kind="organization", name=text, actor=actor.kb_id_)
-    if lemma in INSTITUTIONS and span[0].lower_ in {"the", "this"} and len(span) == 2:
-        earlier = _named_before(head, history or [])
-        if earlier is not None:  # "the interior ministry said ... The ministry added": one source
-            return earlier
-    if any(e.label_ in {"ORG", "NORP", "GPE"} for e in ctx.ents_in(span)) or lemma in INSTITUTIONS:
+    if lemma in INSTITUTIONS:  # "the interior ministry said ... The ministry added": one source
+        return _named_before(span, history or []) or Source(kind="organization", name=text)
+    if any(e.label_ in {"ORG", "NORP", "GPE"} for e in ctx.ents_in(span)):
         return Source(kind="organization", name=text)
     return Source(kind="anonymous", name=text)
 
 
-def _named_before(head: Token, history: list[tuple[int, Source]]) -> Source | None:
-    """The latest organisation source named more fully with the same head word ("the interior ministry"
-    for a later "the ministry")."""
+def _named_before(span: Span, history: list[tuple[int, Source]]) -> Source | None:
+    """For "the ministry", the latest organisation source named more fully with the same head word
+    ("the interior ministry")."""
+    head = span.root
+    if len(span) != 2 or span[0].lower_ not in {"the", "this"}:
+        return None
     for at, source in reversed(history):
         words = (source.name or "").lower().split()
         if at < head.i and source.kind == "organization" and len(words) > 2 and words[-1] == head.lower_:
