@@ -99,3 +99,25 @@ def test_a_speaker_is_no_attacker(analyzer):
         "kidnappers told a local journalist that the pupils taken in the abduction were safe."
     )
     assert _incident(analyzer, text).attackers == ["Gunmen"]
+
+
+def test_a_place_the_gazetteer_lacks_is_kept_by_name(analyzer):
+    """A village the gazetteer does not list is still where it happened; the country named later in the
+    text (the victims' country) does not stand in for it."""
+    text = (
+        "On Friday in Qarabagh, a suicide bomber blew himself up beside a convoy, killing six soldiers. "
+        "The United States condemned the attack on its troops."
+    )
+    place = _incident(analyzer, text).place
+    assert (place.name, place.country, place.lat) == ("Qarabagh", None, None)
+
+
+def test_an_unlisted_place_takes_the_country_written_beside_it(analyzer):
+    text = "A bomb exploded at a market in Qarabagh, Afghanistan, on Monday, killing four people."
+    place = _incident(analyzer, text).place
+    assert (place.name, place.country) == ("Qarabagh", "AF")
+
+
+def test_a_listed_town_still_wins_over_an_unlisted_name(analyzer):
+    text = "A bomb exploded near the Qarabagh bazaar in Kandahar on Monday, killing four people."
+    assert _incident(analyzer, text).place.name.startswith("Kandah")

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from claimgraph.extractors.quotes import inside
 from claimgraph.model import Place
 from claimgraph.nlp.dates import MONTH_NAMES, is_date_expression, resolve_date
-from claimgraph.nlp.places import geocode, is_area
+from claimgraph.nlp.places import country_code, geocode, is_area
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # The small model often labels "Karachi airport" or a lone city name as an organisation.
@@ -83,16 +83,51 @@ def document_country(ents: list[Span]) -> str | None:
 
 
 def place_in(ents: list[Span], ids: range, actor_tokens: set[int], hint: str | None = None) -> Place | None:
+    """The most precise place named in ``ids``; failing any the gazetteer knows, a place name it lacks.
+
+    A village or an air base the gazetteer lacks ("in Bagram, a suicide bomber ...") is still where
+    the incident happened: it is kept by name, without coordinates, and with the country only when the
+    text sets one beside it ("Bagram, Afghanistan"). Otherwise a country named later in the sentence,
+    or in a later mention, would stand in for it.
+    """
     best: Place | None = None
+    best_ent: Span | None = None
+    unknown: Span | None = None
     for ent in ents:
         if not _placelike(ent) or ent.start not in ids or ent.start in actor_tokens:
             continue
         place = _geocode(ent.text, hint)
         if place is None:
+            if unknown is None and _unlisted_place(ent):
+                unknown = ent
             continue
         if best is None or _rank(place, hint) < _rank(best, hint):
-            best = place
+            best, best_ent = place, ent
+    if unknown is None or best is None:
+        return Place(_bare_name(unknown), None) if unknown is not None else best
+    if best_ent is not None and _is_country(best) and _beside(unknown, best_ent):
+        return Place(_bare_name(unknown), best.country)
     return best
+
+
+def _unlisted_place(ent: Span) -> bool:
+    """A capitalised name the recogniser calls a place (not an organisation guessed to be one)."""
+    words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
+    return ent.label_ in PLACE_LABELS and bool(words) and all(t.is_title or t.is_upper for t in words)
+
+
+def _is_country(place: Place) -> bool:
+    return place.lat is None and country_code(place.name) == place.country
+
+
+def _beside(name: Span, country: Span) -> bool:
+    """ "Bagram, Afghanistan" or "Bagram in Afghanistan": the country follows the place at once."""
+    between = name.doc[name.end : country.start]
+    return country.start > name.end and between.text.strip().lower() in {",", "in", ", in"}
+
+
+def _bare_name(ent: Span) -> str:
+    return ent[1:].text if ent[0].lower_ == "the" and len(ent) > 1 else ent.text
 
 
 def date_in(
