@@ -121,3 +121,13 @@ def test_an_unlisted_place_takes_the_country_written_beside_it(analyzer):
 def test_a_listed_town_still_wins_over_an_unlisted_name(analyzer):
     text = "A bomb exploded near the Qarabagh bazaar in Kandahar on Monday, killing four people."
     assert _incident(analyzer, text).place.name.startswith("Kandah")
+
+
+def test_the_speakers_own_troops_are_no_attackers(analyzer):
+    """A minister's "our troops" in a sentence about the bombing are his side, not the bombers."""
+    text = (
+        "A suicide bomber struck a patrol near Qarabagh on Monday, killing six soldiers. "
+        'The defence minister responded to the bombing, saying "our troops are working alongside our '
+        'partners and will not be deterred."'
+    )
+    assert _incident(analyzer, text).attackers == ["suicide bomber"]

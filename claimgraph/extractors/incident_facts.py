@@ -63,6 +63,8 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             if word in lex["attackers"] and dep in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}:
                 if dep == "nsubj" and token.head.i in speaking:
                     continue  # "a man who said he spoke for the group told a reporter": a speaker
+                if _speakers_own(token):
+                    continue  # "our troops are working alongside our partners": the speaker's side
                 phrase = _phrase(token, text)
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
                     _add_attacker(draft, phrase)
@@ -78,6 +80,11 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
         for ent in ctx.ents_by_sent[index]:
             if ent.label_ == "PERSON" and _is_victim(ent, lex["victim_verbs"]):
                 append(draft.victims, _full_name(ent, people))
+
+
+def _speakers_own(noun: Token) -> bool:
+    """ "our troops", "my men": a first-person possessor makes them the speaker's own people."""
+    return any(child.dep_ == "poss" and child.lower_ in {"our", "my"} for child in noun.children)
 
 
 def _add_attacker(draft: Draft, phrase: str) -> None:
