@@ -131,3 +131,8 @@ def test_the_speakers_own_troops_are_no_attackers(analyzer):
         'partners and will not be deterred."'
     )
     assert _incident(analyzer, text).attackers == ["suicide bomber"]
+
+
+def test_a_bakery_is_a_target(analyzer):
+    text = "A parcel bomb exploded in Lyon on Friday, injuring 13 people. The explosion targeted a bakery."
+    assert _incident(analyzer, text).targets == ["bakery"]
