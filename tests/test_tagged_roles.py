@@ -180,3 +180,21 @@ def test_a_victim_is_named_as_fully_as_the_text_names_them(analyzer):
     doc = _tagged(analyzer, text, [("Mr", 2, "VICTIM"), ("Luis", 3, "VICTIM")])
     result = extract(doc, Document(id="victim", text=text))
     assert [i.victims for i in result.incidents] == [["Luis Alberto Ortega"]]
+
+
+def test_a_perpetrator_needs_a_sentence_about_an_incident(analyzer):
+    """A group the tagger marks as perpetrator where the text speaks of no incident ("a leaflet issued
+    by ...") perpetrated nothing; marked again where it attacks, it did."""
+    quiet = "A leaflet issued by the Red Dawn Brigade was handed out in Tacna on Friday."
+    doc = _tagged(analyzer, quiet, [("Red", 3, "PERPORG")])
+    result = extract(doc, Document(id="leaflet", text=quiet))
+    assert [s for s in result.statements if s.relation == "perpetrated"] == []
+    both = quiet + " On Sunday the Red Dawn Brigade set fire to the customs office in Tacna."
+    doc = analyzer.nlp(prepare(both))
+    reds = [t.i for t in doc if t.text == "Red"]
+    doc.spans["tagged_roles"] = [Span(doc, i, i + 3, label="PERPORG") for i in reds]
+    result = extract(doc, Document(id="leaflet-and-fire", text=both))
+    perpetrated = [s for s in result.statements if s.relation == "perpetrated"]
+    assert [(s.subject, s.sentence.startswith("On Sunday")) for s in perpetrated] == [
+        ("new:red-dawn-brigade", True)
+    ]

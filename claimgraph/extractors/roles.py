@@ -109,12 +109,16 @@ def perpetrators(ctx: Context, spans: list[Span]) -> list[Span]:
     """
     out: list[Span] = []
     seen: set[str] = set()
+    eventful = _eventful_sentences(ctx, spans)
     for group in cluster([s for s in spans if s.label_ == PERPETRATOR]):
         actor_id = _actor_id(ctx, group)
         if actor_id in seen or actor_id in STATES or actor_id == "new:":
             continue
+        told = [s for s in group if ctx.index(s) in eventful]
+        if not told:
+            continue
         seen.add(actor_id)
-        first = group[0]
+        first = told[0]
         label = "NEW_ACTOR" if actor_id.startswith("new:") else "ACTOR"
         out.append(Span(ctx.doc, first.start, first.end, label=label, kb_id=actor_id))
     for actor in _groups_in_attackers(ctx, spans):
@@ -122,6 +126,13 @@ def perpetrators(ctx: Context, spans: list[Span]) -> list[Span]:
             seen.add(actor.kb_id_)
             out.append(actor)
     return sorted(out, key=lambda s: s.start)
+
+
+def _eventful_sentences(ctx: Context, spans: list[Span]) -> set[int]:
+    """Sentences that speak of an incident: an incident word, or a role the tagger marked besides a
+    perpetrator ("a leaflet issued by the Air Force" has neither)."""
+    words = {ctx.index(t) for t in ctx.doc.spans.get("incident_triggers", [])}
+    return words | {ctx.index(s) for s in spans if s.label_ != PERPETRATOR}
 
 
 def _groups_in_attackers(ctx: Context, spans: list[Span]) -> list[Span]:
