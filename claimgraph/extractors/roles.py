@@ -106,6 +106,9 @@ def perpetrators(ctx: Context, spans: list[Span]) -> list[Span]:
     A mention over a recognised actor gives its id, as does a KB name the recogniser missed (a line
     break inside it); other groups get ``new:<slug>``, the actor recogniser's scheme. States are left
     out: the tagger marks "El Salvador" inside "the armed forces of El Salvador".
+
+    Only mentions in a sentence about an incident count (``_eventful_sentences``). On text it has not
+    seen, the tagger's perpetrators elsewhere are mostly wrong: on MUC-4 TST1+TST2, 2 right of 16.
     """
     out: list[Span] = []
     seen: set[str] = set()
