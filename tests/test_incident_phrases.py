@@ -136,3 +136,14 @@ def test_the_speakers_own_troops_are_no_attackers(analyzer):
 def test_a_bakery_is_a_target(analyzer):
     text = "A parcel bomb exploded in Lyon on Friday, injuring 13 people. The explosion targeted a bakery."
     assert _incident(analyzer, text).targets == ["bakery"]
+
+
+def test_the_attackers_named_again_are_no_second_attacker(analyzer):
+    """ "The attackers" after "masked gunmen" are the same men; alone, they are the attackers."""
+    text = (
+        "Masked gunmen stormed a bank in Tacna on Friday, killing two guards. "
+        "The attackers then set fire to it."
+    )
+    assert _incident(analyzer, text).attackers == ["Masked gunmen"]
+    alone = "The attackers stormed a bank in Tacna on Friday, killing two guards."
+    assert _incident(analyzer, alone).attackers == ["attackers"]

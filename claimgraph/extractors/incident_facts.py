@@ -87,6 +87,17 @@ def _speakers_own(noun: Token) -> bool:
     return any(child.dep_ == "poss" and child.lower_ in {"our", "my"} for child in noun.children)
 
 
+def without_re_mentions(attackers: list[str]) -> list[str]:
+    """The attackers less the bare nouns that name those already listed again ("the attackers" after
+    "masked gunmen"; kb incident_roles.yaml ``attacker_re_mentions``)."""
+    again = _role_lexicon()["attacker_re_mentions"]
+    out: list[str] = []
+    for attacker in attackers:
+        if not (out and attacker.lower() in again):
+            out.append(attacker)
+    return out
+
+
 def _add_attacker(draft: Draft, phrase: str) -> None:
     if phrase.lower() not in BARE_GROUP_WORDS:  # "the group" says nothing about who
         append(draft.attackers, phrase)

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors.context import Context
-from claimgraph.extractors.incident_facts import append, fill, named_explosives, stated
+from claimgraph.extractors.incident_facts import append, fill, named_explosives, stated, without_re_mentions
 from claimgraph.extractors.roles import Filler, busiest_sentence, fillers, has_roles, role_spans
 from claimgraph.extractors.whereabouts import (
     better_place,
@@ -354,7 +354,7 @@ def to_incident(draft: Draft, document_id: str) -> Incident:
         date=draft.date[0] if draft.date else None,
         date_precision=draft.date[1] if draft.date else None,
         place=draft.place,
-        attackers=draft.attackers,
+        attackers=without_re_mentions(draft.attackers),
         targets=draft.targets,
         victims=draft.victims,
         weapons=named_explosives(draft.weapons),
