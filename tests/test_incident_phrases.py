@@ -147,3 +147,11 @@ def test_the_attackers_named_again_are_no_second_attacker(analyzer):
     assert _incident(analyzer, text).attackers == ["Masked gunmen"]
     alone = "The attackers stormed a bank in Tacna on Friday, killing two guards."
     assert _incident(analyzer, alone).attackers == ["attackers"]
+
+
+def test_a_weapon_written_again_by_its_head_is_one_weapon(analyzer):
+    text = (
+        "Rebels fired four powerful rockets at the power plant in Tacna on Friday, wounding two guards. "
+        "The rockets damaged a turbine, police said."
+    )
+    assert _incident(analyzer, text).weapons == ["powerful rockets"]

@@ -98,6 +98,17 @@ def without_re_mentions(attackers: list[str]) -> list[str]:
     return out
 
 
+def without_bare_heads(values: list[str]) -> list[str]:
+    """Less a lone noun that is the head of a longer filler beside it: "rockets" with "powerful
+    rockets", "devices" with "explosive devices" are one weapon, written in full once."""
+    heads = {_singular(v.lower().split()[-1]) for v in values if len(v.split()) > 1}
+    return [v for v in values if len(v.split()) > 1 or _singular(v.lower()) not in heads]
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
 def _add_attacker(draft: Draft, phrase: str) -> None:
     if phrase.lower() not in BARE_GROUP_WORDS:  # "the group" says nothing about who
         append(draft.attackers, phrase)

@@ -15,7 +15,14 @@ from spacy.tokens import Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors.context import Context
-from claimgraph.extractors.incident_facts import append, fill, named_explosives, stated, without_re_mentions
+from claimgraph.extractors.incident_facts import (
+    append,
+    fill,
+    named_explosives,
+    stated,
+    without_bare_heads,
+    without_re_mentions,
+)
 from claimgraph.extractors.roles import Filler, busiest_sentence, fillers, has_roles, role_spans
 from claimgraph.extractors.whereabouts import (
     better_place,
@@ -357,7 +364,7 @@ def to_incident(draft: Draft, document_id: str) -> Incident:
         attackers=without_re_mentions(draft.attackers),
         targets=draft.targets,
         victims=draft.victims,
-        weapons=named_explosives(draft.weapons),
+        weapons=without_bare_heads(named_explosives(draft.weapons)),
         killed=stated(draft.killed),
         wounded=stated(draft.wounded),
         mentions=[DocSpan(document_id, m.token.idx, m.token.idx + len(m.token)) for m in draft.mentions],
