@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors.context import Context
+from claimgraph.extractors.roles import singular
 from claimgraph.model import Figure
 from claimgraph.nlp.figures import ImpliedFigure, casualties
 
@@ -101,12 +102,8 @@ def without_re_mentions(attackers: list[str]) -> list[str]:
 def without_bare_heads(values: list[str]) -> list[str]:
     """Less a lone noun that is the head of a longer filler beside it: "rockets" with "powerful
     rockets", "devices" with "explosive devices" are one weapon, written in full once."""
-    heads = {_singular(v.lower().split()[-1]) for v in values if len(v.split()) > 1}
-    return [v for v in values if len(v.split()) > 1 or _singular(v.lower()) not in heads]
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+    heads = {singular(v.lower().split()[-1]) for v in values if len(v.split()) > 1}
+    return [v for v in values if len(v.split()) > 1 or singular(v.lower()) not in heads]
 
 
 def _add_attacker(draft: Draft, phrase: str) -> None:

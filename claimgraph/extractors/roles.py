@@ -210,7 +210,12 @@ def clean_text(text: str) -> str:
 
 def _key(text: str) -> str:
     words = [w for w in re.findall(r"\w+", text.lower()) if w not in ARTICLES]
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+    return " ".join(singular(w) for w in words)
+
+
+def singular(word: str) -> str:
+    """A plural "s" dropped from a word of more than three letters ("rockets" -> "rocket")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def _contains(outer: str, inner: str) -> bool:

@@ -90,8 +90,7 @@ def place_in(ents: list[Span], ids: range, actor_tokens: set[int], hint: str | N
     text sets one beside it ("Bagram, Afghanistan"). Otherwise a country named later in the sentence,
     or in a later mention, would stand in for it.
     """
-    best: Place | None = None
-    best_ent: Span | None = None
+    best: tuple[Place, Span] | None = None
     unknown: Span | None = None
     for ent in ents:
         if not _placelike(ent) or ent.start not in ids or ent.start in actor_tokens:
@@ -101,13 +100,16 @@ def place_in(ents: list[Span], ids: range, actor_tokens: set[int], hint: str | N
             if unknown is None and _unlisted_place(ent):
                 unknown = ent
             continue
-        if best is None or _rank(place, hint) < _rank(best, hint):
-            best, best_ent = place, ent
-    if unknown is None or best is None:
-        return Place(_bare_name(unknown), None) if unknown is not None else best
-    if best_ent is not None and _is_country(best) and _beside(unknown, best_ent):
-        return Place(_bare_name(unknown), best.country)
-    return best
+        if best is None or _rank(place, hint) < _rank(best[0], hint):
+            best = place, ent
+    if unknown is None:
+        return best[0] if best else None
+    if best is None:
+        return Place(_bare_name(unknown))
+    place, ent = best
+    if _is_country(place) and _beside(unknown, ent):
+        return Place(_bare_name(unknown), place.country)
+    return place
 
 
 def _unlisted_place(ent: Span) -> bool:
