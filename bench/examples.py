@@ -94,9 +94,8 @@ def score_document(key: str, expected: dict, extraction: Extraction, score: Scor
         want_date = str(inc.get("date")) if inc.get("date") else None
         have_date = got.date.isoformat()[: len(want_date)] if got.date and want_date else None
         score.add("incident.date", have_date == want_date, f"{key}: date {got.date} != {want_date}")
-        score.add(
-            "incident.country", got.place.country == inc["country"], f"{key}: country {got.place.country}"
-        )
+        country = got.place.country if got.place else None
+        score.add("incident.country", country == inc["country"], f"{key}: country {country}")
         for name in ("killed", "wounded"):
             have = getattr(got, name)
             have_t = (have.min, have.max, have.qualifier) if have else None

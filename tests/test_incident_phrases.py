@@ -155,3 +155,34 @@ def test_a_weapon_written_again_by_its_head_is_one_weapon(analyzer):
         "The rockets damaged a turbine, police said."
     )
     assert _incident(analyzer, text).weapons == ["powerful rockets"]
+
+
+def test_a_relative_clause_on_the_victim_does_not_date_or_place_the_incident(analyzer):
+    """ "who was elected in Medellin on 12 March" tells of the mayor, not of the shooting: the incident
+    is in Cali on Monday. A relative clause that tells of the harm again ("who was seized on Saturday
+    in Envigado") does say when and where."""
+    published = date(2024, 6, 5)
+    text = "Gunmen shot dead Carlos Vega, a mayor who was elected in Medellin on 12 March, in Cali on Monday."
+    [incident] = analyzer.extract(Document(id="relcl", text=text, published=published)).incidents
+    assert (incident.date.isoformat(), incident.place.name) == ("2024-06-03", "Cali")
+    text = (
+        "The cartel claimed the kidnapping of Ana Ruiz, who was seized on Saturday in Envigado by armed men."
+    )
+    [incident] = analyzer.extract(Document(id="relcl", text=text, published=published)).incidents
+    assert (incident.date.isoformat(), incident.place.name) == ("2024-06-01", "Envigado")
+
+
+def test_a_named_person_killed_is_an_incident_without_a_date_or_place(analyzer):
+    """ "kill" alone may speak of killing in general; killing a named person is one incident."""
+    text = "Gunmen killed Carlos Vega, who had been elected mayor in Medellin on 12 March."
+    incident = _incident(analyzer, text)
+    assert (incident.attackers, incident.victims, incident.date, incident.place) == (
+        ["Gunmen"],
+        ["Carlos Vega"],
+        None,
+        None,
+    )
+    assert (
+        analyzer.extract(Document(id="generic", text="Soldiers were ordered to kill if attacked.")).incidents
+        == []
+    )

@@ -197,6 +197,14 @@ def _full_name(ent: Span, people: list[str]) -> str:
     return max(longer, key=len) if longer else ent.text
 
 
+def tells_of_harm(verb: Token) -> bool:
+    """A verb that says someone was attacked, killed, hurt or taken (kb ``attack_verbs``,
+    ``victim_verbs``): "who was seized on Saturday" tells of the incident again."""
+    lex = _role_lexicon()
+    lemma = verb.lemma_.lower()
+    return lemma in lex["attack_verbs"] or lemma in lex["victim_verbs"]
+
+
 @cache
 def _role_lexicon() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kb.load("incident_roles").items()}

@@ -20,6 +20,7 @@ from claimgraph.extractors.incident_facts import (
     fill,
     named_explosives,
     stated,
+    tells_of_harm,
     without_bare_heads,
     without_re_mentions,
 )
@@ -173,12 +174,21 @@ def _is_anaphoric(token: Token) -> bool:
     return False
 
 
-def _own_scope(token: Token) -> range:
-    """The words that describe this mention: the noun phrase, or the clause of an incident verb."""
+def _own_scope(token: Token, triggers: set[int]) -> set[int]:
+    """The words that describe this mention: the noun phrase, or the clause of an incident verb, less
+    the relative clauses that describe someone or something in it ("killed a writer who is the
+    favourite to win the election to be held on 8 April": the date is the election's, not the killing's).
+    A relative clause on the mention itself ("the attack, which began on Monday") or one that tells of
+    the incident again ("the kidnapping of X, who was seized on Saturday in Medellin") stays."""
     describes_clause = token.head.lemma_.lower() in EVENT_VERBS or token.lower_ in ATTACKER_NOUNS
     if token.pos_ != "VERB" and token.dep_ in {"nsubj", "nsubjpass"} and describes_clause:
         token = token.head  # "a suicide bomber rammed a car into a convoy on Sunday"
-    return range(token.left_edge.i, token.right_edge.i + 1)
+    scope = set(range(token.left_edge.i, token.right_edge.i + 1))
+    for word in token.subtree:
+        on_another = word.dep_ == "relcl" and word is not token and word.head is not token
+        if on_another and word.i not in triggers and not tells_of_harm(word):
+            scope -= {w.i for w in word.subtree}
+    return scope
 
 
 def _owned_dates(token: Token) -> range:
@@ -204,6 +214,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     hint = document_country(ctx.ents[:8])
     mentions: list[Mention] = []
     generic_sents: set[int] = set()
+    trigger_roots = {t.root.i for t in doc.spans.get("incident_triggers", [])}
     for trigger in doc.spans.get("incident_triggers", []):
         token = trigger.root
         if token.i in actor_tokens:
@@ -211,7 +222,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         if _is_generic(token):
             generic_sents.add(sent_of[token.i])
             continue
-        scope = _own_scope(token)
+        scope = _own_scope(token, trigger_roots)
         ents = ents_by_sent[sent_of[token.i]]
         mention = Mention(sent_of[token.i], token, trigger.label_, _is_anaphoric(token))
         mention.place = place_in(ents, scope, actor_tokens, hint)
@@ -230,7 +241,8 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
             weak = (
                 mention.token.lemma_.lower() in WEAK_LEMMAS and mention.place is None and mention.date is None
             )
-            if weak and current is None and not _has_casualties(sents[mention.sent_index]):
+            sent = sents[mention.sent_index]
+            if weak and current is None and not (_has_casualties(sent) or _names_a_victim(mention.token)):
                 continue
             target = Draft(type=mention.type)
             drafts.append(target)
@@ -312,6 +324,12 @@ def draft_for(index: IncidentIndex, sent_index: int) -> Draft:
 def _has_casualties(sent: Span) -> bool:
     killed, wounded = casualties(sent)
     return bool((killed and killed.min) or (wounded and wounded.min))
+
+
+def _names_a_victim(verb: Token) -> bool:
+    """ "Gunmen killed Carlos Vega", "Vega was shot": a named person harmed makes even a weak word
+    (kill, shoot, attack) a particular incident, where "killing civilians" need not be one."""
+    return any(child.dep_ in {"dobj", "nsubjpass"} and child.ent_type_ == "PERSON" for child in verb.children)
 
 
 def _choose(mention: Mention, current: Draft | None, drafts: list[Draft]) -> Draft | None:

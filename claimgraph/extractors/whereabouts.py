@@ -8,6 +8,7 @@ day, never after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from datetime import date
 
 from spacy.tokens import Span
@@ -82,7 +83,9 @@ def document_country(ents: list[Span]) -> str | None:
     return None
 
 
-def place_in(ents: list[Span], ids: range, actor_tokens: set[int], hint: str | None = None) -> Place | None:
+def place_in(
+    ents: list[Span], ids: Container[int], actor_tokens: set[int], hint: str | None = None
+) -> Place | None:
     """The most precise place named in ``ids``; failing any the gazetteer knows, a place name it lacks.
 
     A village or an air base the gazetteer lacks ("in Bagram, a suicide bomber ...") is still where
@@ -133,7 +136,7 @@ def _bare_name(ent: Span) -> str:
 
 
 def date_in(
-    ents: list[Span], ids: range, published: date | None, quotes: list[tuple[int, int]]
+    ents: list[Span], ids: Container[int], published: date | None, quotes: list[tuple[int, int]]
 ) -> tuple[date, str] | None:
     for ent in ents:
         if ent.label_ not in DATE_LABELS or ent.start not in ids:
