@@ -3,7 +3,9 @@
 Incident facts (type, date, place, country, killed, wounded) are scored per field against the
 extracted incident at the expected place; statements are found when an extracted statement has the
 same relation, subject, object kind (incident or the same actor) and source kind; certainty is
-scored on the found ones. Prints per-file misses and the totals last.
+scored on the found ones. Precision: every extracted statement must be one of the expected ones or of
+the file's ``also`` list (statements the text makes beside the key facts, such as a group's record of
+attacks in general); any other is reported as unexpected. Prints per-file misses and the totals last.
 
     .venv/bin/python bench/examples.py [--quiet]
 """
@@ -105,24 +107,8 @@ def score_document(key: str, expected: dict, extraction: Extraction, score: Scor
                 f"{key}: {name} {have_t} != {_figure(inc.get(name))}",
             )
     for st in expected.get("statements", []):
-        subject = actor_id(st["subject"], extraction)
-        wanted_object = st["object"]
-        matches = []
-        for have in extraction.statements:
-            if have.relation != st["relation"] or have.subject != subject:
-                continue
-            if have.source.kind != st["source_kind"] or have.polarity != st.get("polarity", "positive"):
-                continue
-            if wanted_object == "incident":
-                index = st.get("incident", 0)
-                target = chosen[index] if index < len(chosen) else None
-                if have.object.get("incident") is None or (target and have.object["incident"] != target):
-                    continue
-            elif have.object.get("actor") != actor_id(wanted_object, extraction):
-                continue
-            matches.append(have)
-        source = f"{st['source_kind']} {st.get('source') or ''}".strip()
-        label = f"{st['relation']}({st['subject']} -> {wanted_object}) by {source}"
+        matches = [have for have in extraction.statements if _same_statement(st, have, extraction, chosen)]
+        label = _label(st)
         score.add("statement", bool(matches), f"{key}: missing {label}")
         if matches:
             certain = any(m.certainty == st.get("certainty", "asserted") for m in matches)
@@ -131,6 +117,36 @@ def score_document(key: str, expected: dict, extraction: Extraction, score: Scor
                 certain,
                 f"{key}: certainty of {label}: {[m.certainty for m in matches]} != {st.get('certainty')}",
             )
+    allowed = [*expected.get("statements", []), *expected.get("also", [])]
+    names = {a.id: a.name for a in extraction.actors}
+    for have in extraction.statements:
+        known = any(_same_statement(st, have, extraction, chosen) for st in allowed)
+        obj = have.object.get("actor") or ("incident" if have.object.get("incident") else "no incident")
+        said = f"{have.relation}({names.get(have.subject, have.subject)} -> {names.get(obj, obj)})"
+        score.add("statement.precision", known, f"{key}: unexpected {said} by {have.source.kind}")
+
+
+def _label(st: dict) -> str:
+    source = f"{st['source_kind']} {st.get('source') or ''}".strip()
+    return f"{st['relation']}({st['subject']} -> {st['object']}) by {source}"
+
+
+def _same_statement(st: dict, have, extraction: Extraction, chosen: list[str | None]) -> bool:
+    """Whether an extracted statement is the expected one: relation, subject, polarity, source kind and
+    object (``incident`` the article's incident, ``no incident`` a statement about conduct in general,
+    else an actor's name)."""
+    if have.relation != st["relation"] or have.subject != actor_id(st["subject"], extraction):
+        return False
+    if have.source.kind != st["source_kind"] or have.polarity != st.get("polarity", "positive"):
+        return False
+    wanted = st["object"]
+    if wanted == "no incident":
+        return "incident" in have.object and have.object["incident"] is None
+    if wanted == "incident":
+        index = st.get("incident", 0)
+        target = chosen[index] if index < len(chosen) else None
+        return have.object.get("incident") is not None and not (target and have.object["incident"] != target)
+    return have.object.get("actor") == actor_id(wanted, extraction)
 
 
 def run() -> Score:

@@ -186,3 +186,26 @@ def test_a_named_person_killed_is_an_incident_without_a_date_or_place(analyzer):
         analyzer.extract(Document(id="generic", text="Soldiers were ordered to kill if attacked.")).incidents
         == []
     )
+
+
+def test_attackers_who_acted_are_the_incident(analyzer):
+    """ "Gunmen" is plural, but gunmen who stormed something did one thing: the sentence is about the
+    incident, so its place, date and attackers are the incident's."""
+    text = "Three gunmen stormed a guesthouse in Herat on Thursday. Six guests died in the siege."
+    incident = _incident(analyzer, text)
+    assert incident.place.country == "AF"
+    assert incident.attackers == ["gunmen"]
+    assert incident.targets == ["guesthouse"]
+
+
+def test_gunmen_with_a_record_are_no_incident(analyzer):
+    text = "Gunmen have killed hundreds of farmers in Zamfara over the past decade."
+    assert analyzer.extract(Document(id="phrase", text=text)).incidents == []
+
+
+def test_a_news_agency_that_carries_a_claim_is_no_target(analyzer):
+    text = (
+        "A car bomb exploded outside a hotel in Mogadishu on Friday, killing seven people. Al-Shabaab "
+        "claimed the bombing through its Andalus radio station."
+    )
+    assert _incident(analyzer, text).targets == ["hotel"]

@@ -300,3 +300,83 @@ def test_a_public_body_named_again_in_short_is_the_same_source(analyzer):
     )
     result = analyzer.extract(Document(id="subjects", text=text))
     assert {s.source.name for s in result.statements} == {"The interior ministry"}
+
+
+def _statements(analyzer, text: str) -> list[tuple[str, str, str | None]]:
+    result = analyzer.extract(Document(id="subjects", text=text))
+    return [(s.relation, s.subject, s.object.get("actor")) for s in result.statements]
+
+
+def test_forces_who_kill_the_attackers_are_not_the_perpetrators(analyzer):
+    text = (
+        "Four gunmen stormed a hotel in Mombasa on Saturday. Nine guests were killed before Kenyan "
+        "security forces shot the attackers dead after a siege that lasted the night."
+    )
+    assert [s for s in _statements(analyzer, text) if s[0] == "perpetrated"] == []
+
+
+def test_forces_who_kill_people_are_perpetrators(analyzer):
+    text = "Security forces killed nine protesters in Mombasa on Saturday, witnesses said."
+    assert ("perpetrated", "new:security-forces", None) in _statements(analyzer, text)
+
+
+def test_a_search_launched_for_the_attackers_is_no_attack(analyzer):
+    text = (
+        "A bomb exploded outside a court in Mombasa on Saturday, killing two clerks. "
+        "Police have sealed off the district and launched a search for the bombers."
+    )
+    assert [s for s in _statements(analyzer, text) if s[0] == "perpetrated"] == []
+
+
+def test_rejecting_a_peace_deal_denies_no_attack(analyzer):
+    text = (
+        "A bomb killed a police officer in Jamundi on Sunday. Police blamed the Jaime Martinez front, "
+        "made up of former FARC fighters who rejected the 2016 peace deal."
+    )
+    assert [s for s in _statements(analyzer, text) if s[0] == "denied"] == []
+
+
+def test_rejecting_the_accusations_is_a_denial(analyzer):
+    text = "A bomb killed a police officer in Jamundi on Sunday. The ELN rejected the accusations."
+    assert ("denied", "eln", None) in _statements(analyzer, text)
+
+
+def test_a_charge_of_no_attack_is_no_allegation(analyzer):
+    """ "accused X of storing ammunition" blames X for something, but not for the strike; "blamed X for
+    arming the group" states help, through its own words, not perpetration."""
+    text = (
+        "A rocket hit a camp in Marib on Monday, killing nine people. A Houthi spokesman said the group "
+        "had nothing to do with the strike and accused government forces of storing ammunition nearby. "
+        "Officials blamed Iran for arming the Houthis."
+    )
+    found = _statements(analyzer, text)
+    assert not [s for s in found if s[1] == "new:government-forces"]
+    assert ("facilitated", "iran", "houthis") in found or ("facilitated", "iran", None) in found
+    assert ("perpetrated", "iran", None) not in found
+
+
+def test_a_group_described_by_its_record_is_not_followed_into_the_record(analyzer):
+    """ "the work of the BLA, which has bombed police patrols": the police are what the BLA attacked."""
+    text = (
+        "A bomb killed two policemen in Quetta on Tuesday. The blast was probably the work of the BLA, "
+        "which has used motorcycle bombs against police patrols on the same road before."
+    )
+    subjects = {s[1] for s in _statements(analyzer, text) if s[0] == "perpetrated"}
+    assert subjects == {"bla"}
+
+
+def test_a_state_where_a_partner_is_based_is_no_partner(analyzer):
+    text = (
+        "An intelligence official said the Islamic State Khorasan Province works closely with "
+        "Lashkar-e-Islam, a militant group based in Pakistan's Khyber district."
+    )
+    ties = {(s[1], s[2]) for s in _statements(analyzer, text) if s[0] == "cooperates_with"}
+    assert ties == {("iskp", "lashkar_e_islam")}
+
+
+def test_a_dateline_is_no_subject(analyzer):
+    text = (
+        "BENI, Democratic Republic of Congo — Armed men killed 14 people in an attack on a village "
+        "near Beni on Wednesday, local officials said."
+    )
+    assert [s for s in _statements(analyzer, text) if s[0] == "perpetrated"] == []

@@ -71,7 +71,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                     _add_attacker(draft, phrase)
             elif word in lex["weapons"]:
                 append(draft.weapons, _phrase(token, text))
-            elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"}:
+            elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"} and not _a_means(token, lex):
                 append(draft.targets, _phrase(token, text))
         for target in _targets(sent, lex, actor_tokens):
             append(draft.targets, _phrase(target, text))
@@ -81,6 +81,11 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
         for ent in ctx.ents_by_sent[index]:
             if ent.label_ == "PERSON" and _is_victim(ent, lex["victim_verbs"]):
                 append(draft.victims, _full_name(ent, people))
+
+
+def _a_means(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """ "through its Amaq news agency": the object of a preposition of means or address is not a target."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in lex["not_target_preps"]
 
 
 def _speakers_own(noun: Token) -> bool:

@@ -148,6 +148,8 @@ def _is_generic(token: Token) -> bool:
     """Plural or habitual mentions ("attacks", "a series of bombings", "has killed hundreds"); munitions
     that are counted or pointed at ("three rockets landed", "the bombs") are one incident's."""
     if token.tag_ in {"NNS", "NNPS"}:
+        if _doers_of_one_act(token):
+            return False
         return token.lower_ not in WEAPON_NOUNS or not any(c.dep_ in COUNTED for c in token.children)
     if token.pos_ == "VERB" and habitual(token):
         return True
@@ -155,6 +157,15 @@ def _is_generic(token: Token) -> bool:
     if head.dep_ == "pobj":
         head = head.head
     return token.dep_ == "pobj" and head.head.lemma_.lower() in GENERIC_HEADS
+
+
+def _doers_of_one_act(noun: Token) -> bool:
+    """ "Three gunmen stormed the guesthouse": attackers who did something, in the simple past, are the
+    people of one incident, though the noun is plural ("gunmen have killed hundreds" is conduct)."""
+    verb = noun.head
+    return (
+        noun.lower_ in ATTACKER_NOUNS and noun.dep_ == "nsubj" and verb.tag_ == "VBD" and not habitual(verb)
+    )
 
 
 def habitual(verb: Token) -> bool:

@@ -31,6 +31,7 @@ STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"
 COPULAS = {"be", "become", "remain", "seem", "appear"}
 PASSIVE_DOERS = {"involve"}  # "X was involved": X took part
 ACCUSE_LEMMAS = {"blame", "accuse", "suspect", "hold", "attribute", "implicate", "charge"}
+PLACE_PREPS = {"in", "near", "inside", "across", "throughout", "within"}
 RECEIVING = frozenset(_RELATIONS["facilitated"]["receiving"])  # "X received weapons from Y": Y helped X
 
 
@@ -141,8 +142,8 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     last = trigger[-1]
     if relation not in ACTOR_RELATIONS and last.lower_ in AGENT_PREPS:
         objs = [c for c in last.children if c.dep_ == "pobj"]
-        if objs:
-            return actors_in(subtree_ids(objs[0]), actors)
+        if objs:  # "the work of the BLA, which has bombed police patrols": not the police
+            return actors_in(set(subtree_ids(objs[0])) - _relative_clauses(objs[0]), actors)
         following = [a for a in actors if a.start >= trigger.end and a.start - trigger.end <= 3]
         return following[:1]
     head = trigger.root
@@ -181,6 +182,11 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     subject = subject_of(verb, passive_ok=passive, climb=CLIMB)
     found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
     return found or _left_actors(trigger, actors)
+
+
+def _relative_clauses(noun: Token) -> set[int]:
+    """The words of the relative clauses on a noun or on a word in its phrase ("which has ...")."""
+    return {t.i for w in noun.subtree if w.dep_ == "relcl" for t in w.subtree}
 
 
 def _phrase_of(noun: Token) -> Span:
@@ -257,7 +263,7 @@ def objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:
     right = range(trigger.start, trigger.root.right_edge.i + 1)
     for token in trigger:
         right = range(right.start, max(right.stop, token.right_edge.i + 1))
-    actors = ctx.actors
+    actors = [a for a in ctx.actors if not _a_place(a)]
     after = [a for a in actors_in(right, actors) if a.kb_id_ not in subject_ids and a.start >= trigger.start]
     if after:
         return after
@@ -268,6 +274,17 @@ def objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:
         if sent.start <= a.start < sent.end and a.kb_id_ not in subject_ids and a.start >= trigger.end
     ]
     return nearby[:1]
+
+
+def _a_place(actor: Span) -> bool:
+    """ "a group based in Pakistan's Khyber district", "militants in Syria": a state named as where
+    someone is, not as a party to a tie."""
+    if actor.kb_id_ not in STATES:
+        return False  # "has its roots in the Muslim Brotherhood" names a group
+    root = actor.root
+    if root.dep_ == "poss":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
 def received(trigger: Span, relation: str) -> bool:

@@ -23,6 +23,7 @@ from claimgraph.extractors.participants import (
     AGENT_PREPS,
     CHARGE_PREPS,
     COPULAS,
+    subtree_ids,
 )
 from claimgraph.extractors.roles import has_roles, perpetrators, role_spans
 from claimgraph.model import Source, Statement, stable_id
@@ -31,6 +32,9 @@ RELATIONS = kb.load("relations")
 PRECEDENCE = ["denied", "claimed", "part_of", "cooperates_with", "facilitated", "perpetrated"]
 DISBELIEF = set(RELATIONS["disbelief"])
 NOT_OBJECTS = {r: set(v.get("not_objects") or []) for r, v in RELATIONS.items() if isinstance(v, dict)}
+COUNTER_PATIENTS = frozenset(RELATIONS["perpetrated"]["counter_patients"])
+CHARGE_OBJECTS = frozenset(RELATIONS["denied"]["charge_objects"])
+DEFINITE = {"the", "those", "these", "all", "both", "its", "their"}
 # A charge ("blamed X for ...", "accused X of ...") of neglect rather than of the act: "for failing to".
 FAILING_VERBS = {"fail", "neglect", "ignore", "allow", "let"}
 ENABLING = frozenset(kb.load("cues")["enabling"])
@@ -58,12 +62,26 @@ def _object_lemma(trigger: Span) -> str | None:
 
 
 def _blamed_for_a_failure(trigger: Span) -> bool:
-    """ "blamed the security forces for failing to act on warnings": a charge of neglect, not of the act."""
+    """ "blamed the security forces for failing to act on warnings": a charge of neglect, not of the act;
+    "accused X of storing ammunition", "blamed X for arming the group": a charge of something that is
+    no attack (help has its own words, which state it)."""
     verb = trigger[0]
     if verb.lemma_.lower() not in ACCUSE_LEMMAS:
         return False
-    charges = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in CHARGE_PREPS for c in p.children]
-    return any(c.dep_ in {"pcomp", "pobj"} and c.lemma_.lower() in FAILING_VERBS for c in charges)
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "accused [X of V-ing]" too
+    charges = [
+        c
+        for h in holders
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in CHARGE_PREPS
+        for c in p.children
+    ]
+    if any(c.dep_ in {"pcomp", "pobj"} and c.lemma_.lower() in FAILING_VERBS for c in charges):
+        return True
+    # "accused government forces of storing ammunition nearby": a charge, but of no attack or help
+    acts = [c for c in charges if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+    attack = _attack_words(trigger.doc)  # "of arming the group" is help, stated by its own words
+    return bool(acts) and not any(i in attack for act in acts for i in subtree_ids(act))
 
 
 def _about_something_else(trigger: Span) -> bool:
@@ -78,6 +96,38 @@ def _about_something_else(trigger: Span) -> bool:
         return False
     attack = _attack_words(trigger.doc)
     return any(act.i not in attack for act in acts)
+
+
+def _patients(verb: Token) -> list[Token]:
+    """Who or what the verb is done to: its object, or its subject when passive; "two of the attackers"
+    gives "attackers"."""
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    found = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    found += [
+        o for f in found for p in f.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+    ]
+    return found
+
+
+def _against_the_attackers(trigger: Span, relation: str) -> bool:
+    """ "security forces killed the attackers after a siege": a doer who answers the attack, not one who
+    made it (``counter_patients`` in kb/relations.yaml, named again with a determiner)."""
+    if relation != "perpetrated" or len(trigger) != 1 or trigger.root.pos_ != "VERB":
+        return False
+    return any(
+        p.lower_ in COUNTER_PATIENTS
+        and any(c.lower_ in DEFINITE for c in p.children if c.dep_ in {"det", "poss"})
+        for p in _patients(trigger.root)
+    )
+
+
+def _rejects_no_charge(trigger: Span, relation: str) -> bool:
+    """ "former rebels who rejected the 2016 peace deal": "reject" with an object that is no charge
+    (``charge_objects`` in kb/relations.yaml) denies nothing."""
+    if relation != "denied" or trigger.root.lemma_.lower() != "reject":
+        return False
+    objects = [c for c in trigger.root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return bool(objects) and all(o.lower_ not in CHARGE_OBJECTS for o in objects)
 
 
 def _attack_words(doc: Doc) -> set[int]:
@@ -118,6 +168,8 @@ def find_statements(
             _object_lemma(trigger) in NOT_OBJECTS.get(relation, ())
             or _blamed_for_a_failure(trigger)
             or _about_something_else(trigger)
+            or _against_the_attackers(trigger, relation)
+            or _rejects_no_charge(trigger, relation)
         ):
             continue
         attribution = _attribution_for(trigger, found)

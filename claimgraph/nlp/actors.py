@@ -55,6 +55,8 @@ GROUP_HEADS = {
     "sipah",
 }
 NAME_TOKEN = {"IS_TITLE": True}
+# Words that make a state's name the name of a part of it, or of an armed group's "province" in it.
+DIVISION_WORDS = {"province", "region", "district", "governorate", "department", "oblast", "wilayat"}
 DAY_LABELS = {"DATE", "TIME", "EVENT"}
 
 
@@ -146,11 +148,18 @@ def _abbreviation_after(doc: Doc, end: int) -> str | None:
     return kb.resolve_alias(abbr.text) if abbr is not None else None
 
 
-def begins_name(text: str, actor_id: str) -> bool:
-    """Whether the words of ``text`` begin one of the KB actor's names and are not the whole of it."""
+def begins_name(text: str, actor_id: str, proper: bool = False) -> bool:
+    """Whether the words of ``text`` begin one of the KB actor's names and are not the whole of it; with
+    ``proper``, only a name that goes on with a capitalised word ("Islamic State Khorasan")."""
     key = kb.alias_key(text)
     actor = kb.actors()[actor_id]
-    return any(kb.alias_key(n).startswith(key + " ") for n in [actor.name, *actor.aliases])
+    for name in [actor.name, *actor.aliases]:
+        if not kb.alias_key(name).startswith(key + " "):
+            continue
+        rest = re.split(r"[\s\-–_/]+", name)[len(key.split()) :]
+        if not proper or (rest and rest[0][:1].isupper()):
+            return True
+    return False
 
 
 def slug(text: str) -> str:
@@ -199,6 +208,15 @@ def _named_units(doc: Doc) -> list[Span]:
         if not national and not kb.resolve_alias(name.text):  # "the Pakistan army" is a state's
             found.append(new_actor(name))
     return found
+
+
+def _names_a_division(doc: Doc, span: Span) -> bool:
+    """ "its Mozambique Province fighters", "Somalia Region": a state's name that begins the name of a
+    province or an armed group's "province", which is not the state."""
+    if span.kb_id_ not in kb.state_ids() or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.is_title and after.lower_ in DIVISION_WORDS
 
 
 def _repeated(doc: Doc, introduced: list[Span]) -> list[Span]:
@@ -263,6 +281,7 @@ class ActorRecognizer:
         known = [
             self._longer_name(doc, span) or self._another_states(doc, span) or span
             for span in filter_spans(spans)
+            if not _names_a_division(doc, span)
         ]
         taken = {i for span in known for i in range(span.start, span.end)}
         unknown = self._unknown_groups(doc)
@@ -424,8 +443,9 @@ class ActorRecognizer:
 
     @staticmethod
     def _shortens(text: str, branch: str) -> bool:
-        """ "ISIS" shortens "ISIS-K" and "Islamic State" "Islamic State Khorasan"; "Taliban" is no Haqqani."""
-        return begins_name(text, branch)
+        """ "ISIS" shortens "ISIS-K" and "Islamic State" "Islamic State Khorasan"; "Taliban" is no Haqqani,
+        and no "Taliban intelligence": a name that goes on in lower case is the parent's body, described."""
+        return begins_name(text, branch, proper=True)
 
 
 @Language.factory("claimgraph_actors")

@@ -17,6 +17,8 @@ from claimgraph.nlp.layout import line_breaks
 ENDS = {".", "!", "?", ".”", "?”", "!”", '."', "a.m.", "p.m.", "etc."}  # times end sentences, titles don't
 OPENERS = {"“", '"', "‘", "(", "["}
 DASHES = {"—", "--", "–", "-"}  # a hyphen only with spaces ("MOCIMBOA DA PRAIA, Mozambique - Between")
+# Small words inside a place name ("Democratic Republic of Congo", "Bosnia and Herzegovina").
+PLACE_JOINERS = {"of", "and", "de", "da", "do", "del", "la", "el", "al", "the"}
 DATELINE_MAX = 14  # tokens before the dash in "PESHAWAR, Pakistan —" or "LIMA, 3 MAY 90 (EFE) --"
 
 
@@ -69,5 +71,11 @@ def _is_dateline(doc: Doc, dash: int) -> bool:
             return False
     words = [t for t in doc[start:dash] if not t.is_space]
     return bool(words) and all(
-        t.is_punct or t.like_num or t.is_title or t.is_upper or t.text in {"(", ")"} for t in words
+        t.is_punct
+        or t.like_num
+        or t.is_title
+        or t.is_upper
+        or t.text in {"(", ")"}
+        or (t.lower_ in PLACE_JOINERS and 0 < i < len(words) - 1)
+        for i, t in enumerate(words)
     )

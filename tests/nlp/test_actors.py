@@ -119,3 +119,23 @@ def test_a_name_before_a_group_word_in_lower_case_is_a_group(analyzer):
         ("Jaime Martinez front", "new:jaime-martinez-front"),
     ]
     assert ("Afghan army", "new:afghan-army") in _actors(analyzer, text)
+
+
+def test_a_parent_is_not_a_body_described_by_its_name(analyzer):
+    """ "Taliban intelligence" (an alias of the Taliban's intelligence directorate) describes a body of
+    the Taliban; "Taliban security forces" elsewhere in the text are still the Taliban's."""
+    text = (
+        "Taliban security forces sealed off the street. A Taliban intelligence official said the gunmen "
+        "came from Pakistan."
+    )
+    assert ("Taliban", "taliban") in _actors(analyzer, text)
+
+
+def test_a_branch_still_takes_its_parents_short_name(analyzer):
+    text = "The Islamic State Khorasan Province claimed the attack. Islamic State said four men took part."
+    assert [a for _, a in _actors(analyzer, text)] == ["iskp", "iskp"]
+
+
+def test_a_state_name_that_begins_a_province_is_not_the_state(analyzer):
+    text = "The Islamic State said its Mozambique Province fighters had attacked the town."
+    assert [a for _, a in _actors(analyzer, text)] == ["isis"]

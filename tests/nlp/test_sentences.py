@@ -95,3 +95,8 @@ def test_a_name_after_a_blank_line_is_not_split_from_its_sentence(analyzer) -> N
         "The governor said Kata'ib Hezbollah was behind the attack.",
         "Kata'ib Hezbollah denied any involvement in a short statement on Friday.",
     ]
+
+
+def test_a_dateline_may_hold_small_words_of_a_place_name(analyzer):
+    doc = analyzer.nlp(prepare("GOMA, Democratic Republic of Congo — Rebels shelled the airport on Friday."))
+    assert [s.text.strip() for s in doc.sents][1].startswith("Rebels")
