@@ -209,3 +209,26 @@ def test_a_news_agency_that_carries_a_claim_is_no_target(analyzer):
         "claimed the bombing through its Andalus radio station."
     )
     assert _incident(analyzer, text).targets == ["hotel"]
+
+
+def test_the_getaway_car_is_no_target(analyzer):
+    text = "A group of armed men who fled in a white van shot dead a judge outside a court in Lima on Monday."
+    incident = _incident(analyzer, text)
+    assert "white van" not in incident.targets
+    assert "group of armed men" in incident.attackers
+
+
+def test_weapons_a_group_has_used_before_are_not_the_incidents(analyzer):
+    text = (
+        "A roadside bomb killed two policemen in Quetta on Tuesday. The blast was probably the work of "
+        "the BLA, which has used grenades against police patrols on the same road before."
+    )
+    assert _incident(analyzer, text).weapons == ["roadside bomb"]
+
+
+def test_those_killed_named_again_are_not_the_attackers(analyzer):
+    text = (
+        "A car bomb exploded at a checkpoint in Aden on Wednesday, killing four soldiers. The bomb "
+        "went off as soldiers approached the car to search it."
+    )
+    assert _incident(analyzer, text).attackers == []

@@ -47,6 +47,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
     people = [e.text for e in ctx.ents if e.label_ == "PERSON"]
     speaking = {i for cue in ctx.doc.spans.get("cues", []) for i in range(cue.start, cue.end)}
     mentioned = {m.sent_index for m in draft.mentions}
+    harmed: set[str] = set()
     for index in sorted(mentioned | near):
         sent = sents[index]
         killed, wounded = casualties(sent)
@@ -56,11 +57,17 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             draft.wounded = wounded
         if index not in mentioned:
             continue
+        conduct = _conduct(sent)
+        harmed |= _harmed(sent, lex)
         for token in sent:
             word = token.lower_
             if token.pos_ not in {"NOUN", "PROPN"} or token.i in actor_tokens or token.dep_ == "compound":
                 continue
+            if token.i in conduct:
+                continue
             dep = token.dep_
+            if singular(word) in harmed and dep == "nsubj":
+                continue  # "killing four soldiers ... as soldiers approached": the dead, named again
             if word in lex["attackers"] and dep in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}:
                 if dep == "nsubj" and token.head.i in speaking:
                     continue  # "a man who said he spoke for the group told a reporter": a speaker
@@ -84,8 +91,13 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
 
 
 def _a_means(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
-    """ "through its Amaq news agency": the object of a preposition of means or address is not a target."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in lex["not_target_preps"]
+    """ "through its Amaq news agency", "fled in a pickup truck", "a statement on its radio station": the
+    object of a preposition of means or address, or of one that says how someone came, went or spoke,
+    is not a target."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in lex["not_target_preps"] or prep.head.lemma_.lower() in lex["not_target_heads"]
 
 
 def _speakers_own(noun: Token) -> bool:
@@ -160,7 +172,10 @@ def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
     if head.lower_ in lex["attacker_of_heads"]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                end = child.right_edge
+                # "a group of armed men who fled in a pickup": the clause on them is not their name
+                clauses = {t.i for w in child.subtree if w.dep_ == "relcl" for t in w.subtree}
+                words = [t for t in child.subtree if t.i not in clauses and not t.is_punct]
+                end = max(words, key=lambda t: t.i)
                 return text[head.idx + len(head) - len(phrase) : end.idx + len(end)]
     return phrase
 
@@ -200,6 +215,32 @@ def _full_name(ent: Span, people: list[str]) -> str:
     last = ent[-1].text.lower()
     longer = [p for p in people if p.lower().split()[-1] == last and len(p) > len(ent.text)]
     return max(longer, key=len) if longer else ent.text
+
+
+def habitual(verb: Token) -> bool:
+    """ "has killed hundreds", "X, which has blockaded towns and attacked convoys this year": conduct over
+    time (a present perfect, on the verb or the first of its conjuncts), not one incident."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+
+
+def _conduct(sent: Span) -> set[int]:
+    """The words of relative clauses that tell of conduct over time ("the BLA, which has used motorcycle
+    bombs against police patrols"): their weapons and targets are not the incident's."""
+    return {t.i for v in sent if v.dep_ == "relcl" and habitual(v) for t in v.subtree}
+
+
+def _harmed(sent: Span, lex: dict[str, frozenset[str]]) -> set[str]:
+    """The nouns for those killed, hurt or taken ("killing four soldiers"): the same word later in the
+    sentence ("as soldiers approached") names them again, not the attackers."""
+    out: set[str] = set()
+    for verb in sent:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lex["victim_verbs"]:
+            for noun in verb.children:
+                if noun.dep_ in {"dobj", "nsubjpass"}:
+                    out |= {singular(n.lower_) for n in (noun, *noun.conjuncts)}
+    return out
 
 
 def tells_of_harm(verb: Token) -> bool:

@@ -18,6 +18,7 @@ from claimgraph.extractors.context import Context
 from claimgraph.extractors.incident_facts import (
     append,
     fill,
+    habitual,
     named_explosives,
     stated,
     tells_of_harm,
@@ -166,14 +167,6 @@ def _doers_of_one_act(noun: Token) -> bool:
     return (
         noun.lower_ in ATTACKER_NOUNS and noun.dep_ == "nsubj" and verb.tag_ == "VBD" and not habitual(verb)
     )
-
-
-def habitual(verb: Token) -> bool:
-    """ "has killed hundreds", "X, which has blockaded towns and attacked convoys this year": conduct over
-    time (a present perfect, on the verb or the first of its conjuncts), not one incident."""
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
 
 def _is_anaphoric(token: Token) -> bool:
