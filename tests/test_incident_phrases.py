@@ -232,3 +232,20 @@ def test_those_killed_named_again_are_not_the_attackers(analyzer):
         "went off as soldiers approached the car to search it."
     )
     assert _incident(analyzer, text).attackers == []
+
+
+def test_a_vehicle_laden_with_explosives_is_the_weapon(analyzer):
+    text = (
+        "A suicide bomber rammed an explosives-laden truck into a convoy in Quetta on Sunday, killing four."
+    )
+    incident = _incident(analyzer, text)
+    assert "explosives-laden truck" in incident.weapons
+    assert incident.targets == ["convoy"]
+
+
+def test_the_radio_station_a_claim_was_phoned_to_is_no_target(analyzer):
+    text = (
+        "A bomb destroyed a police post in Lima on Monday. The MRTA claimed responsibility for the attack "
+        "in a telephone call to a local radio station."
+    )
+    assert _incident(analyzer, text).targets == ["police post"]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claimgraph.model import Document
+from claimgraph.sources.document import document_from_text
+from tests.helpers import SHARED, requires_shared
 
 
 def _perpetrators(analyzer, text: str) -> list[tuple[str, str | None]]:
@@ -380,3 +384,87 @@ def test_a_dateline_is_no_subject(analyzer):
         "near Beni on Wednesday, local officials said."
     )
     assert [s for s in _statements(analyzer, text) if s[0] == "perpetrated"] == []
+
+
+def test_an_arrest_operation_or_a_dragnet_is_no_attack(analyzer):
+    text = (
+        "A bomb killed two bank guards in La Paz on Monday. Police were carrying out an operation to "
+        "arrest those responsible for the attack, and the army will carry out dragnets in the city."
+    )
+    assert [s for s in _statements(analyzer, text) if s[0] == "perpetrated"] == []
+
+
+def test_those_responsible_are_not_the_subject_of_the_clause(analyzer):
+    text = (
+        "A bomb killed two bank guards in La Paz on Monday. The army vowed to find those responsible for "
+        "the attack."
+    )
+    assert [s for s in _statements(analyzer, text) if s[0] == "perpetrated"] == []
+
+
+def test_claiming_that_something_is_so_is_no_claim_of_responsibility(analyzer):
+    text = (
+        "A bomb killed two bank guards in La Paz on Monday. No group has claimed the attack, but police "
+        "sources claim it is characteristic of the ELN."
+    )
+    assert [s for s in _statements(analyzer, text) if s[0] == "claimed"] == []
+
+
+def test_doing_something_that_is_no_attack_is_no_perpetration(analyzer):
+    """ "carried out" and "behind" name a perpetrator only of an attack (kb/relations.yaml
+    ``light_verbs``): not of a verification, nor of a post set up behind a cemetery."""
+    text = (
+        "A bomb killed two men in La Paz on Monday. The Red Cross has installed a first-aid post behind "
+        "the cemetery. The verification must be carried out by the UN team. The ELN conducted a bombing "
+        "campaign in the city last year, and the FARC was behind the bombing."
+    )
+    subjects = {s[1] for s in _statements(analyzer, text) if s[0] == "perpetrated"}
+    assert subjects == {"eln", "farc"}
+
+
+MUC4 = SHARED / "data" / "muc4" / "dev.jsonl"
+
+
+@requires_shared(MUC4)
+def test_a_participle_says_who_was_harmed_not_who_harmed(analyzer):
+    """In a 1989 radio speech (MUC-4 TST1-MUC3-0093) "the blood of the four U.S. nuns, the blood of the
+    11 priests assassinated": the priests were assassinated, by nobody named; the nuns' country did not
+    assassinate them (the speaker does say the United States sent pilots to bomb the capital)."""
+    rows = (json.loads(line) for line in MUC4.open(encoding="utf-8"))
+    row = next(r for r in rows if r["docid"] == "TST1-MUC3-0093")
+    result = analyzer.extract(document_from_text(row["text"]))
+    said = [row["text"][s.start : s.end] for s in result.statements if s.subject == "united_states"]
+    assert said and not [words for words in said if "ASSASSINATED" in words]
+
+
+def test_the_work_of_doing_something_names_no_doer(analyzer):
+    text = (
+        "A bomb killed two men in Panama City on Monday. Officials began the work of establishing a new "
+        "Panamanian government."
+    )
+    assert [s for s in _statements(analyzer, text) if s[0] == "perpetrated"] == []
+
+
+def test_claiming_to_have_done_it_is_a_claim(analyzer):
+    text = (
+        "Rebels shot down an army helicopter near Tenancingo on Monday. The FMLN claimed it downed the "
+        "helicopter."
+    )
+    assert ("claimed", "fmln", None) in _statements(analyzer, text)
+
+
+def test_a_doer_after_coordinated_acts_is_named(analyzer):
+    text = (
+        "At least ten soldiers were killed in Morazan on Friday as a result of the harassment and attacks "
+        "by the FMLN."
+    )
+    assert ("perpetrated", "fmln", None) in _statements(analyzer, text)
+
+
+def test_a_column_of_a_groups_fighters_is_the_group(analyzer):
+    text = (
+        "Three peasants were murdered in Huanta on Friday by a column of Shining Path members. A takeover "
+        "of the town hall was carried out by the MRTA."
+    )
+    subjects = {s[1] for s in _statements(analyzer, text) if s[0] == "perpetrated"}
+    assert subjects == {"shining_path", "mrta"}

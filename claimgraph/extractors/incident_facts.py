@@ -79,15 +79,29 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             elif word in lex["weapons"]:
                 append(draft.weapons, _phrase(token, text))
             elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"} and not _a_means(token, lex):
-                append(draft.targets, _phrase(token, text))
+                _add_target(draft, token, text)
         for target in _targets(sent, lex, actor_tokens):
-            append(draft.targets, _phrase(target, text))
+            _add_target(draft, target, text)
         for doer in _doers(sent, lex):
             if doer.i not in actor_tokens and (doer.lower_ in lex["attackers"] or doer.ent_type_ == "PERSON"):
                 _add_attacker(draft, _doer_phrase(doer, text, lex))
         for ent in ctx.ents_by_sent[index]:
             if ent.label_ == "PERSON" and _is_victim(ent, lex["victim_verbs"]):
                 append(draft.victims, _full_name(ent, people))
+
+
+def _add_target(draft: Draft, noun: Token, text: str) -> None:
+    """A vehicle laden or rigged with explosives ("rammed an explosives-laden car into a convoy") is the
+    weapon (GTD's vehicle-borne IED), not what was hit."""
+    phrase = _phrase(noun, text)
+    loaded = any(c.dep_ in {"amod", "compound", "acl"} and _loaded(c) for c in noun.children)
+    append(draft.weapons if loaded else draft.targets, phrase)
+
+
+def _loaded(word: Token) -> bool:
+    """ "explosives-laden", "booby-trapped", "packed with explosives", "loaded with explosives"."""
+    low = word.lower_
+    return low.endswith(("laden", "-packed")) or low in {"booby-trapped", "rigged", "packed", "loaded"}
 
 
 def _a_means(noun: Token, lex: dict[str, frozenset[str]]) -> bool:

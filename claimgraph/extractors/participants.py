@@ -26,6 +26,7 @@ AGENT_PREPS = {"of", "from", "to", "by"}
 CLIMB = frozenset({"conj", "xcomp", "pobj", "pcomp", "prep", "dobj", "acomp"})
 EVENT_NOUNS = kb.incident_words()
 STATES = kb.state_ids()
+ATTACKER_WORDS = frozenset(kb.load("incident_roles")["attackers"])
 _GENERIC = kb.load("generic_actors")
 STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]
 COPULAS = {"be", "become", "remain", "seem", "appear"}
@@ -57,6 +58,15 @@ def subtree_ids(token: Token) -> range:
 
 HEAD_DEPS = {"compound", "amod", "poss", "nmod", "conj", "appos", "cc", "det", "punct"}
 GROUP_OF = {"of", "from"}  # "members of X", "fighters from X"
+# Nouns whose "of" or "from" names the people meant ("members of X", "a unit of X"); "the blood of the
+# four U.S. nuns" is not the nuns, nor the United States.
+PEOPLE_NOUNS = ATTACKER_WORDS | GROUP_NOUNS | {
+    "leader", "leaders", "spokesman", "commander", "commanders", "head", "chief", "wing", "branch", "faction",
+    "elements", "element", "forces", "force", "supporters", "sympathizers", "column", "columns", "detachment",
+    "contingent", "platoon", "company", "battalion", "brigade", "team", "teams", "number", "dozens",
+    "hundreds", "groups", "pair", "couple", "remnants", "people", "spokesmen", "spokesperson", "official",
+    "officials", "representative", "representatives", "militiamen", "cadres",
+}  # fmt: skip
 PARENT_NOUNS = frozenset(_RELATIONS["part_of"]["parent_nouns"])  # "a faction of Y": Y is another group
 
 
@@ -72,7 +82,7 @@ def head_tokens(root: Token) -> set[int]:
             elif (
                 child.dep_ == "prep"
                 and child.lower_ in GROUP_OF
-                and token.pos_ in {"NOUN", "PRON", "NUM"}
+                and (token.pos_ in {"PRON", "NUM"} or token.pos_ == "NOUN" and token.lower_ in PEOPLE_NOUNS)
                 and token.lemma_.lower() not in PARENT_NOUNS  # "X, a faction of Y": Y is not X
             ):
                 todo.extend(c for c in child.children if c.dep_ == "pobj")
@@ -141,6 +151,8 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
         return _actors_heading(_givers(trigger.root), actors)
     last = trigger[-1]
     if relation not in ACTOR_RELATIONS and last.lower_ in AGENT_PREPS:
+        if any(c.dep_ == "pcomp" for c in last.children):
+            return []  # "the work of establishing a new government": a task, not a doer
         objs = [c for c in last.children if c.dep_ == "pobj"]
         if objs:  # "the work of the BLA, which has bombed police patrols": not the police
             return actors_in(set(subtree_ids(objs[0])) - _relative_clauses(objs[0]), actors)
@@ -149,6 +161,9 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     head = trigger.root
     speaker = attribution.speaker if attribution else None
     floor = attribution.start if attribution and attribution.start <= trigger.start_char else 0
+    if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        # "those responsible for the attack", "the group responsible": whoever the noun names
+        return _resolve_reference(_phrase_of(head.head), actors, speaker, floor)
     for token in (*_conjuncts(head), head.head):
         for child in token.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
@@ -174,6 +189,7 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             return own
     verb = governing_verb(head)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    passive = passive or (verb.dep_ == "acl" and verb.tag_ == "VBN")  # "the 11 priests assassinated"
     if passive and verb.lemma_.lower() not in PASSIVE_DOERS:
         return []  # a passive's subject is its patient; its doer came with "by" above
     charged = _charged_with(verb)
@@ -249,6 +265,11 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
             continue
         if token.pos_ in {"VERB", "AUX"} and not found:
             break
+        if token.pos_ in {"NOUN", "PROPN"} and not found and token.ent_type_ not in {"DATE", "TIME"}:
+            # "the blood of the 11 priests assassinated": the words right before name someone who is
+            # no actor; an actor further left is not the doer ("FMLN urban commandos" keeps FMLN)
+            phrase = {t.i for t in token.subtree if t.i < trigger.start}
+            return [a for a in actors if a.root.i in phrase or any(t.head.i in phrase for t in a)]
         if token.lower_ not in {"and", ",", "the", "&"}:
             gap += 1
             if found:

@@ -32,6 +32,10 @@ RELATIONS = kb.load("relations")
 PRECEDENCE = ["denied", "claimed", "part_of", "cooperates_with", "facilitated", "perpetrated"]
 DISBELIEF = set(RELATIONS["disbelief"])
 NOT_OBJECTS = {r: set(v.get("not_objects") or []) for r, v in RELATIONS.items() if isinstance(v, dict)}
+NOT_PURPOSES = frozenset(RELATIONS["perpetrated"]["not_purposes"])
+LIGHT_VERBS = frozenset(RELATIONS["perpetrated"]["light_verbs"])
+ACTS = frozenset(RELATIONS["perpetrated"]["acts"])
+EVENT_NOUNS = kb.incident_words()
 COUNTER_PATIENTS = frozenset(RELATIONS["perpetrated"]["counter_patients"])
 CHARGE_OBJECTS = frozenset(RELATIONS["denied"]["charge_objects"])
 DEFINITE = {"the", "those", "these", "all", "both", "its", "their"}
@@ -55,10 +59,72 @@ def _pick_triggers(doc: Doc) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-def _object_lemma(trigger: Span) -> str | None:
-    """The lemma of the direct object of the trigger's last word ("suicide" in "committing suicide")."""
-    objects = [c for c in trigger[-1].children if c.dep_ == "dobj"]
-    return objects[0].lemma_.lower() if objects else None
+def _acted_on(trigger: Span) -> Token | None:
+    """What the relation words say was done: the direct object ("committing suicide"), the passive
+    subject ("the raids were carried out by"), or the noun a participle describes ("dragnets carried
+    out by police")."""
+    verb = trigger.root
+    for token in (trigger[-1], verb):
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if objects:
+            return objects[0]
+    if verb.pos_ == "VERB" and verb.dep_ == "acl":
+        return verb.head
+    return None
+
+
+def _no_attack_done(trigger: Span, relation: str) -> bool:
+    """ "keep committing suicide", "will carry out dragnets", "carrying out an operation to arrest those
+    responsible": what the words say was done is no attack (kb/relations.yaml ``not_objects``,
+    ``not_purposes``)."""
+    done = _acted_on(trigger)
+    if done is None and trigger.text.lower() == "behind":
+        done = next((c for c in trigger[0].children if c.dep_ == "pobj"), None)
+    if done is None:
+        return False
+    if done.lemma_.lower() in NOT_OBJECTS.get(relation, ()):
+        return True
+    light = " ".join(t.lemma_.lower() for t in trigger) in LIGHT_VERBS
+    if relation == "perpetrated" and light and not _names_an_attack(done):
+        return True
+    purposes = [v for c in done.children if c.dep_ in {"acl", "relcl"} for v in (c, *c.children)]
+    purposes += [c for c in trigger.root.children if c.dep_ in {"xcomp", "advcl"}]  # "... to arrest"
+    return any(v.lemma_.lower() in NOT_PURPOSES and v.pos_ == "VERB" for v in purposes)
+
+
+def _names_an_attack(noun: Token) -> bool:
+    """ "the bombing", "the operation", "it", "a campaign of bombings", "a bombing campaign": words that
+    can be the attack itself (kb/relations.yaml ``acts``, incident words and anaphors)."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return True  # a pronoun or a misparse: say nothing against it
+    attack = _attack_words(noun.doc)
+    words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"})]
+    words += [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    up = noun
+    for _ in range(2):  # "kidnappings of prominent tycoons carried out by": the parse hangs it on "tycoons"
+        if up.dep_ != "pobj" or up.head.lower_ != "of":
+            break
+        up = up.head.head
+        words.append(up)
+    return any(w.i in attack or w.lemma_.lower() in EVENT_NOUNS | ACTS for w in words)
+
+
+def _connected(trigger: Span) -> bool:
+    """Whether the relation words hang together in the parse: "claim it" is a claim in "claimed it on
+    Friday", not in "police sources claim it is characteristic of the FMLN" ("it" is the subject of
+    another clause)."""
+    root = trigger.root
+    inside = set(range(trigger.start, trigger.end))
+    if root.dep_ == "conj":  # "the harassment and attacks by the FMLN": "by" hangs on "harassment"
+        inside.add(root.head.i)
+    if all(t.i == root.i or t.head.i in inside for t in trigger):
+        return True
+    # "the FMLN claimed it downed two helicopters": claiming to have done something is a claim;
+    # "sources claim it is characteristic of the FMLN" says what something is
+    attack = _attack_words(trigger.doc)
+    return any(
+        c.dep_ == "ccomp" and (c.i in attack or c.pos_ == "VERB" and c.lemma_ != "be") for c in root.children
+    )
 
 
 def _blamed_for_a_failure(trigger: Span) -> bool:
@@ -165,7 +231,8 @@ def find_statements(
     for trigger in _pick_triggers(doc):
         relation = trigger.label_
         if (
-            _object_lemma(trigger) in NOT_OBJECTS.get(relation, ())
+            _no_attack_done(trigger, relation)
+            or not _connected(trigger)
             or _blamed_for_a_failure(trigger)
             or _about_something_else(trigger)
             or _against_the_attackers(trigger, relation)
