@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import spacy
+from spacy.tokens import Doc, Span
+
+from claimgraph.extractors.incident_facts import with_surnames
 from claimgraph.model import Document
 
 
@@ -249,3 +253,20 @@ def test_the_radio_station_a_claim_was_phoned_to_is_no_target(analyzer):
         "in a telephone call to a local radio station."
     )
     assert _incident(analyzer, text).targets == ["police post"]
+
+
+def test_victims_identified_in_the_next_sentence(analyzer):
+    text = (
+        "A judge and his driver were shot dead in San Miguel on Monday. The victims were identified as "
+        "Judge Rafael Ortega Mena and his driver, Luis Alberto Campos."
+    )
+    assert _incident(analyzer, text).victims == ["Rafael Ortega Mena", "Luis Alberto Campos"]
+
+
+def test_a_victims_surnames_are_kept():
+    """Spanish names run to two surnames and particles the recogniser may leave off."""
+    words = ["Gunmen", "killed", "Arturo", "Rivera", "y", "Damas", "on", "Monday", "."]
+    pos = ["NOUN", "VERB", "PROPN", "PROPN", "CCONJ", "PROPN", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 7, 8, label="DATE")]
+    assert with_surnames(doc.ents[0]).text == "Arturo Rivera y Damas"

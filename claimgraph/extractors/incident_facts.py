@@ -56,6 +56,10 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
         if _better_figure(draft.wounded, wounded):
             draft.wounded = wounded
         if index not in mentioned:
+            # "Two people were killed. The victims were identified as X and Y."
+            for ent in ctx.ents_by_sent[index]:
+                if ent.label_ == "PERSON" and _names_the_victims(ent):
+                    append(draft.victims, _full_name(ent, people))
             continue
         conduct = _conduct(sent)
         harmed |= _harmed(sent, lex)
@@ -181,7 +185,7 @@ def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
     """The attacker as written, with "of X" kept after group words ("members of the 8th front")."""
     if head.ent_type_ == "PERSON":
         ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
-        return ent.text
+        return with_surnames(ent).text
     phrase = _phrase(head, text)
     if head.lower_ in lex["attacker_of_heads"]:
         for child in head.children:
@@ -194,6 +198,8 @@ def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
     return phrase
 
 
+NAME_PARTICLES = {"de", "del", "y", "da", "dos", "la"}
+VICTIM_WORDS = {"victims", "victim", "dead", "bodies", "body", "hostages", "hostage", "deceased", "wounded"}
 VICTIM_NOUNS = {
     "murder",
     "assassination",
@@ -221,14 +227,57 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in VICTIM_NOUNS:
         return True
-    return token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() == "identify"
+    return _identified_as(token)
+
+
+def _names_the_victims(ent: Span) -> bool:
+    """A person the sentence names as the victims ("the victims were identified as X, and his driver, Y")."""
+    token = ent.root
+    while token.dep_ in {"appos", "conj", "compound"} and token.head is not token:
+        token = token.head
+    if not _identified_as(token):
+        return False
+    patients = [c for c in token.head.head.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    return any(p.lower_ in VICTIM_WORDS for p in patients)
+
+
+def _identified_as(token: Token) -> bool:
+    """ "the victims were identified as X" (the lemmatiser leaves "IDENTIFIED" in wire copy as it is)."""
+    verb = token.head.head
+    return token.dep_ == "pobj" and token.head.lower_ == "as" and verb.lower_ in {"identified", "identify"}
 
 
 def _full_name(ent: Span, people: list[str]) -> str:
-    """The longest way the text names this person ("Romero" -> "Oscar Arnulfo Romero")."""
+    """The longest way the text names this person ("Romero" -> "Oscar Arnulfo Romero"), with the
+    surnames the recogniser left off ("Jaime Pardo | Leal", "Arturo Rivera y Damas")."""
+    ent = with_surnames(ent)
     last = ent[-1].text.lower()
     longer = [p for p in people if p.lower().split()[-1] == last and len(p) > len(ent.text)]
     return max(longer, key=len) if longer else ent.text
+
+
+def with_surnames(ent: Span) -> Span:
+    """The name run on over capitalised proper nouns that belong to no other entity, and over the
+    particles of Spanish and Portuguese names between them ("de", "y")."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc):
+        token = doc[end]
+        if token.lower_ in NAME_PARTICLES and end + 1 < len(doc) and _surname(doc[end + 1]):
+            end += 2
+        elif _surname(token):
+            end += 1
+        else:
+            break
+    return doc[ent.start : end]
+
+
+def _surname(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ in {"", "PERSON"}
+        and not token.is_sent_start
+    )
 
 
 def habitual(verb: Token) -> bool:
