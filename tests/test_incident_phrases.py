@@ -270,3 +270,13 @@ def test_a_victims_surnames_are_kept():
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
     doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 7, 8, label="DATE")]
     assert with_surnames(doc.ents[0]).text == "Arturo Rivera y Damas"
+
+
+def test_arms_seized_after_the_attack_are_not_its_weapons(analyzer):
+    text = (
+        "Guerrillas attacked an army post in Usulutan with grenades on Monday, killing two soldiers. Troops "
+        "later seized four M-16 rifles and ammunition from the attackers."
+    )
+    weapons = _incident(analyzer, text).weapons
+    assert "grenades" in weapons
+    assert not [w for w in weapons if "rifle" in w.lower() or "ammunition" in w.lower()]

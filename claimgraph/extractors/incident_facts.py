@@ -81,7 +81,8 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
                     _add_attacker(draft, phrase)
             elif word in lex["weapons"]:
-                append(draft.weapons, _phrase(token, text))
+                if not _kept_or_moved(token, lex):
+                    append(draft.weapons, _phrase(token, text))
             elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"} and not _a_means(token, lex):
                 _add_target(draft, token, text)
         for target in _targets(sent, lex, actor_tokens):
@@ -92,6 +93,21 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
         for ent in ctx.ents_by_sent[index]:
             if ent.label_ == "PERSON" and _is_victim(ent, lex["victim_verbs"]):
                 append(draft.victims, _full_name(ent, people))
+
+
+def _kept_or_moved(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """Arms that were seized, found, sent or stored (kb ``not_weapon_heads``), up to the clause's verb:
+    what troops captured or a plane carried is not what the attackers used."""
+    token = noun
+    for _ in range(4):
+        if token.head is token:
+            break
+        token = token.head
+        if token.lemma_.lower() in lex["not_weapon_heads"] or token.lower_ in lex["not_weapon_heads"]:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+    return False
 
 
 def _add_target(draft: Draft, noun: Token, text: str) -> None:
