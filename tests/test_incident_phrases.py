@@ -7,7 +7,7 @@ from datetime import date
 import spacy
 from spacy.tokens import Doc, Span
 
-from claimgraph.extractors.incident_facts import with_surnames
+from claimgraph.extractors.incident_facts import with_surnames, without_re_mentions
 from claimgraph.model import Document
 
 
@@ -280,3 +280,15 @@ def test_arms_seized_after_the_attack_are_not_its_weapons(analyzer):
     weapons = _incident(analyzer, text).weapons
     assert "grenades" in weapons
     assert not [w for w in weapons if "rifle" in w.lower() or "ammunition" in w.lower()]
+
+
+def test_one_group_of_attackers_is_written_once():
+    found = [
+        "terrorists",
+        "terrorist",
+        "group of 10 paid assassins",
+        "paid assassins",
+        "fighters",
+        "FMLN fighters",
+    ]
+    assert without_re_mentions(found) == ["terrorists", "group of 10 paid assassins", "FMLN fighters"]

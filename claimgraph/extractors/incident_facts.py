@@ -147,6 +147,28 @@ def without_re_mentions(attackers: list[str]) -> list[str]:
     for attacker in attackers:
         if not (out and attacker.lower() in again):
             out.append(attacker)
+    return _without_parts(out)
+
+
+def _without_parts(attackers: list[str]) -> list[str]:
+    """One group written once, in its fullest words: "paid assassins" after "group of 10 paid
+    assassins" and "terrorist" after "terrorists" go; "Boko Haram fighters" after "fighters" takes its
+    place."""
+
+    def words(text: str) -> str:
+        return f" {' '.join(singular(w) for w in text.lower().split())} "
+
+    out: list[str] = []
+    for attacker in attackers:
+        own = words(attacker)
+        if any(own in words(o) for o in out):
+            continue
+        held = [i for i, o in enumerate(out) if words(o) in own]
+        if held:
+            out[held[0]] = attacker
+            out = [o for i, o in enumerate(out) if i not in held[1:]]
+        else:
+            out.append(attacker)
     return out
 
 
@@ -214,6 +236,8 @@ def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
     return phrase
 
 
+# Words of number that are not part of what a filler is called ("several urban guerrillas").
+QUANTIFIERS = {"several", "some", "many", "numerous", "few", "various", "dozens", "hundreds"}
 NAME_PARTICLES = {"de", "del", "y", "da", "dos", "la"}
 VICTIM_WORDS = {"victims", "victim", "dead", "bodies", "body", "hostages", "hostage", "deceased", "wounded"}
 VICTIM_NOUNS = {
@@ -350,7 +374,9 @@ def _phrase(head: Token, text: str) -> str:
         if doc[i].is_punct and doc[i].text != "-" or doc[i].is_space:
             start = i + 1
             break
-    while start < head.i and doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"}:
+    while start < head.i and (
+        doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"} or doc[start].lower_ in QUANTIFIERS
+    ):
         if not doc[start].whitespace_ and doc[start + 1].text == "-":
             break  # "22-year-old": a number inside a hyphenated word stays with it
         start += 1
