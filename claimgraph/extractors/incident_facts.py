@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors.context import Context
+from claimgraph.extractors.participants import relative_clauses
 from claimgraph.extractors.roles import singular
 from claimgraph.model import Figure
 from claimgraph.nlp.figures import ImpliedFigure, casualties
@@ -229,7 +230,7 @@ def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                 # "a group of armed men who fled in a pickup": the clause on them is not their name
-                clauses = {t.i for w in child.subtree if w.dep_ == "relcl" for t in w.subtree}
+                clauses = relative_clauses(child)
                 words = [t for t in child.subtree if t.i not in clauses and not t.is_punct]
                 end = max(words, key=lambda t: t.i)
                 return text[head.idx + len(head) - len(phrase) : end.idx + len(end)]
@@ -260,9 +261,7 @@ VICTIM_NOUNS = {
 def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
     """A person who was killed, hurt or taken: the object of such a verb (or in apposition to it),
     "the murder of X", or "the victims were identified as X"."""
-    token = ent.root
-    while token.dep_ in {"appos", "conj", "compound"} and token.head is not token:
-        token = token.head
+    token = _listed_head(ent)
     if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in victim_verbs:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in VICTIM_NOUNS:
@@ -272,13 +271,20 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
 
 def _names_the_victims(ent: Span) -> bool:
     """A person the sentence names as the victims ("the victims were identified as X, and his driver, Y")."""
-    token = ent.root
-    while token.dep_ in {"appos", "conj", "compound"} and token.head is not token:
-        token = token.head
+    token = _listed_head(ent)
     if not _identified_as(token):
         return False
     patients = [c for c in token.head.head.children if c.dep_ in {"nsubjpass", "nsubj"}]
     return any(p.lower_ in VICTIM_WORDS for p in patients)
+
+
+def _listed_head(ent: Span) -> Token:
+    """The word a name stands for in its clause: the head of the list or apposition it is part of
+    ("the judge and his driver, Y": "judge")."""
+    token = ent.root
+    while token.dep_ in {"appos", "conj", "compound"} and token.head is not token:
+        token = token.head
+    return token
 
 
 def _identified_as(token: Token) -> bool:

@@ -155,7 +155,7 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             return []  # "the work of establishing a new government": a task, not a doer
         objs = [c for c in last.children if c.dep_ == "pobj"]
         if objs:  # "the work of the BLA, which has bombed police patrols": not the police
-            return actors_in(set(subtree_ids(objs[0])) - _relative_clauses(objs[0]), actors)
+            return actors_in(set(subtree_ids(objs[0])) - relative_clauses(objs[0]), actors)
         following = [a for a in actors if a.start >= trigger.end and a.start - trigger.end <= 3]
         return following[:1]
     head = trigger.root
@@ -200,7 +200,7 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     return found or _left_actors(trigger, actors)
 
 
-def _relative_clauses(noun: Token) -> set[int]:
+def relative_clauses(noun: Token) -> set[int]:
     """The words of the relative clauses on a noun or on a word in its phrase ("which has ...")."""
     return {t.i for w in noun.subtree if w.dep_ == "relcl" for t in w.subtree}
 
