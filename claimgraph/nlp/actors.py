@@ -7,7 +7,10 @@ read as that branch, as news copy shortens a branch's name to its parent's once 
 """
 
 import re
+from collections.abc import Iterable
 
+import numpy as np
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -134,6 +137,13 @@ def _name_before(doc: Doc, end: int) -> Span | None:
     return doc[start:end]
 
 
+def _positions(doc: Doc, words: Iterable[str], attr: int = ORTH) -> list[int]:
+    """Indices of the tokens whose text (or other ``attr``) is one of ``words``, read from the Doc's
+    arrays: the scans below look at a handful of tokens, not at every one of them."""
+    wanted = [doc.vocab.strings[w] for w in words]
+    return [int(i) for i in np.flatnonzero(np.isin(doc.to_array(attr), wanted))]
+
+
 def _bracketed_acronym(doc: Doc, i: int) -> Token | None:
     """The acronym in "(ABC)" or "[ABC]" when token ``i`` opens the bracket."""
     close = ABBR_BRACKETS.get(doc[i].text) if i + 2 < len(doc) else None
@@ -195,8 +205,9 @@ def _named_units(doc: Doc) -> list[Span]:
     """ "the Jaime Martinez front", "the Abu Bakr brigade": a name before a group word written in lower
     case, after "the"; not a state's or a nationality's ("the Afghan army" is a generic actor)."""
     found: list[Span] = []
-    for head in doc:
-        if not head.is_lower or head.lower_ not in GROUP_HEADS:
+    for i in _positions(doc, GROUP_HEADS, LOWER):
+        head = doc[i]
+        if not head.is_lower:
             continue
         start = head.i
         while start > 0 and doc[start - 1].is_title:
@@ -391,7 +402,7 @@ class ActorRecognizer:
         Wire transcripts bracket the abbreviation as often as they parenthesise it.
         """
         found: list[Span] = []
-        for i in range(len(doc)):
+        for i in _positions(doc, ABBR_BRACKETS):
             abbr = _bracketed_acronym(doc, i)
             if abbr is None:
                 continue
@@ -416,8 +427,9 @@ class ActorRecognizer:
     def _described_groups(self, doc: Doc) -> list[Span]:
         """ "Weichan Auka Mapu, a radical Mapuche group, ...": a name described as a group."""
         found: list[Span] = []
-        for token in doc:
-            if token.text != "," or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in {"a", "an"}:
+        for i in _positions(doc, [","]):
+            token = doc[i]
+            if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in {"a", "an"}:
                 continue
             window = doc[token.i + 2 : min(token.i + 8, len(doc))]
             if not any(t.lower_ in INTRO_NOUNS | GROUP_HEADS for t in window):
