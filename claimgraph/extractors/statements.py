@@ -35,7 +35,7 @@ NOT_OBJECTS = {r: set(v.get("not_objects") or []) for r, v in RELATIONS.items() 
 NOT_PURPOSES = frozenset(RELATIONS["perpetrated"]["not_purposes"])
 LIGHT_VERBS = frozenset(RELATIONS["perpetrated"]["light_verbs"])
 ACTS = frozenset(RELATIONS["perpetrated"]["acts"])
-EVENT_NOUNS = kb.incident_words()
+ATTACK_NOUNS = kb.incident_words() | ACTS  # nouns that can name the attack itself
 COUNTER_PATIENTS = frozenset(RELATIONS["perpetrated"]["counter_patients"])
 CHARGE_OBJECTS = frozenset(RELATIONS["denied"]["charge_objects"])
 DEFINITE = {"the", "those", "these", "all", "both", "its", "their"}
@@ -73,7 +73,7 @@ def _acted_on(trigger: Span) -> Token | None:
     return None
 
 
-def _no_attack_done(trigger: Span, relation: str) -> bool:
+def _no_attack_done(trigger: Span, relation: str, attack: set[int]) -> bool:
     """ "keep committing suicide", "will carry out dragnets", "carrying out an operation to arrest those
     responsible": what the words say was done is no attack (kb/relations.yaml ``not_objects``,
     ``not_purposes``)."""
@@ -85,31 +85,30 @@ def _no_attack_done(trigger: Span, relation: str) -> bool:
     if done.lemma_.lower() in NOT_OBJECTS.get(relation, ()):
         return True
     light = " ".join(t.lemma_.lower() for t in trigger) in LIGHT_VERBS
-    if relation == "perpetrated" and light and not _names_an_attack(done):
+    if relation == "perpetrated" and light and not _names_an_attack(done, attack):
         return True
     purposes = [v for c in done.children if c.dep_ in {"acl", "relcl"} for v in (c, *c.children)]
     purposes += [c for c in trigger.root.children if c.dep_ in {"xcomp", "advcl"}]  # "... to arrest"
     return any(v.lemma_.lower() in NOT_PURPOSES and v.pos_ == "VERB" for v in purposes)
 
 
-def _names_an_attack(noun: Token) -> bool:
+def _names_an_attack(noun: Token, attack: set[int]) -> bool:
     """ "the bombing", "the operation", "it", "a campaign of bombings", "a bombing campaign": words that
     can be the attack itself (kb/relations.yaml ``acts``, incident words and anaphors)."""
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return True  # a pronoun or a misparse: say nothing against it
-    attack = _attack_words(noun.doc)
     words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"})]
-    words += [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    words += _of_objects(noun)
     up = noun
     for _ in range(2):  # "kidnappings of prominent tycoons carried out by": the parse hangs it on "tycoons"
         if up.dep_ != "pobj" or up.head.lower_ != "of":
             break
         up = up.head.head
         words.append(up)
-    return any(w.i in attack or w.lemma_.lower() in EVENT_NOUNS | ACTS for w in words)
+    return any(w.i in attack or w.lemma_.lower() in ATTACK_NOUNS for w in words)
 
 
-def _connected(trigger: Span) -> bool:
+def _connected(trigger: Span, attack: set[int]) -> bool:
     """Whether the relation words hang together in the parse: "claim it" is a claim in "claimed it on
     Friday", not in "police sources claim it is characteristic of the FMLN" ("it" is the subject of
     another clause)."""
@@ -121,13 +120,12 @@ def _connected(trigger: Span) -> bool:
         return True
     # "the FMLN claimed it downed two helicopters": claiming to have done something is a claim;
     # "sources claim it is characteristic of the FMLN" says what something is
-    attack = _attack_words(trigger.doc)
     return any(
         c.dep_ == "ccomp" and (c.i in attack or c.pos_ == "VERB" and c.lemma_ != "be") for c in root.children
     )
 
 
-def _blamed_for_a_failure(trigger: Span) -> bool:
+def _blamed_for_a_failure(trigger: Span, attack: set[int]) -> bool:
     """ "blamed the security forces for failing to act on warnings": a charge of neglect, not of the act;
     "accused X of storing ammunition", "blamed X for arming the group": a charge of something that is
     no attack (help has its own words, which state it)."""
@@ -146,11 +144,11 @@ def _blamed_for_a_failure(trigger: Span) -> bool:
         return True
     # "accused government forces of storing ammunition nearby": a charge, but of no attack or help
     acts = [c for c in charges if c.dep_ == "pcomp" and c.pos_ == "VERB"]
-    attack = _attack_words(trigger.doc)  # "of arming the group" is help, stated by its own words
+    # "of arming the group" is help, stated by its own words
     return bool(acts) and not any(i in attack for act in acts for i in subtree_ids(act))
 
 
-def _about_something_else(trigger: Span) -> bool:
+def _about_something_else(trigger: Span, attack: set[int]) -> bool:
     """Help or a part in an act that is no attack: "solved the case with the help of the FBI", "police
     were involved in the search" ("carried out the bombing with the support of X", "was involved in the
     attack" and a bare "was involved" are about the attack)."""
@@ -160,7 +158,6 @@ def _about_something_else(trigger: Span) -> bool:
         acts = [o for p in trigger.root.children if p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
     else:
         return False
-    attack = _attack_words(trigger.doc)
     return any(act.i not in attack for act in acts)
 
 
@@ -169,10 +166,12 @@ def _patients(verb: Token) -> list[Token]:
     gives "attackers"."""
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     found = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-    found += [
-        o for f in found for p in f.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
-    ]
-    return found
+    return found + [o for f in found for o in _of_objects(f)]
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """What an "of" after the noun names ("two of the attackers", "a campaign of bombings")."""
+    return [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def _against_the_attackers(trigger: Span, relation: str) -> bool:
@@ -228,13 +227,14 @@ def find_statements(
 ) -> list[Statement]:
     doc, actors, _sents = ctx.doc, ctx.actors, ctx.sents
     statements: list[Statement] = []
+    attack = _attack_words(doc)  # read once: the filters below all ask whether words name an attack
     for trigger in _pick_triggers(doc):
         relation = trigger.label_
         if (
-            _no_attack_done(trigger, relation)
-            or not _connected(trigger)
-            or _blamed_for_a_failure(trigger)
-            or _about_something_else(trigger)
+            _no_attack_done(trigger, relation, attack)
+            or not _connected(trigger, attack)
+            or _blamed_for_a_failure(trigger, attack)
+            or _about_something_else(trigger, attack)
             or _against_the_attackers(trigger, relation)
             or _rejects_no_charge(trigger, relation)
         ):
