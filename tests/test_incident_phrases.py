@@ -292,3 +292,13 @@ def test_one_group_of_attackers_is_written_once():
         "FMLN fighters",
     ]
     assert without_re_mentions(found) == ["terrorists", "group of 10 paid assassins", "FMLN fighters"]
+
+
+def test_a_victim_identified_in_any_tense(analyzer):
+    """ "identifies ... as X" names the victim as "were identified as X" does (the verb's lemma, and the
+    wire copy's "IDENTIFIED" that the lemmatiser leaves as it is)."""
+    text = (
+        "Gunmen killed a judge in Lima on Monday, and the coroner's report identifies the victim as "
+        "Rafael Ortega Mena."
+    )
+    assert _incident(analyzer, text).victims == ["Rafael Ortega Mena"]

@@ -290,7 +290,8 @@ def _listed_head(ent: Span) -> Token:
 def _identified_as(token: Token) -> bool:
     """ "the victims were identified as X" (the lemmatiser leaves "IDENTIFIED" in wire copy as it is)."""
     verb = token.head.head
-    return token.dep_ == "pobj" and token.head.lower_ == "as" and verb.lower_ in {"identified", "identify"}
+    named = verb.lemma_.lower() == "identify" or verb.lower_ == "identified"
+    return token.dep_ == "pobj" and token.head.lower_ == "as" and named
 
 
 def _full_name(ent: Span, people: list[str]) -> str:
