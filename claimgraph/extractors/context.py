@@ -3,11 +3,12 @@ walk the whole document on each call, which made extraction slower than parsing)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extractors.quotes import find_quotes
+from claimgraph.nlp.figures import Figure, casualties
 
 
 @dataclass
@@ -20,14 +21,14 @@ class Context:
     quotes: list[tuple[int, int]]
     ents: list[Span]  # ``Doc.ents`` builds its spans anew on every access
     ents_by_sent: list[list[Span]]
+    figures: dict[int, tuple[Figure | None, Figure | None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
         sents = list(doc.sents)
-        sent_no = [0] * len(doc)
-        for index, sent in enumerate(sents):
-            for i in range(sent.start, sent.end):
-                sent_no[i] = index
+        sent_no: list[int] = []
+        for index, sent in enumerate(sents):  # sentences cover the Doc, in order
+            sent_no += [index] * (sent.end - sent.start)
         text = doc.text
         ents = list(doc.ents)
         ents_by_sent: list[list[Span]] = [[] for _ in sents]
@@ -44,6 +45,13 @@ class Context:
 
     def sent(self, item: Token | Span) -> Span:
         return self.sents[self.index(item)]
+
+    def casualties(self, index: int) -> tuple[Figure | None, Figure | None]:
+        """(killed, wounded) stated in sentence ``index`` (``figures.casualties``), read once: every
+        incident that mentions the sentence, or sits next to it, asks again."""
+        if index not in self.figures:
+            self.figures[index] = casualties(self.sents[index])
+        return self.figures[index]
 
     def sent_at_char(self, char: int) -> Span | None:
         span = self.doc.char_span(char, min(char + 1, len(self.text)), alignment_mode="expand")

@@ -18,7 +18,7 @@ from claimgraph.extractors.context import Context
 from claimgraph.extractors.participants import relative_clauses
 from claimgraph.extractors.roles import singular
 from claimgraph.model import Figure
-from claimgraph.nlp.figures import ImpliedFigure, casualties
+from claimgraph.nlp.figures import ImpliedFigure
 
 if TYPE_CHECKING:
     from claimgraph.extractors.incidents import Draft
@@ -51,7 +51,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
     harmed: set[str] = set()
     for index in sorted(mentioned | near):
         sent = sents[index]
-        killed, wounded = casualties(sent)
+        killed, wounded = ctx.casualties(index)
         if _better_figure(draft.killed, killed):
             draft.killed = killed
         if _better_figure(draft.wounded, wounded):

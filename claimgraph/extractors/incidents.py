@@ -36,7 +36,6 @@ from claimgraph.extractors.whereabouts import (
 )
 from claimgraph.model import Figure, Incident, Place, stable_id
 from claimgraph.model import Span as DocSpan
-from claimgraph.nlp.figures import casualties
 from claimgraph.nlp.places import is_area
 
 TYPE_ORDER = [t["type"] for t in kb.load("incident_types")["types"]]
@@ -212,7 +211,7 @@ def _possessor(token: Token) -> range:
 
 def find_incidents(ctx: Context, document_id: str, published: date | None) -> IncidentIndex:
     doc, quotes, sents, sent_of = ctx.doc, ctx.quotes, ctx.sents, ctx.sent_no
-    states = {a.id for a in kb.actors().values() if a.kind == "state"}
+    states = kb.state_ids()
     actor_tokens = {i for a in ctx.actors if a.kb_id_ not in states for i in range(a.start, a.end)}
     ents_by_sent = ctx.ents_by_sent
     hint = document_country(ctx.ents[:8])
@@ -245,8 +244,8 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
             weak = (
                 mention.token.lemma_.lower() in WEAK_LEMMAS and mention.place is None and mention.date is None
             )
-            sent = sents[mention.sent_index]
-            if weak and current is None and not (_has_casualties(sent) or _names_a_victim(mention.token)):
+            harmed = _has_casualties(ctx, mention.sent_index) or _names_a_victim(mention.token)
+            if weak and current is None and not harmed:
                 continue
             target = Draft(type=mention.type)
             drafts.append(target)
@@ -325,8 +324,8 @@ def draft_for(index: IncidentIndex, sent_index: int) -> Draft:
     return min(index.drafts, key=lambda d: min(abs(m.sent_index - sent_index) for m in d.mentions))
 
 
-def _has_casualties(sent: Span) -> bool:
-    killed, wounded = casualties(sent)
+def _has_casualties(ctx: Context, index: int) -> bool:
+    killed, wounded = ctx.casualties(index)
     return bool((killed and killed.min) or (wounded and wounded.min))
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
+MARKS = re.compile('[“”«»„"\n]')  # the only characters that open, close or reset a quotation
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of each top-level quotation, marks excluded; unbalanced marks are ignored."""
     quotes: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for match in MARKS.finditer(text):
+        i, ch = match.start(), match.group()
         if ch in OPEN_CLOSE and not (ch == "“" and stack and stack[-1][0] == "„"):
             stack.append((ch, i))
         elif stack and ch == OPEN_CLOSE.get(stack[-1][0]):

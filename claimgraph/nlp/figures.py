@@ -287,23 +287,40 @@ def casualties(sent: Span) -> tuple[Figure | None, Figure | None]:
 
     Works on spaCy's dependency parse and lemmas, so the cue word and the count may be apart
     ("at least 62 people were later confirmed killed"). The first figure found for each kind wins.
+    One pass over the sentence serves both kinds (extraction walks many sentences).
     """
-    found: dict[str, Figure | None] = {"killed": None, "wounded": None}
-    for kind, cue in _cues().items():
-        for tok in sent:
-            if found[kind] is not None:
-                break
-            lemma, lower = tok.lemma_.lower(), tok.lower_
-            figure = None
-            if tok.pos_ in ("VERB", "AUX") and lemma in cue["verbs"] | cue["intransitive"]:
-                figure = _from_verb(tok, lemma in cue["intransitive"])
-            elif tok.pos_ in ("ADJ", "VERB") and (lower in cue["adjectives"] or lemma in cue["adjectives"]):
-                figure = _from_adjective(tok)
-            elif tok.pos_ in ("NOUN", "PROPN") and lemma in cue["tolls"]:
-                figure = _from_toll(tok)
-            elif tok.pos_ in ("NOUN", "PROPN") and lemma in cue["nouns"]:
-                figure = _from_noun(tok)
-            elif tok.pos_ == "VERB" and lemma in cue["care"] and _cared_for(tok, cue["reasons"]):
-                figure = _first(_children(tok, "nsubjpass"))
-            found[kind] = figure
+    cues = _cues()
+    found: dict[str, Figure | None] = {kind: None for kind in cues}
+    words = _cue_words()
+    for tok in sent:
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        if lemma not in words and lower not in words:
+            continue
+        for kind, cue in cues.items():
+            if found[kind] is None:
+                found[kind] = _figure_at(tok, lemma, lower, cue)
+        if all(figure is not None for figure in found.values()):
+            break
     return found["killed"], found["wounded"]
+
+
+def _figure_at(tok: Token, lemma: str, lower: str, cue: dict[str, frozenset[str]]) -> Figure | None:
+    """The figure a cue word of one kind (killed or wounded) gives, if it is one of that kind's cues."""
+    if tok.pos_ in ("VERB", "AUX") and (lemma in cue["verbs"] or lemma in cue["intransitive"]):
+        return _from_verb(tok, lemma in cue["intransitive"])
+    if tok.pos_ in ("ADJ", "VERB") and (lower in cue["adjectives"] or lemma in cue["adjectives"]):
+        return _from_adjective(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in cue["tolls"]:
+        return _from_toll(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in cue["nouns"]:
+        return _from_noun(tok)
+    if tok.pos_ == "VERB" and lemma in cue["care"] and _cared_for(tok, cue["reasons"]):
+        return _first(_children(tok, "nsubjpass"))
+    return None
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    """Every word that can start a figure (the cue words of both kinds, reasons for care excepted)."""
+    groups = [words for cue in _cues().values() for group, words in cue.items() if group != "reasons"]
+    return frozenset(word for words in groups for word in words)
