@@ -338,8 +338,14 @@ def _is_english(word: str, english: set[str] | frozenset[str]) -> bool:
                 and stem[:-1] in english
             ):
                 return True
-    # compounds of two known words: "frontrunner", "airstrikes", "waterboarding"
-    return any(word[:k] in english and _is_english(word[k:], english) for k in range(3, len(word) - 2))
+    # compounds of two known words: "frontrunner", "airstrikes", "machinegun". A short word on either
+    # side must not make a compound of a name: WordNet's many three-letter entries split "cer|ezo",
+    # "belt|ran", "end|ara" (Cerezo, Beltran, Endara), so the second part needs four letters unless
+    # the first has six ("machine|gun").
+    return any(
+        word[:k] in english and (len(word) - k >= 4 or k >= 6) and _is_english(word[k:], english)
+        for k in range(3, len(word) - 2)
+    )
 
 
 @lru_cache(maxsize=1 << 16)

@@ -113,6 +113,18 @@ def test_unknown_words_after_titles_are_names() -> None:
     assert "Archbishop Rivera" in restored
 
 
+def test_names_that_split_into_short_words_stay_names() -> None:
+    """A name is no compound of two dictionary words when one of them is a short WordNet entry
+    ("belt|ran", "end|ara"); a real compound with a long first word stays a word ("machine|gunned")."""
+    restored = restore_case(
+        "GUNMEN MACHINEGUNNED THE CAR OF MAYOR BELTRAN NEAR COVENAS, AND ENDARA SAID THE GUNSHIPS LEFT."
+    )
+    assert "Beltran near Covenas" in restored
+    assert "and Endara said" in restored
+    assert "Gunmen machinegunned the car" in restored
+    assert "the gunships left" in restored
+
+
 def test_tokens_with_digits_keep_their_case() -> None:
     restored = restore_case(OWN_SENTENCES[3])
     assert "AK-47" in restored and "UH-1H" in restored
