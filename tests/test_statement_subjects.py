@@ -468,3 +468,25 @@ def test_a_column_of_a_groups_fighters_is_the_group(analyzer):
     )
     subjects = {s[1] for s in _statements(analyzer, text) if s[0] == "perpetrated"}
     assert subjects == {"shining_path", "mrta"}
+
+
+def test_they_is_not_a_state_named_as_the_place(analyzer):
+    """ "in Kunar Province, Afghanistan" says where; the "they" of the next sentence are the attackers."""
+    text = (
+        "Gunmen of the Haqqani network stormed a police post in Kunar Province, Afghanistan, on Monday.\n"
+        "They killed nine officers and wounded four."
+    )
+    subjects = {subject for subject, _ in _perpetrators(analyzer, text)}
+    assert "afghanistan" not in subjects
+    assert "haqqani" in subjects
+
+
+def test_the_people_a_reduced_clause_says_were_killed_did_not_kill(analyzer):
+    """ "the three U.N. peacekeepers killed": the peacekeepers, and the U.N., were the attack's victims,
+    also where the tagger reads "killed" as a past tense."""
+    text = (
+        "We express our condolences to the families of the three U.N. peacekeepers killed and to all "
+        "of those injured in today's al-Shabaab attack near Lamu."
+    )
+    subjects = {subject for subject, _ in _perpetrators(analyzer, text)}
+    assert subjects == {"al_shabaab"}

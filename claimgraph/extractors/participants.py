@@ -126,6 +126,7 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
             and a.start_char >= floor
             and not (definite_group and not _is_group(a))
             and not qualifies_only(a)
+            and not _a_place(a)  # "attacked a camp in Helmand Province, Afghanistan. They killed ..."
         ]
         return before[-1:]
     return []
@@ -189,7 +190,10 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             return own
     verb = governing_verb(head)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    passive = passive or (verb.dep_ == "acl" and verb.tag_ == "VBN")  # "the 11 priests assassinated"
+    # "the 11 priests assassinated", "the six service members killed" (tagged VBD at times): a reduced
+    # relative clause on its noun is passive, unless it has a subject of its own
+    reduced = verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}
+    passive = passive or reduced and not any(c.dep_ == "nsubj" for c in verb.children)
     if passive and verb.lemma_.lower() not in PASSIVE_DOERS:
         return []  # a passive's subject is its patient; its doer came with "by" above
     charged = _charged_with(verb)
@@ -303,7 +307,7 @@ def _a_place(actor: Span) -> bool:
     if actor.kb_id_ not in STATES:
         return False  # "has its roots in the Muslim Brotherhood" names a group
     root = actor.root
-    if root.dep_ == "poss":
+    while root.dep_ in {"poss", "appos"} and root.head is not root:  # "in Helmand Province, Afghanistan"
         root = root.head
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
