@@ -490,3 +490,24 @@ def test_the_people_a_reduced_clause_says_were_killed_did_not_kill(analyzer):
     )
     subjects = {subject for subject, _ in _perpetrators(analyzer, text)}
     assert subjects == {"al_shabaab"}
+
+
+def test_a_charge_of_cooperating_in_the_attack_is_facilitation(analyzer):
+    """ "accused X of cooperating in the attack": a part in it, stated by its own words, not the doing."""
+    text = (
+        "A car bomb killed six people outside a bank in Jalalabad on Monday. Investigators accused the "
+        "Haqqani network of cooperating in the attack."
+    )
+    result = analyzer.extract(Document(id="cooperating", text=text))
+    relations = {(s.relation, s.subject) for s in result.statements}
+    assert ("facilitated", "haqqani") in relations
+    assert ("perpetrated", "haqqani") not in relations
+
+
+def test_cooperating_in_the_inquiry_is_no_part_in_the_attack(analyzer):
+    text = (
+        "A car bomb killed six people outside a bank in Jalalabad on Monday. The Haqqani network has "
+        "cooperated in the inquiry, the governor said."
+    )
+    result = analyzer.extract(Document(id="inquiry", text=text))
+    assert not [s for s in result.statements if s.subject == "haqqani"]

@@ -144,18 +144,24 @@ def _blamed_for_a_failure(trigger: Span, attack: set[int]) -> bool:
         return True
     # "accused government forces of storing ammunition nearby": a charge, but of no attack or help
     acts = [c for c in charges if c.dep_ == "pcomp" and c.pos_ == "VERB"]
-    # "of arming the group" is help, stated by its own words
+    # "of arming the group", "of cooperating in the attack": help, stated by its own words
+    triggers = verb.doc.spans.get("relation_triggers", [])
+    helping = {t.i for span in triggers if span.label_ == "facilitated" for t in span}
+    if any(act.i in helping for act in acts):
+        return True
     return bool(acts) and not any(i in attack for act in acts for i in subtree_ids(act))
 
 
 def _about_something_else(trigger: Span, attack: set[int]) -> bool:
     """Help or a part in an act that is no attack: "solved the case with the help of the FBI", "police
-    were involved in the search" ("carried out the bombing with the support of X", "was involved in the
-    attack" and a bare "was involved" are about the attack)."""
+    were involved in the search", "cooperated in the inquiry" ("carried out the bombing with the support
+    of X", "was involved in the attack" and a bare "was involved" are about the attack)."""
     if trigger[0].lower_ == "with":
         acts = [trigger[0].head]
     elif trigger.root.lemma_.lower() == "involve":
         acts = [o for p in trigger.root.children if p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    elif trigger[-1].lower_ == "in":  # "cooperating in the attack", not "cooperating in the inquiry"
+        acts = [o for o in trigger[-1].children if o.dep_ == "pobj"]
     else:
         return False
     return any(act.i not in attack for act in acts)
