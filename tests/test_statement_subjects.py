@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from claimgraph.extractors.statements import _about_something_else, _attack_words
 from claimgraph.model import Document
 from claimgraph.sources.document import document_from_text
 from tests.helpers import SHARED, requires_shared
@@ -511,3 +512,11 @@ def test_cooperating_in_the_inquiry_is_no_part_in_the_attack(analyzer):
     )
     result = analyzer.extract(Document(id="inquiry", text=text))
     assert not [s for s in result.statements if s.subject == "haqqani"]
+
+
+def test_only_help_in_an_act_must_be_help_in_an_attack(analyzer):
+    """The "in" of "cooperating in" must lead to an attack; the "in" of another relation's words does not
+    ("has its roots in al-Qaeda" is a tie, whatever follows "in")."""
+    doc = analyzer.nlp("Officials said al-Shabaab has its roots in al-Qaeda.")
+    (trigger,) = [t for t in doc.spans["relation_triggers"] if t.label_ == "part_of"]
+    assert not _about_something_else(trigger, _attack_words(doc))

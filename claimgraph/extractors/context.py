@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extractors.quotes import find_quotes
-from claimgraph.nlp.figures import Figure, casualties
+from claimgraph.model import Figure
+from claimgraph.nlp.figures import casualties
 
 
 @dataclass

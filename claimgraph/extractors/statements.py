@@ -144,12 +144,14 @@ def _blamed_for_a_failure(trigger: Span, attack: set[int]) -> bool:
         return True
     # "accused government forces of storing ammunition nearby": a charge, but of no attack or help
     acts = [c for c in charges if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+    if not acts:
+        return False
     # "of arming the group", "of cooperating in the attack": help, stated by its own words
     triggers = verb.doc.spans.get("relation_triggers", [])
     helping = {t.i for span in triggers if span.label_ == "facilitated" for t in span}
     if any(act.i in helping for act in acts):
         return True
-    return bool(acts) and not any(i in attack for act in acts for i in subtree_ids(act))
+    return not any(i in attack for act in acts for i in subtree_ids(act))
 
 
 def _about_something_else(trigger: Span, attack: set[int]) -> bool:
@@ -160,7 +162,8 @@ def _about_something_else(trigger: Span, attack: set[int]) -> bool:
         acts = [trigger[0].head]
     elif trigger.root.lemma_.lower() == "involve":
         acts = [o for p in trigger.root.children if p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
-    elif trigger[-1].lower_ == "in":  # "cooperating in the attack", not "cooperating in the inquiry"
+    elif trigger.label_ == "facilitated" and trigger[-1].lower_ == "in":
+        # "cooperating in the attack", not "cooperating in the inquiry" ("roots in" is no help)
         acts = [o for o in trigger[-1].children if o.dep_ == "pobj"]
     else:
         return False
