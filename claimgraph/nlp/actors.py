@@ -8,11 +8,12 @@ read as that branch, as news copy shortens a branch's name to its parent's once 
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-import numpy as np
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -20,43 +21,45 @@ from claimgraph import kb
 from claimgraph.nlp.places import country_code
 
 # Head words that make an unknown ORG entity an armed or political group worth tracking.
-GROUP_HEADS = {
-    "front",
-    "army",
-    "brigade",
-    "brigades",
-    "movement",
-    "battalion",
-    "commando",
-    "commandos",
-    "squad",
-    "mujahideen",
-    "militia",
-    "guerrillas",
-    "council",
-    "organization",
-    "organisation",
-    "party",
-    "group",
-    "lashkar",
-    "jaish",
-    "tehreek",
-    "tehrik",
-    "forces",
-    "force",
-    "cartel",
-    "resistance",
-    "faction",
-    "legion",
-    "command",
-    "alliance",
-    "coalition",
-    "union",
-    "jamaat",
-    "harakat",
-    "ansar",
-    "sipah",
-}
+GROUP_HEADS = frozenset(
+    {
+        "front",
+        "army",
+        "brigade",
+        "brigades",
+        "movement",
+        "battalion",
+        "commando",
+        "commandos",
+        "squad",
+        "mujahideen",
+        "militia",
+        "guerrillas",
+        "council",
+        "organization",
+        "organisation",
+        "party",
+        "group",
+        "lashkar",
+        "jaish",
+        "tehreek",
+        "tehrik",
+        "forces",
+        "force",
+        "cartel",
+        "resistance",
+        "faction",
+        "legion",
+        "command",
+        "alliance",
+        "coalition",
+        "union",
+        "jamaat",
+        "harakat",
+        "ansar",
+        "sipah",
+    }
+)
 NAME_TOKEN = {"IS_TITLE": True}
 # Words that make a state's name the name of a part of it, or of an armed group's "province" in it.
 DIVISION_WORDS = {"province", "region", "district", "governorate", "department", "oblast", "wilayat"}
@@ -87,6 +90,8 @@ NAME_PARTICLES = {
 
 
 ABBR_BRACKETS = {"(": ")", "[": "]"}  # what a defined abbreviation sits in, and what closes it
+ABBR_OPENERS = frozenset(ABBR_BRACKETS)
+COMMA = frozenset({","})
 NAME_LINKS = {"of", "for"}  # after a group word in a defined name: "Communist Party of Spain (PCE)"
 
 
@@ -140,8 +145,14 @@ def _name_before(doc: Doc, end: int) -> Span | None:
 def _positions(doc: Doc, words: Iterable[str], attr: int = ORTH) -> list[int]:
     """Indices of the tokens whose text (or other ``attr``) is one of ``words``, read from the Doc's
     arrays: the scans below look at a handful of tokens, not at every one of them."""
-    wanted = [doc.vocab.strings[w] for w in words]
-    return [int(i) for i in np.flatnonzero(np.isin(doc.to_array(attr), wanted))]
+    ids = _string_ids(words) if isinstance(words, frozenset) else {get_string_id(w) for w in words}
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in ids]
+
+
+@lru_cache(maxsize=64)
+def _string_ids(words: frozenset[str]) -> frozenset[int]:
+    """The hashes of a fixed word set as the Doc's arrays hold them (the same in every vocabulary)."""
+    return frozenset(get_string_id(w) for w in words)
 
 
 def _bracketed_acronym(doc: Doc, i: int) -> Token | None:
@@ -221,6 +232,28 @@ def _named_units(doc: Doc) -> list[Span]:
     return found
 
 
+def _after_nationality(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Each match, and with it the nationality word right before it ("Nigerian | army")."""
+    out = []
+    for _, start, end in matches:
+        out.append((start, end))
+        if start > 0 and doc[start - 1].ent_type_ == "NORP":
+            out.append((start - 1, end))
+    return out
+
+
+def _longest_first(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) pairs, longest first and then leftmost, as the Matcher's
+    ``greedy="LONGEST"`` keeps them."""
+    taken: set[int] = set()
+    kept = []
+    for start, end in sorted(pairs, key=lambda p: (p[1] - p[0], -p[0]), reverse=True):
+        if not taken.intersection(range(start, end)):
+            kept.append((start, end))
+            taken.update(range(start, end))
+    return kept
+
+
 def _names_a_division(doc: Doc, span: Span) -> bool:
     """ "its Mozambique Province fighters", "Somalia Region": a state's name that begins the name of a
     province or an armed group's "province", which is not the state."""
@@ -239,11 +272,11 @@ def _repeated(doc: Doc, introduced: list[Span]) -> list[Span]:
         if len(span) >= 2:
             by_first.setdefault(span[0].text, []).append((tuple(t.text for t in span), span))
     found: list[Span] = []
-    for token in doc:
-        for words, span in by_first.get(token.text, ()):
-            end = token.i + len(words)
-            if token.i != span.start and tuple(t.text for t in doc[token.i : end]) == words:
-                found.append(Span(doc, token.i, end, label=span.label_, kb_id=span.kb_id_))
+    for at in _positions(doc, by_first) if by_first else ():
+        for words, span in by_first[doc[at].text]:
+            end = at + len(words)
+            if at != span.start and tuple(t.text for t in doc[at:end]) == words:
+                found.append(Span(doc, at, end, label=span.label_, kb_id=span.kb_id_))
     return found
 
 
@@ -269,6 +302,8 @@ class ActorRecognizer:
             [{"LOWER": "so"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "called"}],
             [{"LOWER": {"IN": sorted(INTRO_NOUNS)}}, {"ORTH": ","}],  # "a second group, Ashab al-Kahf,"
         ]
+        first = [pattern[0]["LOWER"] for pattern in intro]
+        self.intro_words = frozenset(w for f in first for w in (f["IN"] if isinstance(f, dict) else [f]))
         for pattern in intro:
             self.unknown.add(
                 "INTRO",
@@ -277,10 +312,9 @@ class ActorRecognizer:
             )
         self.parents = kb.actor_parents()
         generic = kb.load("generic_actors")
-        self.generic = Matcher(nlp.vocab)
-        heads = [[{"LOWER": w}] for w in generic["single"]]
-        heads += [[{"LOWER": w} for w in phrase.split()] for phrase in generic["phrases"]]
-        self.generic.add("GENERIC", [[{"ENT_TYPE": "NORP", "OP": "?"}, *h] for h in heads], greedy="LONGEST")
+        self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
+        heads = [*generic["single"], *generic["phrases"]]
+        self.generic.add("GENERIC", [Doc(nlp.vocab, words=h.split()) for h in heads])
         self.same_body = {name: names[0] for names in generic.get("same") or [] for name in names}
         self.member_nouns = frozenset(generic.get("members") or [])
 
@@ -349,7 +383,8 @@ class ActorRecognizer:
 
     def _unknown_groups(self, doc: Doc) -> list[Span]:
         found: list[Span] = []
-        for _, start, end in self.unknown(doc):
+        introduced = self.unknown(doc) if _positions(doc, self.intro_words, LOWER) else []
+        for _, start, end in introduced:
             name = doc[start : _name_end(doc, end)]
             while name and not name[0].is_title:
                 name = name[1:]
@@ -370,7 +405,7 @@ class ActorRecognizer:
     def _generic(self, doc: Doc) -> list[Span]:
         """ "the army", "Nigerian security forces", "death squads": actors named by what they are."""
         out = []
-        for _, start, end in self.generic(doc):
+        for start, end in _longest_first(_after_nationality(doc, self.generic(doc))):
             if self._describes_a_noun(doc[end - 1]):
                 continue
             span = new_actor(doc[start:end])
@@ -402,7 +437,7 @@ class ActorRecognizer:
         Wire transcripts bracket the abbreviation as often as they parenthesise it.
         """
         found: list[Span] = []
-        for i in _positions(doc, ABBR_BRACKETS):
+        for i in _positions(doc, ABBR_OPENERS):
             abbr = _bracketed_acronym(doc, i)
             if abbr is None:
                 continue
@@ -418,16 +453,15 @@ class ActorRecognizer:
             named = known_actor(name, name_id) if name_id else new_actor(name)
             found.append(named)
             found += [
-                Span(doc, t.i, t.i + 1, label=named.label_, kb_id=named.kb_id_)
-                for t in doc
-                if t.text == abbr.text
+                Span(doc, at, at + 1, label=named.label_, kb_id=named.kb_id_)
+                for at in _positions(doc, [abbr.text])
             ]
         return found
 
     def _described_groups(self, doc: Doc) -> list[Span]:
         """ "Weichan Auka Mapu, a radical Mapuche group, ...": a name described as a group."""
         found: list[Span] = []
-        for i in _positions(doc, [","]):
+        for i in _positions(doc, COMMA):
             token = doc[i]
             if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in {"a", "an"}:
                 continue

@@ -9,6 +9,8 @@ the next line does not begin in lower case: a headline, a caption or a "Read mor
 respects starts set before it and decides the rest.
 """
 
+import numpy as np
+from spacy.attrs import IDX, IS_SPACE, IS_TITLE, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -24,35 +26,39 @@ DATELINE_MAX = 14  # tokens before the dash in "PESHAWAR, Pakistan —" or "LIMA
 
 @Language.component("claimgraph_sentences")
 def mark_sentence_starts(doc: Doc) -> Doc:
+    """Reads each word's text and flags from the Doc's arrays and writes the starts back in one go:
+    the rules look at every word of every document, and a ``Token`` object per look costs more than the
+    rules themselves."""
+    if len(doc) < 3:
+        return doc
     hard, _ = line_breaks(doc.text)
-    for token in doc[1:-1]:
-        prev = doc[token.i - 1]
-        if prev.is_space and "\n\n" in prev.text or "\n\n" in prev.whitespace_:
-            if not token.is_space:
-                token.is_sent_start = True
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER, IS_TITLE, IS_SPACE, SPACY, IDX]).tolist()
+    texts = [strings[row[0]] for row in rows]
+    starts = doc.to_array([SENT_START]).astype(np.int64).ravel().tolist()  # -1 is stored as 2**64 - 1
+    for i in range(1, len(rows) - 1):
+        prev, row, text, prev_text = rows[i - 1], rows[i], texts[i], texts[i - 1]
+        if prev[3] and "\n\n" in prev_text:
+            if not row[3]:
+                starts[i] = 1
             continue
-        if _after_hard_break(prev, hard) and not token.is_space and not token.text[0].islower():
-            token.is_sent_start = True
+        if prev[3] and _ends_short_line(prev_text, prev[5], hard) and not row[3] and not text[0].islower():
+            starts[i] = 1
             continue
-        after_stop = prev.lower_ in ENDS and (
-            token.is_title or token.text in OPENERS and doc[token.i + 1].is_title
-        )
-        if after_stop or _is_dash(prev) and _is_dateline(doc, prev.i):
-            token.is_sent_start = True
-        elif _runs_on(prev, token):
-            token.is_sent_start = False
+        after_stop = strings[prev[1]] in ENDS and (row[2] or text in OPENERS and rows[i + 1][2])
+        if after_stop or prev_text in DASHES and _is_dash(doc[i - 1]) and _is_dateline(doc, i - 1):
+            starts[i] = 1
+        elif prev[4] and prev_text[-1].isalnum() and text[0].isalnum():
+            starts[i] = -1  # a word after a word and one space goes on ("Kata'ib | Hezbollah denied")
+    doc.from_array([SENT_START], np.array(starts, dtype=np.int64).astype(np.uint64).reshape(-1, 1))
     return doc
 
 
-def _runs_on(prev: Token, token: Token) -> bool:
-    """A word after a word and one space goes on the sentence ("Kata'ib | Hezbollah denied" was split)."""
-    return prev.whitespace_ == " " and prev.text[-1].isalnum() and token.text[0].isalnum()
-
-
-def _after_hard_break(prev: Token, hard: set[int]) -> bool:
-    """Whether the space token ``prev`` holds a line break that ends a short line (``layout.line_breaks``)."""
-    at = prev.text.find("\n") if prev.is_space else -1
-    return at >= 0 and prev.idx + at in hard
+def _ends_short_line(space: str, idx: int, hard: set[int]) -> bool:
+    """Whether a space token (its text and offset) holds a line break that ends a short line
+    (``layout.line_breaks``)."""
+    at = space.find("\n")
+    return at >= 0 and idx + at in hard
 
 
 def _is_dash(token: Token) -> bool:
