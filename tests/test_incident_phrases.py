@@ -302,3 +302,18 @@ def test_a_victim_identified_in_any_tense(analyzer):
         "Rafael Ortega Mena."
     )
     assert _incident(analyzer, text).victims == ["Rafael Ortega Mena"]
+
+
+def test_a_list_of_arms_taken_is_not_the_attack_s_weapons(analyzer):
+    """Arms listed after what was taken ("the weapons, which consisted of ...", "seized the following
+    materiel: ...") are not what the attackers used, however deep in the list they stand."""
+    attack = "Guerrillas attacked a police post in Usulutan with grenades on Monday, killing two officers"
+    stolen = (
+        f"{attack}. After the attack the rebels stole the officers' weapons, which consisted of eight rifles."
+    )
+    seized = (
+        f"{attack}, and the troops who repelled them seized the following materiel: 700 rounds of "
+        "ammunition for AK-47 rifles and a mortar."
+    )
+    assert _incident(analyzer, stolen).weapons == ["grenades"]
+    assert _incident(analyzer, seized).weapons == ["grenades"]

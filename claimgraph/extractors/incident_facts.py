@@ -96,17 +96,20 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                 append(draft.victims, _full_name(ent, people))
 
 
+LIST_VERBS = frozenset({"consist", "include", "comprise"})
+
+
 def _kept_or_moved(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
     """Arms that were seized, found, sent or stored (kb ``not_weapon_heads``), up to the clause's verb:
-    what troops captured or a plane carried is not what the attackers used."""
+    what troops captured or a plane carried is not what the attackers used. A list of them goes up to
+    its noun ("seized the following materiel: 700 rounds of ammunition for AK-47 rifles, ..."), also
+    through a relative clause that lists them ("stole the weapons, which consisted of 8 rifles")."""
     token = noun
-    for _ in range(4):
-        if token.head is token:
-            break
+    while token.head.i != token.i:
         token = token.head
         if token.lemma_.lower() in lex["not_weapon_heads"] or token.lower_ in lex["not_weapon_heads"]:
             return True
-        if token.pos_ in {"VERB", "AUX"}:
+        if token.pos_ in {"VERB", "AUX"} and not (token.dep_ == "relcl" and token.lemma_ in LIST_VERBS):
             break
     return False
 

@@ -11,7 +11,8 @@ def _triggers(analyzer, text: str) -> set[tuple[str, str]]:
 def test_a_wildcard_phrase_matches_inside_a_sentence_and_at_the_end_of_the_text(analyzer) -> None:
     triggers = _triggers(
         analyzer,
-        "The Eastern Front claimed another attack on the convoy on Friday. Later the Front issued a new claim",
+        "The Eastern Front claimed another attack on the convoy on Friday. "
+        "Later the Front issued a new claim",
     )
     assert ("claimed", "claimed another attack") in triggers
     assert ("claimed", "issued a new claim") in triggers
