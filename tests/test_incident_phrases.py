@@ -317,3 +317,12 @@ def test_a_list_of_arms_taken_is_not_the_attack_s_weapons(analyzer):
     )
     assert _incident(analyzer, stolen).weapons == ["grenades"]
     assert _incident(analyzer, seized).weapons == ["grenades"]
+
+
+def test_a_relative_clause_on_the_mention_itself_gives_its_date(analyzer):
+    """ "the ambush, which began on 3 March": the clause describes the incident, so its date is the
+    incident's (only clauses on other words in the phrase are someone else's)."""
+    text = "Four soldiers died in the ambush, which began on 3 March near Kabul."
+    document = Document(id="relcl", text=text, published=date(2024, 3, 10))
+    [incident] = analyzer.extract(document).incidents
+    assert incident.date == date(2024, 3, 3)

@@ -188,7 +188,7 @@ def _own_scope(token: Token, triggers: set[int]) -> set[int]:
         token = token.head  # "a suicide bomber rammed a car into a convoy on Sunday"
     scope = set(range(token.left_edge.i, token.right_edge.i + 1))
     for word in token.subtree:
-        on_another = word.dep_ == "relcl" and word is not token and word.head is not token
+        on_another = word.dep_ == "relcl" and word.i != token.i and word.head.i != token.i
         if on_another and word.i not in triggers and not tells_of_harm(word):
             scope -= {w.i for w in word.subtree}
     return scope
