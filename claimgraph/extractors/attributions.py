@@ -73,7 +73,7 @@ def subject_of(
                 if other.left_edge.i == end:
                     end = other.right_edge.i + 1
             return verb.doc[first.left_edge.i : end]
-        if verb.dep_ in climb and verb.head is not verb:
+        if verb.dep_ in climb and verb.head.i != verb.i:
             verb = verb.head
             continue
         taken = taken_subject(verb)

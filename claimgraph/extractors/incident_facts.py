@@ -285,7 +285,7 @@ def _listed_head(ent: Span) -> Token:
     """The word a name stands for in its clause: the head of the list or apposition it is part of
     ("the judge and his driver, Y": "judge")."""
     token = ent.root
-    while token.dep_ in {"appos", "conj", "compound"} and token.head is not token:
+    while token.dep_ in {"appos", "conj", "compound"} and token.head.i != token.i:
         token = token.head
     return token
 
@@ -333,7 +333,7 @@ def _surname(token: Token) -> bool:
 def habitual(verb: Token) -> bool:
     """ "has killed hundreds", "X, which has blockaded towns and attacked convoys this year": conduct over
     time (a present perfect, on the verb or the first of its conjuncts), not one incident."""
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 

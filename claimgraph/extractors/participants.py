@@ -38,7 +38,7 @@ RECEIVING = frozenset(_RELATIONS["facilitated"]["receiving"])  # "X received wea
 
 def governing_verb(token: Token) -> Token:
     steps = 0
-    while token.pos_ not in {"VERB", "AUX"} and token.head is not token and steps < 4:
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i and steps < 4:
         token, steps = token.head, steps + 1
     return token
 
@@ -236,7 +236,7 @@ def _charged_with(verb: Token) -> Token | None:
 
 def _conjuncts(token: Token) -> list[Token]:
     """The token and the words coordinated with it ("involvement, facilitation or provision")."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     out, todo = [], [token]
     while todo:
@@ -307,7 +307,7 @@ def _a_place(actor: Span) -> bool:
     if actor.kb_id_ not in STATES:
         return False  # "has its roots in the Muslim Brotherhood" names a group
     root = actor.root
-    while root.dep_ in {"poss", "appos"} and root.head is not root:  # "in Helmand Province, Afghanistan"
+    while root.dep_ in {"poss", "appos"} and root.head.i != root.i:  # "in Helmand Province, Afghanistan"
         root = root.head
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
