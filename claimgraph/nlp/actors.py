@@ -232,26 +232,14 @@ def _named_units(doc: Doc) -> list[Span]:
     return found
 
 
-def _after_nationality(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+def _after_nationality(doc: Doc, matches: list[tuple[int, int, int]]) -> list[Span]:
     """Each match, and with it the nationality word right before it ("Nigerian | army")."""
     out = []
     for _, start, end in matches:
-        out.append((start, end))
+        out.append(doc[start:end])
         if start > 0 and doc[start - 1].ent_type_ == "NORP":
-            out.append((start - 1, end))
+            out.append(doc[start - 1 : end])
     return out
-
-
-def _longest_first(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) pairs, longest first and then leftmost, as the Matcher's
-    ``greedy="LONGEST"`` keeps them."""
-    taken: set[int] = set()
-    kept = []
-    for start, end in sorted(pairs, key=lambda p: (p[1] - p[0], -p[0]), reverse=True):
-        if not taken.intersection(range(start, end)):
-            kept.append((start, end))
-            taken.update(range(start, end))
-    return kept
 
 
 def _names_a_division(doc: Doc, span: Span) -> bool:
@@ -405,7 +393,9 @@ class ActorRecognizer:
     def _generic(self, doc: Doc) -> list[Span]:
         """ "the army", "Nigerian security forces", "death squads": actors named by what they are."""
         out = []
-        for start, end in _longest_first(_after_nationality(doc, self.generic(doc))):
+        # filter_spans keeps the longest of overlapping names, as the Matcher's greedy="LONGEST" did
+        for name in filter_spans(_after_nationality(doc, self.generic(doc))):
+            start, end = name.start, name.end
             if self._describes_a_noun(doc[end - 1]):
                 continue
             span = new_actor(doc[start:end])
