@@ -147,8 +147,7 @@ def _blamed_for_a_failure(trigger: Span, attack: set[int]) -> bool:
     if not acts:
         return False
     # "of arming the group", "of cooperating in the attack": help, stated by its own words
-    triggers = verb.doc.spans.get("relation_triggers", [])
-    helping = {t.i for span in triggers if span.label_ == "facilitated" for t in span}
+    helping = _relation_words(verb.doc, "facilitated")
     if any(act.i in helping for act in acts):
         return True
     return not any(i in attack for act in acts for i in subtree_ids(act))
@@ -206,9 +205,14 @@ def _rejects_no_charge(trigger: Span, relation: str) -> bool:
 
 def _attack_words(doc: Doc) -> set[int]:
     """Tokens that name an attack or its doing: incident mentions and `perpetrated` triggers."""
-    perpetration = [s for s in doc.spans.get("relation_triggers", []) if s.label_ == "perpetrated"]
-    spans = [*doc.spans.get("incident_triggers", []), *perpetration]
-    return {i for span in spans for i in range(span.start, span.end)}
+    mentions = {i for span in doc.spans.get("incident_triggers", []) for i in range(span.start, span.end)}
+    return mentions | _relation_words(doc, "perpetrated")
+
+
+def _relation_words(doc: Doc, relation: str) -> set[int]:
+    """Tokens of the triggers of one relation (kb/relations.yaml), e.g. the words that state help."""
+    triggers = doc.spans.get("relation_triggers", [])
+    return {i for span in triggers if span.label_ == relation for i in range(span.start, span.end)}
 
 
 def _made_possible_only(doc: Doc, attribution: Found) -> bool:
