@@ -326,3 +326,50 @@ def test_a_relative_clause_on_the_mention_itself_gives_its_date(analyzer):
     document = Document(id="relcl", text=text, published=date(2024, 3, 10))
     [incident] = analyzer.extract(document).incidents
     assert incident.date == date(2024, 3, 3)
+
+
+def test_a_building_is_written_with_whose_it_is(analyzer):
+    """ "the residence" alone cannot be told from any other; its "of" phrase says whose it was, up to
+    what only places it ("in Sabaneta") or a second target joined on."""
+    text = (
+        "Urban commandos attacked the residence of Vice President-elect Rafael Moreno in Sabaneta on "
+        "Friday, and dynamited the offices of two trade unions and houses of opposition deputies."
+    )
+    assert _incident(analyzer, text).targets == [
+        "residence of Vice President-elect Rafael Moreno",
+        "offices of two trade unions",
+        "houses of opposition deputies",
+    ]
+
+
+def test_a_participle_places_a_building_but_describes_attackers(analyzer):
+    text = (
+        "A group of men wearing police uniforms bombed the headquarters of the 4th Infantry Brigade "
+        "located in the Santa Rita neighborhood on Sunday, killing two guards."
+    )
+    incident = _incident(analyzer, text)
+    assert incident.attackers == ["group of men wearing police uniforms"]
+    assert incident.targets == ["headquarters of the 4th Infantry Brigade"]
+
+
+def test_another_incident_in_the_same_town_is_a_second_incident(analyzer):
+    """Same place, same day and no date of its own: only the writer's "In another incident" tells the
+    grenade attack from the shooting."""
+    text = (
+        "Unidentified militants hurled a grenade at a tea stall in Quetta on Monday, injuring six people. "
+        "In another incident, gunmen shot dead a shopkeeper in the city's Satellite Town area."
+    )
+    incidents = analyzer.extract(Document(id="two", text=text, published=date(2021, 5, 4))).incidents
+    assert [(i.type, i.attackers) for i in incidents] == [
+        ("bombing", ["Unidentified militants"]),
+        ("assassination", ["gunmen"]),
+    ]
+
+
+def test_the_same_attack_named_again_after_an_opener_stays_one(analyzer):
+    """ "Separately, ... the attack" refers back: the opener does not make it another incident."""
+    text = (
+        "A suicide bomber blew himself up at a police post in Bannu on Tuesday, killing four officers. "
+        "Separately, the Pakistani Taliban claimed the attack in a message to reporters."
+    )
+    assert len(analyzer.extract(Document(id="one", text=text)).incidents) == 1

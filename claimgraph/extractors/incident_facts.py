@@ -118,6 +118,8 @@ def _add_target(draft: Draft, noun: Token, text: str) -> None:
     """A vehicle laden or rigged with explosives ("rammed an explosives-laden car into a convoy") is the
     weapon (GTD's vehicle-borne IED), not what was hit."""
     phrase = _phrase(noun, text)
+    if noun.lower_ in _role_lexicon()["target_of_heads"]:
+        phrase = _with_of_phrase(noun, phrase, text, {"of"}, participles=False)
     loaded = any(c.dep_ in {"amod", "compound", "acl"} and _loaded(c) for c in noun.children)
     append(draft.weapons if loaded else draft.targets, phrase)
 
@@ -213,6 +215,9 @@ def _targets(sent: Span, lex: dict[str, frozenset[str]], actor_tokens: set[int])
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in lex["target_preps"]:
                     out += [c for c in prep.children if c.dep_ == "pobj"]
+    # a second target joined on, even where the parse hangs it on the first one's "of" phrase ("the
+    # offices of labor unions and houses of opposition members")
+    out += [c for t in out for c in t.subtree if c.dep_ == "conj" and c.i > t.i]
     return [
         t
         for t in out
@@ -230,13 +235,29 @@ def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
         return with_surnames(ent).text
     phrase = _phrase(head, text)
     if head.lower_ in lex["attacker_of_heads"]:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                # "a group of armed men who fled in a pickup": the clause on them is not their name
-                clauses = relative_clauses(child)
-                words = [t for t in child.subtree if t.i not in clauses and not t.is_punct]
-                end = max(words, key=lambda t: t.i)
-                return text[head.idx + len(head) - len(phrase) : end.idx + len(end)]
+        return _with_of_phrase(head, phrase, text, {"of", "from"}, participles=True)
+    return phrase
+
+
+def _with_of_phrase(head: Token, phrase: str, text: str, preps: set[str], participles: bool) -> str:
+    """The phrase with the head's "of" complement, which says whose or which it is ("members of the 8th
+    front", "the residence of Vice President-elect Merino"), up to what only says more about it: a
+    clause ("a group of armed men who fled"), a place or time ("in Sabaneta", "last night"), an
+    apposition after a comma, or a second target ("the offices of labor unions and houses of opposition
+    members"). ``participles`` keeps a participle phrase, which describes attackers ("a group of men
+    wearing military uniforms") but only places a building ("the headquarters of the brigade located in
+    Laico")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            beyond = relative_clauses(child) | _more_than_a_name(child, participles)
+            end = child
+            for token in child.subtree:
+                if token.i in beyond or token.is_punct and token.text != "-" or token.is_space:
+                    break
+                end = token
+            if end.i == child.i:
+                return phrase
+            return text[head.idx + len(head) - len(phrase) : end.idx + len(end)]
     return phrase
 
 
@@ -367,6 +388,29 @@ def tells_of_harm(verb: Token) -> bool:
 @cache
 def _role_lexicon() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kb.load("incident_roles").items()}
+
+
+def _more_than_a_name(prep: Token, participles: bool) -> set[int]:
+    """Tokens under a prepositional phrase that say more than whose or which: clauses, adverbial
+    phrases, prepositions other than "of", and a coordinated second target with its conjunction."""
+    targets = _role_lexicon()["targets"]
+    out: set[int] = set()
+    for token in prep.subtree:
+        if token.i == prep.i or token.i in out:
+            continue
+        if (
+            token.dep_ in {"relcl", "advcl", "npadvmod", "advmod"}
+            or token.dep_ == "acl"
+            and not participles
+            or token.dep_ == "prep"
+            and token.lower_ != "of"
+            or token.dep_ == "conj"
+            and token.lower_ in targets
+        ):
+            out.update(t.i for t in token.subtree)
+            if token.dep_ == "conj":
+                out.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
+    return out
 
 
 def _phrase(head: Token, text: str) -> str:

@@ -40,6 +40,7 @@ from claimgraph.nlp.places import is_area
 
 TYPE_ORDER = [t["type"] for t in kb.load("incident_types")["types"]]
 ANAPHORA = set(kb.load("incident_types")["anaphora"])
+NEW_INCIDENT_OPENERS = tuple(kb.load("incident_types")["new_incident_openers"])
 DEFINITE = {
     "the",
     "this",
@@ -239,13 +240,18 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     current: Draft | None = None
     last_seen = -10
     for mention in mentions:
-        target = _choose(mention, current, drafts)
+        fresh = (
+            not mention.anaphoric
+            and mention.sent_index != last_seen
+            and _opens_another_incident(sents[mention.sent_index])
+        )
+        target = None if fresh else _choose(mention, current, drafts)
         if target is None:
             weak = (
                 mention.token.lemma_.lower() in WEAK_LEMMAS and mention.place is None and mention.date is None
             )
             harmed = _has_casualties(ctx, mention.sent_index) or _names_a_victim(mention.token)
-            if weak and current is None and not harmed:
+            if weak and current is None and not harmed and not fresh:
                 continue
             target = Draft(type=mention.type)
             drafts.append(target)
@@ -277,6 +283,12 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     if tagged is not None:
         _apply_fillers(index, fillers(ctx, tagged))
     return index
+
+
+def _opens_another_incident(sent: Span) -> bool:
+    """ "In another incident, ...", "Separately, ...": the writer turns to a different incident, even one
+    on the same day in the same district (kb incident_types.yaml ``new_incident_openers``)."""
+    return sent.text.lstrip().lower().startswith(NEW_INCIDENT_OPENERS)
 
 
 def _seed_mention(
