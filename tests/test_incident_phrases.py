@@ -373,3 +373,17 @@ def test_the_same_attack_named_again_after_an_opener_stays_one(analyzer):
         "Separately, the Pakistani Taliban claimed the attack in a message to reporters."
     )
     assert len(analyzer.extract(Document(id="one", text=text)).incidents) == 1
+
+
+def test_early_today_dates_the_incident(analyzer):
+    """The recogniser calls "early today" a time; it still says the day (the publication date)."""
+    text = "Rebels attacked the residence of Governor Luis Ortega with rifles early today, police said."
+    incident = analyzer.extract(Document(id="today", text=text, published=date(1990, 5, 4))).incidents[0]
+    assert (incident.date, incident.date_precision) == (date(1990, 5, 4), "day")
+
+
+def test_a_person_shot_dead_is_not_the_place(analyzer):
+    """The recogniser takes the name of the man shot for a place; he is shot, and has an age."""
+    text = "Unidentified assailants shot dead one Nasir (20) in Nayabad area on Tuesday."
+    place = _incident(analyzer, text).place
+    assert place is not None and place.name == "Nayabad"

@@ -343,8 +343,13 @@ def _has_casualties(ctx: Context, index: int) -> bool:
 
 def _names_a_victim(verb: Token) -> bool:
     """ "Gunmen killed Carlos Vega", "Vega was shot": a named person harmed makes even a weak word
-    (kill, shoot, attack) a particular incident, where "killing civilians" need not be one."""
-    return any(child.dep_ in {"dobj", "nsubjpass"} and child.ent_type_ == "PERSON" for child in verb.children)
+    (kill, shoot, attack) a particular incident, where "killing civilians" need not be one. A name the
+    recogniser took for a place is a person too when it is killed ("Maoists killed Gajapati")."""
+    return any(
+        child.dep_ in {"dobj", "nsubjpass"}
+        and (child.ent_type_ == "PERSON" or child.ent_type_ == "GPE" and child.dep_ == "dobj")
+        for child in verb.children
+    )
 
 
 def _choose(mention: Mention, current: Draft | None, drafts: list[Draft]) -> Draft | None:

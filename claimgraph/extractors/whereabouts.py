@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Span
 
+from claimgraph import kb
 from claimgraph.extractors.quotes import inside
 from claimgraph.model import Place
 from claimgraph.nlp.dates import MONTH_NAMES, is_date_expression, resolve_date
@@ -39,9 +40,12 @@ LANDMARKS = {
     "road",
 }
 DATE_LABELS = {"DATE", "TIME"}
+VICTIM_VERBS = frozenset(kb.load("incident_roles")["victim_verbs"])
+AGE = re.compile(r"[1-9]\d?")
 DAY_NUMBER = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 DAY_WORDS = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|tonight|last night|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|\btoday|tonight|last night|"
+    r"\bthis (?:morning|afternoon|evening)|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
 )
@@ -69,8 +73,19 @@ def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
 
 def _placelike(ent: Span) -> bool:
     if ent.label_ in PLACE_LABELS:
-        return True
+        return not _a_person_harmed(ent)
     return ent.label_ == "ORG" and (len(ent) == 1 or ent[-1].lower_ in LANDMARKS)
+
+
+def _a_person_harmed(ent: Span) -> bool:
+    """A name the recogniser took for a place that the text shoots, kills or abducts ("shot dead one
+    Nasir (20) in Nayabad area"), or gives an age in brackets: a person, not where it happened."""
+    root, doc = ent.root, ent.doc
+    # the object only: a passive subject is as often a misparse ("a store of Kanglatongbi in Imphal
+    # West District was shot at")
+    harmed = root.dep_ == "dobj" and root.head.lemma_.lower() in VICTIM_VERBS
+    aged = ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")"
+    return harmed or aged and AGE.fullmatch(doc[ent.end + 1].text) is not None
 
 
 def document_country(ents: list[Span]) -> str | None:
