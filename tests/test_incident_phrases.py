@@ -7,7 +7,8 @@ from datetime import date
 import spacy
 from spacy.tokens import Doc, Span
 
-from claimgraph.extractors.incident_facts import with_surnames, without_re_mentions
+from claimgraph.extractors.incident_facts import without_re_mentions
+from claimgraph.extractors.names import full_name, with_surnames
 from claimgraph.model import Document
 
 
@@ -270,6 +271,20 @@ def test_a_victims_surnames_are_kept():
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
     doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 7, 8, label="DATE")]
     assert with_surnames(doc.ents[0]).text == "Arturo Rivera y Damas"
+
+
+def test_a_victim_is_written_with_the_fullest_name_of_the_same_person():
+    """ "Gilda" is Gilda Flores when she is the only Gilda; "Mario Vargas" never becomes another
+    Vargas, and a given name two people share stays as written."""
+    words = ["Gilda", ",", "Mario", "Vargas", ",", "Carlos"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    gilda, mario_vargas, carlos = Span(doc, 0, 1), Span(doc, 2, 4), Span(doc, 5, 6)
+    people = ["Gilda Flores", "Alvaro Vargas", "Carlos Pizarro", "Carlos Valencia"]
+    assert full_name(gilda, people) == "Gilda Flores"
+    assert full_name(mario_vargas, people) == "Mario Vargas"
+    assert full_name(carlos, people) == "Carlos"
+    assert full_name(Span(doc, 3, 4), ["Mario Vargas", "Alvaro Pardo"]) == "Mario Vargas"
 
 
 def test_arms_seized_after_the_attack_are_not_its_weapons(analyzer):

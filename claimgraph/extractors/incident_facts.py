@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors.context import Context
+from claimgraph.extractors.names import full_name, with_surnames
 from claimgraph.extractors.participants import relative_clauses
 from claimgraph.extractors.roles import singular
 from claimgraph.model import Figure
@@ -45,7 +46,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
     from the sentence right after a mention ("Nearly 70 were wounded.")."""
     lex = _role_lexicon()
     sents, text = ctx.sents, ctx.text
-    people = [e.text for e in ctx.ents if e.label_ == "PERSON"]
+    people = [with_surnames(e).text for e in ctx.ents if e.label_ == "PERSON"]
     speaking = {i for cue in ctx.doc.spans.get("cues", []) for i in range(cue.start, cue.end)}
     mentioned = {m.sent_index for m in draft.mentions}
     harmed: set[str] = set()
@@ -60,7 +61,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             # "Two people were killed. The victims were identified as X and Y."
             for ent in ctx.ents_by_sent[index]:
                 if ent.label_ == "PERSON" and _names_the_victims(ent):
-                    append(draft.victims, _full_name(ent, people))
+                    append(draft.victims, full_name(ent, people))
             continue
         conduct = _conduct(sent)
         harmed |= _harmed(sent, lex)
@@ -93,7 +94,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                 _add_attacker(draft, _doer_phrase(doer, text, lex))
         for ent in ctx.ents_by_sent[index]:
             if ent.label_ == "PERSON" and _is_victim(ent, lex["victim_verbs"]):
-                append(draft.victims, _full_name(ent, people))
+                append(draft.victims, full_name(ent, people))
 
 
 LIST_VERBS = frozenset({"consist", "include", "comprise"})
@@ -263,7 +264,6 @@ def _with_of_phrase(head: Token, phrase: str, text: str, preps: set[str], partic
 
 # Words of number that are not part of what a filler is called ("several urban guerrillas").
 QUANTIFIERS = {"several", "some", "many", "numerous", "few", "various", "dozens", "hundreds"}
-NAME_PARTICLES = {"de", "del", "y", "da", "dos", "la"}
 VICTIM_WORDS = {"victims", "victim", "dead", "bodies", "body", "hostages", "hostage", "deceased", "wounded"}
 VICTIM_NOUNS = {
     "murder",
@@ -316,39 +316,6 @@ def _identified_as(token: Token) -> bool:
     verb = token.head.head
     named = verb.lemma_.lower() == "identify" or verb.lower_ == "identified"
     return token.dep_ == "pobj" and token.head.lower_ == "as" and named
-
-
-def _full_name(ent: Span, people: list[str]) -> str:
-    """The longest way the text names this person ("Romero" -> "Oscar Arnulfo Romero"), with the
-    surnames the recogniser left off ("Jaime Pardo | Leal", "Arturo Rivera y Damas")."""
-    ent = with_surnames(ent)
-    last = ent[-1].text.lower()
-    longer = [p for p in people if p.lower().split()[-1] == last and len(p) > len(ent.text)]
-    return max(longer, key=len) if longer else ent.text
-
-
-def with_surnames(ent: Span) -> Span:
-    """The name run on over capitalised proper nouns that belong to no other entity, and over the
-    particles of Spanish and Portuguese names between them ("de", "y")."""
-    doc, end = ent.doc, ent.end
-    while end < len(doc):
-        token = doc[end]
-        if token.lower_ in NAME_PARTICLES and end + 1 < len(doc) and _surname(doc[end + 1]):
-            end += 2
-        elif _surname(token):
-            end += 1
-        else:
-            break
-    return doc[ent.start : end]
-
-
-def _surname(token: Token) -> bool:
-    return (
-        token.pos_ == "PROPN"
-        and token.is_title
-        and token.ent_type_ in {"", "PERSON"}
-        and not token.is_sent_start
-    )
 
 
 def habitual(verb: Token) -> bool:

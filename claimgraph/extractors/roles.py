@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph import kb
 from claimgraph.extractors.context import Context
+from claimgraph.extractors.names import with_surnames
 from claimgraph.nlp.actors import begins_name, slug
 from claimgraph.nlp.tagger import ROLES_KEY, scored_spans
 
@@ -78,15 +79,22 @@ def fillers(ctx: Context, spans: list[Span]) -> list[Filler]:
     out: list[Filler] = []
     for label, field in FIELDS.items():
         for group in cluster([s for s in spans if s.label_ == label], by_surname=label == "VICTIM"):
-            first = group[0]
-            out.append(Filler(field, clean_text(_fullest_name(group).text), ctx.index(first)))
+            name = _fullest_name(group)
+            # a victim's surnames the tagger left off ("Jaime Pardo | Leal"); not the longest name the
+            # text uses, whose titles ("Mrs.", "soldier") the recogniser often takes in
+            text = with_surnames(name).text if label == "VICTIM" and _a_name(name) else name.text
+            out.append(Filler(field, clean_text(text), ctx.index(group[0])))
     return sorted(out, key=lambda f: f.sent_index)
+
+
+def _a_name(span: Span) -> bool:
+    return all(t.pos_ == "PROPN" or t.is_punct for t in span)
 
 
 def _fullest_name(group: list[Span]) -> Span:
     """The first mention, or for a person's name the longest way it is written ("Fidel Castano" over a
     first "Castano")."""
-    names = [s for s in group if all(t.pos_ == "PROPN" or t.is_punct for t in s)]
+    names = [s for s in group if _a_name(s)]
     if len(names) < len(group):  # not every mention is a name
         return group[0]
     return max(names, key=len)
