@@ -402,3 +402,11 @@ def test_a_person_shot_dead_is_not_the_place(analyzer):
     text = "Unidentified assailants shot dead one Nasir (20) in Nayabad area on Tuesday."
     place = _incident(analyzer, text).place
     assert place is not None and place.name == "Nayabad"
+
+
+def test_the_news_perfect_on_one_named_victim_is_an_incident(analyzer):
+    """ "have killed the mayor of X" reports one act; "have killed hundreds" is conduct over time."""
+    one = "Rebels of the People's Front have killed the mayor of San Ramon, the local press reported."
+    conduct = "Rebels of the People's Front have killed hundreds of civilians, the local press reported."
+    assert len(analyzer.extract(Document(id="one", text=one)).incidents) == 1
+    assert analyzer.extract(Document(id="many", text=conduct)).incidents == []

@@ -108,9 +108,10 @@ def _kept_or_moved(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
     token = noun
     while token.head.i != token.i:
         token = token.head
-        if token.lemma_.lower() in lex["not_weapon_heads"] or token.lower_ in lex["not_weapon_heads"]:
+        lemma = token.lemma_.lower()
+        if lemma in lex["not_weapon_heads"] or token.lower_ in lex["not_weapon_heads"]:
             return True
-        if token.pos_ in {"VERB", "AUX"} and not (token.dep_ == "relcl" and token.lemma_ in LIST_VERBS):
+        if token.pos_ in {"VERB", "AUX"} and not (token.dep_ == "relcl" and lemma in LIST_VERBS):
             break
     return False
 

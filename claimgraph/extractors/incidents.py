@@ -152,12 +152,30 @@ def _is_generic(token: Token) -> bool:
         if _doers_of_one_act(token):
             return False
         return token.lower_ not in WEAPON_NOUNS or not any(c.dep_ in COUNTED for c in token.children)
-    if token.pos_ == "VERB" and habitual(token):
+    if token.pos_ == "VERB" and habitual(token) and not _harms_one_named(token):
         return True
     head = token.head
     if head.dep_ == "pobj":
         head = head.head
     return token.dep_ == "pobj" and head.head.lemma_.lower() in GENERIC_HEADS
+
+
+INDEFINITE = frozenset({"a", "an", "any", "every", "each", "no"})
+
+
+def _harms_one_named(verb: Token) -> bool:
+    """ "Guerrillas have killed the mayor of Hostigal", "have kidnapped Carlos Vega": the news perfect
+    of one act on one named or pointed-out person or thing, not conduct over time ("has killed
+    hundreds", "have attacked convoys")."""
+    for child in verb.children:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        if child.ent_type_ == "PERSON":
+            return True
+        pointed = any(c.dep_ in {"det", "poss"} and c.lower_ not in INDEFINITE for c in child.children)
+        if child.tag_ == "NN" and pointed:
+            return True
+    return False
 
 
 def _doers_of_one_act(noun: Token) -> bool:
