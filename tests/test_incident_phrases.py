@@ -410,3 +410,22 @@ def test_the_news_perfect_on_one_named_victim_is_an_incident(analyzer):
     conduct = "Rebels of the People's Front have killed hundreds of civilians, the local press reported."
     assert len(analyzer.extract(Document(id="one", text=one)).incidents) == 1
     assert analyzer.extract(Document(id="many", text=conduct)).incidents == []
+
+
+def test_a_charge_is_a_weapon_only_beside_an_explosive(analyzer):
+    """ "a charge of dynamite" is written whole; "the charges" an army denies and a sergeant "in charge
+    of" troops are no weapons."""
+    text = (
+        "Urban commandos placed a charge of dynamite under a bus in Arequipa on Monday, killing two "
+        "passengers. The army denied the charges that its officers had ordered the bombing, and the "
+        "sergeant in charge of the garrison was detained."
+    )
+    assert _incident(analyzer, text).weapons == ["charge of dynamite"]
+
+
+def test_the_second_bomb_is_a_bomb(analyzer):
+    text = (
+        "A bomb exploded outside a bank in Medellin on Friday, injuring four people. A second bomb was "
+        "defused by police an hour later."
+    )
+    assert _incident(analyzer, text).weapons == ["bomb"]

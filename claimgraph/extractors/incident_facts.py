@@ -83,8 +83,8 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
                     _add_attacker(draft, phrase)
             elif word in lex["weapons"]:
-                if not _kept_or_moved(token, lex):
-                    append(draft.weapons, _phrase(token, text))
+                if not (_kept_or_moved(token, lex) or _unqualified(token, lex) or _of_a_charge(token, lex)):
+                    append(draft.weapons, _weapon_phrase(token, text, lex))
             elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"} and not _a_means(token, lex):
                 _add_target(draft, token, text)
         for target in _targets(sent, lex, actor_tokens):
@@ -114,6 +114,29 @@ def _kept_or_moved(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
         if token.pos_ in {"VERB", "AUX"} and not (token.dep_ == "relcl" and lemma in LIST_VERBS):
             break
     return False
+
+
+def _unqualified(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """ "charges" with no explosive beside it ("denied the charges", "in charge of the troops")."""
+    if noun.lower_ not in lex["qualified_weapons"]:
+        return False
+    beside = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+    beside += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return not any(t.lower_ in lex["weapons"] or t.lower_.startswith("explosive") for t in beside)
+
+
+def _of_a_charge(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """ "dynamite" in "a charge of dynamite": written with the charge, not again alone."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in lex["qualified_weapons"]
+
+
+def _weapon_phrase(noun: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
+    """The weapon as written, with the explosive of a charge ("charge of dynamite")."""
+    phrase = _phrase(noun, text)
+    if noun.lower_ in lex["qualified_weapons"]:
+        return _with_of_phrase(noun, phrase, text, {"of"}, participles=False)
+    return phrase
 
 
 def _add_target(draft: Draft, noun: Token, text: str) -> None:
@@ -265,6 +288,9 @@ def _with_of_phrase(head: Token, phrase: str, text: str, preps: set[str], partic
 
 # Words of number that are not part of what a filler is called ("several urban guerrillas").
 QUANTIFIERS = {"several", "some", "many", "numerous", "few", "various", "dozens", "hundreds"}
+# Words that count or set apart one of several of the same kind ("the second bomb", "other bombs"):
+# the filler is the kind, written once.
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "other", "another"}
 VICTIM_WORDS = {"victims", "victim", "dead", "bodies", "body", "hostages", "hostage", "deceased", "wounded"}
 VICTIM_NOUNS = {
     "murder",
@@ -397,7 +423,9 @@ def _phrase(head: Token, text: str) -> str:
             start = i + 1
             break
     while start < head.i and (
-        doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"} or doc[start].lower_ in QUANTIFIERS
+        doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"}
+        or doc[start].lower_ in QUANTIFIERS
+        or doc[start].lower_ in ORDINALS
     ):
         if not doc[start].whitespace_ and doc[start + 1].text == "-":
             break  # "22-year-old": a number inside a hyphenated word stays with it
