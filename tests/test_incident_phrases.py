@@ -429,3 +429,12 @@ def test_the_second_bomb_is_a_bomb(analyzer):
         "defused by police an hour later."
     )
     assert _incident(analyzer, text).weapons == ["bomb"]
+
+
+def test_a_victim_singled_out_of_those_injured(analyzer):
+    """ "Three persons were injured, including X": X is a victim, in the sentence after the bombing."""
+    text = (
+        "A bomb exploded at the offices of a US company in San Salvador on Monday. Three persons were "
+        "seriously injured, including US citizen Brenda Holloway, 41."
+    )
+    assert _incident(analyzer, text).victims == ["Brenda Holloway"]

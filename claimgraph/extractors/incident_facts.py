@@ -58,9 +58,10 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
         if _better_figure(draft.wounded, wounded):
             draft.wounded = wounded
         if index not in mentioned:
-            # "Two people were killed. The victims were identified as X and Y."
+            # "Two people were killed. The victims were identified as X and Y.", "Three were injured,
+            # including X."
             for ent in ctx.ents_by_sent[index]:
-                if ent.label_ == "PERSON" and _names_the_victims(ent):
+                if ent.label_ == "PERSON" and _names_the_victims(ent) or _singled_out(ent, lex):
                     append(draft.victims, full_name(ent, people))
             continue
         conduct = _conduct(sent)
@@ -291,7 +292,19 @@ QUANTIFIERS = {"several", "some", "many", "numerous", "few", "various", "dozens"
 # Words that count or set apart one of several of the same kind ("the second bomb", "other bombs"):
 # the filler is the kind, written once.
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "other", "another"}
-VICTIM_WORDS = {"victims", "victim", "dead", "bodies", "body", "hostages", "hostage", "deceased", "wounded"}
+VICTIM_WORDS = {
+    "victims",
+    "victim",
+    "dead",
+    "bodies",
+    "body",
+    "hostages",
+    "hostage",
+    "deceased",
+    "wounded",
+    "injured",
+    "killed",
+}
 VICTIM_NOUNS = {
     "murder",
     "assassination",
@@ -317,7 +330,25 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in VICTIM_NOUNS:
         return True
-    return _identified_as(token)
+    return _identified_as(token) or _among_the_harmed(token, victim_verbs)
+
+
+def _singled_out(ent: Span, lex: dict[str, frozenset[str]]) -> bool:
+    return ent.label_ == "PERSON" and _among_the_harmed(_listed_head(ent), lex["victim_verbs"])
+
+
+def _among_the_harmed(token: Token, victim_verbs: frozenset[str]) -> bool:
+    """ "three people were injured, including Brenda Hoovarit", "among the injured are X, Y and Z": a
+    name singled out of those harmed."""
+    if token.dep_ == "pobj" and token.head.lower_ == "including":
+        anchor = token.head.head
+        if anchor.lemma_.lower() in victim_verbs:
+            return True
+        return anchor.dep_ in {"nsubjpass", "dobj"} and anchor.head.lemma_.lower() in victim_verbs
+    if token.dep_ in {"nsubj", "attr"} and token.head.lemma_ == "be":
+        among = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "among"]
+        return any(g.lower_ in VICTIM_WORDS for c in among for g in c.children if g.dep_ == "pobj")
+    return False
 
 
 def _names_the_victims(ent: Span) -> bool:
