@@ -438,3 +438,12 @@ def test_a_victim_singled_out_of_those_injured(analyzer):
         "seriously injured, including US citizen Brenda Holloway, 41."
     )
     assert _incident(analyzer, text).victims == ["Brenda Holloway"]
+
+
+def test_where_someone_was_is_no_target(analyzer):
+    """What was raided is a target; the office the president was in, and one a party controlled, are not."""
+    text = (
+        "Urban commandos raided the home of Senator Ana Ruiz in Cali on Tuesday, killing two guards. The "
+        "senator was at her office at the time of the attack. Her party controlled the mayor's office."
+    )
+    assert _incident(analyzer, text).targets == ["home of Senator Ana Ruiz"]

@@ -86,7 +86,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             elif word in lex["weapons"]:
                 if not (_kept_or_moved(token, lex) or _unqualified(token, lex) or _of_a_charge(token, lex)):
                     append(draft.weapons, _weapon_phrase(token, text, lex))
-            elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"} and not _a_means(token, lex):
+            elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"} and _hit_or_used(token, lex):
                 _add_target(draft, token, text)
         for target in _targets(sent, lex, actor_tokens):
             _add_target(draft, target, text)
@@ -146,14 +146,35 @@ def _add_target(draft: Draft, noun: Token, text: str) -> None:
     phrase = _phrase(noun, text)
     if noun.lower_ in _role_lexicon()["target_of_heads"]:
         phrase = _with_of_phrase(noun, phrase, text, {"of"}, participles=False)
-    loaded = any(c.dep_ in {"amod", "compound", "acl"} and _loaded(c) for c in noun.children)
-    append(draft.weapons if loaded else draft.targets, phrase)
+    append(draft.weapons if _laden(noun) else draft.targets, phrase)
+
+
+def _laden(noun: Token) -> bool:
+    return any(c.dep_ in {"amod", "compound", "acl"} and _loaded(c) for c in noun.children)
 
 
 def _loaded(word: Token) -> bool:
     """ "explosives-laden", "booby-trapped", "packed with explosives", "loaded with explosives"."""
     low = word.lower_
     return low.endswith(("laden", "-packed")) or low in {"booby-trapped", "rigged", "packed", "loaded"}
+
+
+def _hit_or_used(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """What was hit, or a vehicle laden with explosives whatever the verb ("rammed an explosives-laden
+    truck into a convoy"): the weapon."""
+    return _hit(noun, lex) or _laden(noun)
+
+
+def _hit(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """A place or thing the sentence says was acted on: the object of an attack or damage verb ("raided
+    the house") or of one that guards it ("guarding the bridge"), or where a blast or shooting happened
+    ("exploded at the embassy"); not the object of any verb ("controlled the attorney general's
+    office"), nor where someone was ("was at his office at the time of the attack"), nor a means ("fled
+    in a car")."""
+    if noun.dep_ in {"dobj", "nsubjpass"}:
+        verb = noun.head.lemma_.lower()
+        return verb in lex["target_verbs"] or verb in lex["attack_verbs"] or verb in lex["guard_verbs"]
+    return not _a_means(noun, lex) and noun.head.head.lemma_ != "be"
 
 
 def _a_means(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
