@@ -520,3 +520,18 @@ def test_only_help_in_an_act_must_be_help_in_an_attack(analyzer):
     doc = analyzer.nlp("Officials said al-Shabaab has its roots in al-Qaeda.")
     (trigger,) = [t for t in doc.spans["relation_triggers"] if t.label_ == "part_of"]
     assert not _about_something_else(trigger, _attack_words(doc))
+
+
+def test_a_threat_or_a_counterfactual_is_no_perpetration(analyzer):
+    """What a group "will" or "would" do has not been done: no `perpetrated` or `claimed` statement."""
+    threat = (
+        "A bomb exploded outside the US consulate in Valparaiso on Monday. The Lautaro Youth Movement "
+        'announced that it would attack "US interests in Chile."'
+    )
+    counterfactual = (
+        "A bomb exploded outside the US consulate in Valparaiso on Monday. The general said that if the "
+        "army used all its power, the army would kill many innocent people."
+    )
+    for text in (threat, counterfactual):
+        result = analyzer.extract(Document(id="future", text=text))
+        assert [s for s in result.statements if s.relation in {"perpetrated", "claimed"}] == []

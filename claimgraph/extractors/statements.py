@@ -43,6 +43,9 @@ DEFINITE = {"the", "those", "these", "all", "both", "its", "their"}
 FAILING_VERBS = {"fail", "neglect", "ignore", "allow", "let"}
 ENABLING = frozenset(kb.load("cues")["enabling"])
 
+# Modals of an act not (yet) done: the future, the conditional ("will carry out", "would kill").
+FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
+
 
 def _pick_triggers(doc: Doc) -> list[Span]:
     """Longest trigger per place; on a tie the more specific relation."""
@@ -90,6 +93,16 @@ def _no_attack_done(trigger: Span, relation: str, attack: set[int]) -> bool:
     purposes = [v for c in done.children if c.dep_ in {"acl", "relcl"} for v in (c, *c.children)]
     purposes += [c for c in trigger.root.children if c.dep_ in {"xcomp", "advcl"}]  # "... to arrest"
     return any(v.lemma_.lower() in NOT_PURPOSES and v.pos_ == "VERB" for v in purposes)
+
+
+def _not_done_yet(trigger: Span, relation: str) -> bool:
+    """ "The armed forces will be bombing civilians", "if we used our power, we would kill innocent
+    people": a future or conditional act asserts no perpetration (a threat, a prediction, a
+    counterfactual); "may have" and "could have" are hedges, read as certainty instead."""
+    if relation not in {"perpetrated", "facilitated"}:
+        return False
+    verb = participants.governing_verb(trigger.root)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
 
 
 def _names_an_attack(noun: Token, attack: set[int]) -> bool:
@@ -245,6 +258,7 @@ def find_statements(
         relation = trigger.label_
         if (
             _no_attack_done(trigger, relation, attack)
+            or _not_done_yet(trigger, relation)
             or not _connected(trigger, attack)
             or _blamed_for_a_failure(trigger, attack)
             or _about_something_else(trigger, attack)
