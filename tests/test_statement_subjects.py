@@ -535,3 +535,17 @@ def test_a_threat_or_a_counterfactual_is_no_perpetration(analyzer):
     for text in (threat, counterfactual):
         result = analyzer.extract(Document(id="future", text=text))
         assert [s for s in result.statements if s.relation in {"perpetrated", "claimed"}] == []
+
+
+def test_responsible_for_something_else_is_no_perpetration(analyzer):
+    """ "responsible for the elections" and "investigations that were conducted by the FBI" name no
+    attack; "responsible for the bombing" does."""
+    text = (
+        "A bomb exploded outside the electoral court in San Miguel on Sunday. The armed forces, which are "
+        "responsible for the elections, guard the polls. Investigations that were conducted by the FBI "
+        "found nothing. The FMLN is responsible for the bombing, the colonel said."
+    )
+    result = analyzer.extract(Document(id="resp", text=text))
+    actors = {a.id: a.name for a in result.actors}
+    doers = {actors.get(s.subject, s.subject) for s in result.statements if s.relation == "perpetrated"}
+    assert doers == {"Farabundo Marti National Liberation Front"}

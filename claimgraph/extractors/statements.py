@@ -45,6 +45,7 @@ ENABLING = frozenset(kb.load("cues")["enabling"])
 
 # Modals of an act not (yet) done: the future, the conditional ("will carry out", "would kill").
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
 
 def _pick_triggers(doc: Doc) -> list[Span]:
@@ -69,10 +70,14 @@ def _acted_on(trigger: Span) -> Token | None:
     verb = trigger.root
     for token in (trigger[-1], verb):
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if objects and objects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head  # "investigations that are being conducted by": what "that" stands for
         if objects:
             return objects[0]
     if verb.pos_ == "VERB" and verb.dep_ == "acl":
         return verb.head
+    if trigger[-1].pos_ == "ADP":  # "behind the bombing", "responsible for the elections"
+        return next((c for c in trigger[-1].children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -81,8 +86,6 @@ def _no_attack_done(trigger: Span, relation: str, attack: set[int]) -> bool:
     responsible": what the words say was done is no attack (kb/relations.yaml ``not_objects``,
     ``not_purposes``)."""
     done = _acted_on(trigger)
-    if done is None and trigger.text.lower() == "behind":
-        done = next((c for c in trigger[0].children if c.dep_ == "pobj"), None)
     if done is None:
         return False
     if done.lemma_.lower() in NOT_OBJECTS.get(relation, ()):
