@@ -549,3 +549,22 @@ def test_responsible_for_something_else_is_no_perpetration(analyzer):
     actors = {a.id: a.name for a in result.actors}
     doers = {actors.get(s.subject, s.subject) for s in result.statements if s.relation == "perpetrated"}
     assert doers == {"Farabundo Marti National Liberation Front"}
+
+
+def test_who_fends_off_an_attack_did_not_make_it(analyzer):
+    """ "repelled by the armed forces": the defenders; "to repel the attacks by the FMLN": the FMLN."""
+    text = (
+        "Guerrillas attacked the military academy in Santa Tecla on Monday. The attack was repelled by "
+        "the armed forces. Troops fired their weapons to repel the simultaneous attacks by the FMLN."
+    )
+    result = analyzer.extract(Document(id="fend", text=text))
+    actors = {a.id: a.name for a in result.actors}
+    doers = {actors.get(s.subject, s.subject) for s in result.statements if s.relation == "perpetrated"}
+    assert doers == {"Farabundo Marti National Liberation Front"}
+
+
+def test_a_victims_unit_named_before_a_bare_participle_is_no_doer(analyzer):
+    """ "the body of the police commander murdered this morning": the police lost a commander."""
+    text = "A judge identified the body of the police commander murdered this morning in Salasan."
+    result = analyzer.extract(Document(id="victim", text=text))
+    assert [s for s in result.statements if s.relation == "perpetrated"] == []

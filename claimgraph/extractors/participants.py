@@ -193,6 +193,10 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     # "the 11 priests assassinated", "the six service members killed" (tagged VBD at times): a reduced
     # relative clause on its noun is passive, unless it has a subject of its own
     reduced = verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}
+    # ... as is a bare participle the parser hangs on the main verb ("identified the body of the police
+    # commander murdered this morning")
+    bare = verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+    reduced = reduced or verb.dep_ == "advcl" and bare
     passive = passive or reduced and not any(c.dep_ == "nsubj" for c in verb.children)
     if passive and verb.lemma_.lower() not in PASSIVE_DOERS:
         return []  # a passive's subject is its patient; its doer came with "by" above

@@ -37,6 +37,7 @@ LIGHT_VERBS = frozenset(RELATIONS["perpetrated"]["light_verbs"])
 ACTS = frozenset(RELATIONS["perpetrated"]["acts"])
 ATTACK_NOUNS = kb.incident_words() | ACTS  # nouns that can name the attack itself
 COUNTER_PATIENTS = frozenset(RELATIONS["perpetrated"]["counter_patients"])
+FENDING_VERBS = frozenset(RELATIONS["perpetrated"]["fending_verbs"])
 CHARGE_OBJECTS = frozenset(RELATIONS["denied"]["charge_objects"])
 DEFINITE = {"the", "those", "these", "all", "both", "its", "their"}
 # A charge ("blamed X for ...", "accused X of ...") of neglect rather than of the act: "for failing to".
@@ -199,9 +200,18 @@ def _of_objects(noun: Token) -> list[Token]:
 
 
 def _against_the_attackers(trigger: Span, relation: str) -> bool:
-    """ "security forces killed the attackers after a siege": a doer who answers the attack, not one who
-    made it (``counter_patients`` in kb/relations.yaml, named again with a determiner)."""
-    if relation != "perpetrated" or len(trigger) != 1 or trigger.root.pos_ != "VERB":
+    """ "security forces killed the attackers after a siege", "the attack was repelled by the armed
+    forces": a doer who answers the attack, not one who made it (``counter_patients`` in
+    kb/relations.yaml, named again with a determiner; ``fending_verbs`` on the attack)."""
+    if relation != "perpetrated":
+        return False
+    noun = trigger.root
+    fended = noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in FENDING_VERBS
+    # ... unless the attack names its own doer ("to repel the attacks by the FMLN")
+    own_doer = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
+    if noun.pos_ == "NOUN" and fended and not own_doer:
+        return True
+    if len(trigger) != 1 or trigger.root.pos_ != "VERB":
         return False
     return any(
         p.lower_ in COUNTER_PATIENTS
