@@ -17,6 +17,13 @@ def _perpetrators(analyzer, text: str) -> list[tuple[str, str | None]]:
     return [(s.subject, s.source.name) for s in result.statements if s.relation == "perpetrated"]
 
 
+def _doer_names(analyzer, text: str) -> set[str]:
+    """The names of the actors said to have perpetrated something."""
+    result = analyzer.extract(Document(id="doers", text=text))
+    actors = {a.id: a.name for a in result.actors}
+    return {actors.get(s.subject, s.subject) for s in result.statements if s.relation == "perpetrated"}
+
+
 def test_a_pronoun_in_reported_words_is_not_a_group_named_before_them(analyzer):
     """ "They" in the mayor's words is whoever the mayor means; the group last named in the narration
     (here only as what the parade marked) is not evidence that the mayor blamed it."""
@@ -545,10 +552,7 @@ def test_responsible_for_something_else_is_no_perpetration(analyzer):
         "responsible for the elections, guard the polls. Investigations that were conducted by the FBI "
         "found nothing. The FMLN is responsible for the bombing, the colonel said."
     )
-    result = analyzer.extract(Document(id="resp", text=text))
-    actors = {a.id: a.name for a in result.actors}
-    doers = {actors.get(s.subject, s.subject) for s in result.statements if s.relation == "perpetrated"}
-    assert doers == {"Farabundo Marti National Liberation Front"}
+    assert _doer_names(analyzer, text) == {"Farabundo Marti National Liberation Front"}
 
 
 def test_who_fends_off_an_attack_did_not_make_it(analyzer):
@@ -557,10 +561,7 @@ def test_who_fends_off_an_attack_did_not_make_it(analyzer):
         "Guerrillas attacked the military academy in Santa Tecla on Monday. The attack was repelled by "
         "the armed forces. Troops fired their weapons to repel the simultaneous attacks by the FMLN."
     )
-    result = analyzer.extract(Document(id="fend", text=text))
-    actors = {a.id: a.name for a in result.actors}
-    doers = {actors.get(s.subject, s.subject) for s in result.statements if s.relation == "perpetrated"}
-    assert doers == {"Farabundo Marti National Liberation Front"}
+    assert _doer_names(analyzer, text) == {"Farabundo Marti National Liberation Front"}
 
 
 def test_a_victims_unit_named_before_a_bare_participle_is_no_doer(analyzer):
