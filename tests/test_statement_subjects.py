@@ -569,3 +569,13 @@ def test_a_victims_unit_named_before_a_bare_participle_is_no_doer(analyzer):
     text = "A judge identified the body of the police commander murdered this morning in Salasan."
     result = analyzer.extract(Document(id="victim", text=text))
     assert [s for s in result.statements if s.relation == "perpetrated"] == []
+
+
+def test_they_after_unnamed_attackers_is_not_the_group_named_before(analyzer):
+    """ "they" after "the guerrillas" means the guerrillas, not the army named earlier."""
+    text = (
+        "The Salvadoran Army said on Monday that its patrols were in the capital. Important sectors of the "
+        "city remain dark because the guerrillas sabotaged several electric pylons when they launched the "
+        "attacks on the military positions in Usulutan on Sunday."
+    )
+    assert _doer_names(analyzer, text) == set()

@@ -128,8 +128,21 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
             and not qualifies_only(a)
             and not _a_place(a)  # "attacked a camp in Helmand Province, Afghanistan. They killed ..."
         ]
+        plural = root.lower_ in {"they", "them", "themselves"}
+        if before and plural and _unnamed_doers_between(before[-1], span):
+            return []  # "... because the guerrillas sabotaged pylons when they launched attacks"
         return before[-1:]
     return []
+
+
+def _unnamed_doers_between(actor: Span, pronoun: Span) -> bool:
+    """Whether attackers no actor names ("the guerrillas") are the subject of a clause between the
+    last named actor and "they": the nearer plural, whom "they" more likely means."""
+    doc = actor.doc
+    return any(
+        t.lower_ in ATTACKER_WORDS and t.tag_ == "NNS" and t.dep_ in {"nsubj", "nsubjpass"}
+        for t in doc[actor.end : pronoun.start]
+    )
 
 
 def _is_group(actor: Span) -> bool:
