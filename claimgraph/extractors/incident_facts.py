@@ -61,7 +61,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             # "Two people were killed. The victims were identified as X and Y.", "Three were injured,
             # including X."
             for ent in ctx.ents_by_sent[index]:
-                if ent.label_ == "PERSON" and _names_the_victims(ent) or _singled_out(ent, lex):
+                if ent.label_ == "PERSON" and (_names_the_victims(ent) or _singled_out(ent, lex)):
                     append(draft.victims, full_name(ent, people))
             continue
         conduct = _conduct(sent)
@@ -355,7 +355,7 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
 
 
 def _singled_out(ent: Span, lex: dict[str, frozenset[str]]) -> bool:
-    return ent.label_ == "PERSON" and _among_the_harmed(_listed_head(ent), lex["victim_verbs"])
+    return _among_the_harmed(_listed_head(ent), lex["victim_verbs"])
 
 
 def _among_the_harmed(token: Token, victim_verbs: frozenset[str]) -> bool:

@@ -27,6 +27,7 @@ CLIMB = frozenset({"conj", "xcomp", "pobj", "pcomp", "prep", "dobj", "acomp"})
 EVENT_NOUNS = kb.incident_words()
 STATES = kb.state_ids()
 ATTACKER_WORDS = frozenset(kb.load("incident_roles")["attackers"])
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _GENERIC = kb.load("generic_actors")
 STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]
 COPULAS = {"be", "become", "remain", "seem", "appear"}
@@ -107,7 +108,7 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     named = _named_in_clause(root, actors)
     if named:
         return named
-    if root.lower_ in {"that", "which", "who"} and root.head.dep_ == "relcl":
+    if root.lower_ in RELATIVE_PRONOUNS and root.head.dep_ == "relcl":
         noun = root.head.head  # the noun the relative clause hangs on, without the clause itself
         return _resolve_reference(_phrase_of(noun), actors, speaker, floor)
     pronoun = root.lower_ in GROUP_PRONOUNS | {"themselves"}

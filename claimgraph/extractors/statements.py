@@ -46,7 +46,6 @@ ENABLING = frozenset(kb.load("cues")["enabling"])
 
 # Modals of an act not (yet) done: the future, the conditional ("will carry out", "would kill").
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
 
 def _pick_triggers(doc: Doc) -> list[Span]:
@@ -71,7 +70,7 @@ def _acted_on(trigger: Span) -> Token | None:
     verb = trigger.root
     for token in (trigger[-1], verb):
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-        if objects and objects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        if objects and objects[0].lower_ in participants.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head  # "investigations that are being conducted by": what "that" stands for
         if objects:
             return objects[0]
