@@ -447,3 +447,19 @@ def test_where_someone_was_is_no_target(analyzer):
         "senator was at her office at the time of the attack. Her party controlled the mayor's office."
     )
     assert _incident(analyzer, text).targets == ["home of Senator Ana Ruiz"]
+
+
+def test_a_plot_to_kill_is_no_incident(analyzer):
+    """A planned killing ("a plot to assassinate", "preparing to kill") did not happen; an attempt did."""
+    plots = (
+        "The navy denied on Tuesday that it had uncovered a plot to assassinate the writer Julio Marquez "
+        "in Lima. Mercenaries were preparing to kill the drug lord, a court heard."
+    )
+    assert analyzer.extract(Document(id="plot", text=plots)).incidents == []
+    attempt = "Gunmen tried to kill the writer Julio Marquez in Lima on Tuesday."
+    assert _incident(analyzer, attempt).victims == ["Julio Marquez"]
+
+
+def test_sabotage_is_an_incident(analyzer):
+    text = "Sabotage against the power grid left the capital without electricity on Monday, the company said."
+    assert _incident(analyzer, text).type == "attack"

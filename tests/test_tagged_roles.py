@@ -198,3 +198,15 @@ def test_a_perpetrator_needs_a_sentence_about_an_incident(analyzer):
     assert [(s.subject, s.sentence.startswith("On Sunday")) for s in perpetrated] == [
         ("new:red-dawn-brigade", True)
     ]
+
+
+def test_victims_marked_where_no_word_tells_of_an_incident_make_none(analyzer):
+    """People the tagger marks as victims in a report of arrests are no incident's victims: with no word
+    for an incident anywhere, nothing is seeded. A death from gunshot wounds is an incident."""
+    arrests = "Police said on Monday that they had arrested Ana Ruiz and Pedro Vela in the capital."
+    doc = _tagged(analyzer, arrests, [("Ana", 2, "VICTIM"), ("Pedro", 2, "VICTIM")])
+    assert extract(doc, Document(id="arrests", text=arrests)).incidents == []
+    wounds = "Ana Ruiz, a union leader, died of gunshot wounds in the capital on Monday."
+    doc = _tagged(analyzer, wounds, [("Ana", 2, "VICTIM")])
+    [incident] = extract(doc, Document(id="wounds", text=wounds)).incidents
+    assert incident.victims == ["Ana Ruiz"]

@@ -41,6 +41,7 @@ from claimgraph.nlp.places import is_area
 TYPE_ORDER = [t["type"] for t in kb.load("incident_types")["types"]]
 ANAPHORA = set(kb.load("incident_types")["anaphora"])
 NEW_INCIDENT_OPENERS = tuple(kb.load("incident_types")["new_incident_openers"])
+PLAN_WORDS = frozenset(kb.load("incident_types")["plan_words"])
 DEFINITE = {
     "the",
     "this",
@@ -160,6 +161,16 @@ def _is_generic(token: Token) -> bool:
     return token.dep_ == "pobj" and head.head.lemma_.lower() in GENERIC_HEADS
 
 
+def _planned(token: Token) -> bool:
+    """ "A plot to assassinate the writer", "mercenaries preparing to kill him": an act planned in a
+    "to" clause is not an incident (kb incident_types.yaml ``plan_words``)."""
+    to = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if token.pos_ != "VERB" or to is None or token.dep_ not in {"acl", "xcomp", "advcl"}:
+        return False
+    before = token.doc[to.i - 1] if to.i else to  # "uncovered a plot to kill": the parse may skip "plot"
+    return token.head.lemma_.lower() in PLAN_WORDS or before.lemma_.lower() in PLAN_WORDS
+
+
 INDEFINITE = frozenset({"a", "an", "any", "every", "each", "no"})
 
 
@@ -244,6 +255,8 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         if _is_generic(token):
             generic_sents.add(sent_of[token.i])
             continue
+        if _planned(token):
+            continue
         scope = _own_scope(token, trigger_roots)
         ents = ents_by_sent[sent_of[token.i]]
         mention = Mention(sent_of[token.i], token, trigger.label_, _is_anaphoric(token))
@@ -279,7 +292,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         focus[mention.sent_index] = target
         last_mention[mention.sent_index] = last_seen
     tagged = role_spans(ctx) if has_roles(doc) else None
-    if tagged and not drafts:
+    if tagged and not drafts and doc.spans.get("incident_triggers"):
         seed = _seed_mention(ctx, tagged, actor_tokens, hint, published)
         drafts.append(Draft(type=seed.type))
         _add(drafts[0], seed)
