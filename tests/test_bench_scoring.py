@@ -91,6 +91,7 @@ def test_gold_merges_templates_and_keeps_strings_found_in_the_text() -> None:
 
 
 def test_predictions_from_extract_json_and_evaluate() -> None:
+    unlinked, linked = {"incident": None}, {"incident": "a1b2"}
     result = {
         "actors": [{"id": "rf", "name": "River Front", "aliases": ["RF"]}],
         "incidents": [
@@ -100,14 +101,17 @@ def test_predictions_from_extract_json_and_evaluate() -> None:
             {"relation": "claimed", "polarity": "positive", "subject": "rf"},
             {"relation": "denied", "polarity": "positive", "subject": "army"},
             {"relation": "perpetrated", "polarity": "negative", "subject": "police"},
+            {"relation": "facilitated", "polarity": "positive", "subject": "us", "object": unlinked},
+            {"relation": "facilitated", "polarity": "positive", "subject": "jf", "object": linked},
         ],
     }
     preds = muc4.predicted_strings(result)
-    assert preds["PerpOrg"] == [("River Front", "RF")]
+    # a facilitation about no incident names a sponsor, not who is behind an incident
+    assert preds["PerpOrg"] == [("River Front", "RF"), ("jf",)]
     gold = {role: [] for role in muc4.ROLES} | {"PerpOrg": [("rf",)], "Target": [("bus",)]}
     totals = muc4.evaluate([(gold, preds)], by_head=False)
     assert (totals["PerpOrg"].tp, totals["Target"].tp, totals["Target"].fp) == (1, 1, 0)
-    assert (totals["PerpInd"].fp, totals["micro"].tp, totals["micro"].fp) == (1, 2, 1)
+    assert (totals["PerpInd"].fp, totals["micro"].tp, totals["micro"].fp) == (1, 2, 2)
     # a document without gold counts every prediction as a false positive
     empty = {role: [] for role in muc4.ROLES}
-    assert muc4.evaluate([(empty, preds)], by_head=True)["micro"] == muc4.Counts(tp=0, fp=3, fn=0)
+    assert muc4.evaluate([(empty, preds)], by_head=True)["micro"] == muc4.Counts(tp=0, fp=4, fn=0)
