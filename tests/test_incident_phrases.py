@@ -463,3 +463,12 @@ def test_a_plot_to_kill_is_no_incident(analyzer):
 def test_sabotage_is_an_incident(analyzer):
     text = "Sabotage against the power grid left the capital without electricity on Monday, the company said."
     assert _incident(analyzer, text).type == "attack"
+
+
+def test_explosives_found_are_no_bombing(analyzer):
+    """Police who find a car loaded with dynamite have foiled a bombing, not reported one; a car bomb
+    that went off is one."""
+    found = "Police in Bogota found a car with 100 kg of dynamite at a house in the Carvajal district."
+    assert analyzer.extract(Document(id="found", text=found)).incidents == []
+    exploded = "A car with 100 kg of dynamite exploded outside a house in the Carvajal district on Friday."
+    assert _incident(analyzer, exploded).type == "bombing"

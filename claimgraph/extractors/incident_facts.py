@@ -84,7 +84,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
                     _add_attacker(draft, phrase)
             elif word in lex["weapons"]:
-                if not (_kept_or_moved(token, lex) or _unqualified(token, lex) or _of_a_charge(token, lex)):
+                if not (kept_or_moved(token, lex) or _unqualified(token, lex) or _of_a_charge(token, lex)):
                     append(draft.weapons, _weapon_phrase(token, text, lex))
             elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"} and _hit_or_used(token, lex):
                 _add_target(draft, token, text)
@@ -101,11 +101,12 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
 LIST_VERBS = frozenset({"consist", "include", "comprise"})
 
 
-def _kept_or_moved(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+def kept_or_moved(noun: Token, lex: dict[str, frozenset[str]] | None = None) -> bool:
     """Arms that were seized, found, sent or stored (kb ``not_weapon_heads``), up to the clause's verb:
     what troops captured or a plane carried is not what the attackers used. A list of them goes up to
     its noun ("seized the following materiel: 700 rounds of ammunition for AK-47 rifles, ..."), also
     through a relative clause that lists them ("stole the weapons, which consisted of 8 rifles")."""
+    lex = lex or _role_lexicon()
     token = noun
     while token.head.i != token.i:
         token = token.head

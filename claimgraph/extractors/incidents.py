@@ -19,6 +19,7 @@ from claimgraph.extractors.incident_facts import (
     append,
     fill,
     habitual,
+    kept_or_moved,
     named_explosives,
     stated,
     tells_of_harm,
@@ -248,14 +249,16 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     mentions: list[Mention] = []
     generic_sents: set[int] = set()
     trigger_roots = {t.root.i for t in doc.spans.get("incident_triggers", [])}
+    told_of_one = False  # whether any word speaks of an incident, even in general
     for trigger in doc.spans.get("incident_triggers", []):
         token = trigger.root
         if token.i in actor_tokens:
             continue
+        if _planned(token) or token.lower_ in WEAPON_NOUNS and kept_or_moved(token):
+            continue  # "a plot to kill", "police found a car with 100 kg of dynamite": no attack (yet)
+        told_of_one = True
         if _is_generic(token):
             generic_sents.add(sent_of[token.i])
-            continue
-        if _planned(token):
             continue
         scope = _own_scope(token, trigger_roots)
         ents = ents_by_sent[sent_of[token.i]]
@@ -292,7 +295,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         focus[mention.sent_index] = target
         last_mention[mention.sent_index] = last_seen
     tagged = role_spans(ctx) if has_roles(doc) else None
-    if tagged and not drafts and doc.spans.get("incident_triggers"):
+    if tagged and not drafts and told_of_one:
         seed = _seed_mention(ctx, tagged, actor_tokens, hint, published)
         drafts.append(Draft(type=seed.type))
         _add(drafts[0], seed)
