@@ -578,3 +578,21 @@ def test_they_after_unnamed_attackers_is_not_the_group_named_before(analyzer):
         "attacks on the military positions in Usulutan on Sunday."
     )
     assert _doer_names(analyzer, text) == set()
+
+
+def test_what_a_denial_reports_its_source_says_did_not_happen(analyzer):
+    """ "The minister denied that the army bombed ..." records the minister saying the army did not; so
+    does a denial with an auxiliary ("again denied"). A denial turned round ("did not dismiss the
+    possibility that ...") asserts what follows, hedged or not."""
+    text = (
+        "The defense minister denied that the army bombed the village of El Paraiso on Monday. "
+        "The president again denied that the air force bombed the market in Chalatenango on Tuesday. "
+        "Deputies did not dismiss the possibility that the FMLN killed the mayor of Suchitoto on Friday."
+    )
+    result = analyzer.extract(Document(id="denials", text=text))
+    said = [(s.subject, s.source.name, s.polarity) for s in result.statements if s.relation == "perpetrated"]
+    assert said == [
+        ("new:army", "The defense minister", "negative"),
+        ("new:air-force", "The president", "negative"),
+        ("fmln", "Deputies", "positive"),
+    ]

@@ -295,7 +295,7 @@ def _with_auxiliaries(cue: Span) -> Span:
         start > 0 and doc[start - 1].head.i == cue.root.i and doc[start - 1].dep_ in {"aux", "neg", "advmod"}
     ):
         start -= 1
-    return doc[start : cue.end] if start < cue.start else cue
+    return Span(doc, start, cue.end, label=cue.label_) if start < cue.start else cue  # keeps its class
 
 
 def _continuation(ctx: Context, cue: Span, source: Span | None, end: int) -> int:

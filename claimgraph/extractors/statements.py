@@ -287,6 +287,7 @@ def find_statements(
         sent = ctx.sent(trigger)
         window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
         polarity = modality.polarity(trigger, relation)
+        polarity = _as_the_source_puts_it(polarity, trigger, relation, attribution)
         certainty = modality.certainty(trigger, window)
         if relation in ACTOR_RELATIONS:
             found_objects = participants.objects(ctx, trigger, subjects)
@@ -336,13 +337,14 @@ def _with_tagged_perpetrators(
         attribution = _attribution_for(subject, found)
         draft = draft_for(index, ctx.index(subject)) if index.drafts else None
         obj = {"incident": draft.id if draft is not None else None}
-        relation, source = _speaker("perpetrated", subject, attribution, "positive")
+        polarity = _as_the_source_puts_it("positive", subject, "perpetrated", attribution)
+        relation, source = _speaker("perpetrated", subject, attribution, polarity)
         certainty = (
             modality.certainty(subject, (attribution.start, attribution.end)) if attribution else "asserted"
         )
         tagged.append(
             _statement(
-                ctx, document_id, subject, subject, relation, obj, source, attribution, "positive", certainty
+                ctx, document_id, subject, subject, relation, obj, source, attribution, polarity, certainty
             )
         )
     named = {st.subject for st in tagged}
@@ -417,6 +419,21 @@ def _incident_object(
 def _doer_named_after(trigger: Span, verb: Token) -> bool:
     """Whether the doer follows the relation words ("the hallmarks of X", "carried out by X")."""
     return trigger[-1].lower_ in AGENT_PREPS or any(c.dep_ == "agent" for c in verb.children)
+
+
+def _as_the_source_puts_it(polarity: str, words: Span, relation: str, attribution: Found | None) -> str:
+    """The polarity its source gives a relation said inside a denial's content: "the minister denied
+    that the army bombed the village" says the army did not (and a denied "did not", that it did); "did
+    not dismiss the possibility that ..." denies nothing."""
+    if (
+        attribution is None
+        or attribution.cue_class != "deny"
+        or relation == "denied"
+        or not attribution.start <= words.start_char < attribution.end
+        or modality.NEGATORS.intersection(attribution.cue_text.split())
+    ):
+        return polarity
+    return "negative" if polarity == "positive" else "positive"
 
 
 def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: str) -> tuple[str, Source]:
