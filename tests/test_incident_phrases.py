@@ -472,3 +472,15 @@ def test_explosives_found_are_no_bombing(analyzer):
     assert analyzer.extract(Document(id="found", text=found)).incidents == []
     exploded = "A car with 100 kg of dynamite exploded outside a house in the Carvajal district on Friday."
     assert _incident(analyzer, exploded).type == "bombing"
+
+
+def test_where_a_person_was_shot_is_no_target(analyzer):
+    """The plane someone was shot aboard and the hospital the wounded were rushed to were not hit; the
+    embassy a bomb went off at was."""
+    shot = (
+        "Carlos Pizarro was shot aboard a passenger plane near Bogota on Thursday. Two wounded "
+        "bodyguards were rushed to the central hospital."
+    )
+    assert _incident(analyzer, shot).targets == []
+    blast = "A bomb exploded at the embassy in Lima on Monday, killing two guards."
+    assert _incident(analyzer, blast).targets == ["embassy"]
