@@ -482,5 +482,7 @@ def test_where_a_person_was_shot_is_no_target(analyzer):
         "bodyguards were rushed to the central hospital."
     )
     assert _incident(analyzer, shot).targets == []
+    people = "A gunman killed one person and wounded 13 others at the airport in Medellin on Friday."
+    assert _incident(analyzer, people).targets == []
     blast = "A bomb exploded at the embassy in Lima on Monday, killing two guards."
     assert _incident(analyzer, blast).targets == ["embassy"]

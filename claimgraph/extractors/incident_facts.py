@@ -175,17 +175,20 @@ def _hit(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
     if noun.dep_ in {"dobj", "nsubjpass"}:
         verb = noun.head.lemma_.lower()
         return verb in lex["target_verbs"] or verb in lex["attack_verbs"] or verb in lex["guard_verbs"]
-    return not _a_means(noun, lex) and noun.head.head.lemma_ != "be" and not _where_a_person_was_hit(noun)
+    return not _a_means(noun, lex) and noun.head.head.lemma_ != "be" and not _where_people_were_hit(noun, lex)
 
 
-def _where_a_person_was_hit(noun: Token) -> bool:
-    """ "General Leigh was attacked at his office", "Pizarro was shot aboard a plane": a place named
-    after a verb whose patient is a person is where it happened, not what was hit."""
+def _where_people_were_hit(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """ "General Leigh was attacked at his office", "Pizarro was shot aboard a plane", "killed one person
+    at the airport": a place after a verb whose patient is a person is where it happened, not what was
+    hit (kb ``person_patients``)."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"at", "in", "aboard", "inside", "on"}:
         return False
     verb = noun.head.head
     patients = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return verb.pos_ == "VERB" and any(c.ent_type_ == "PERSON" or c.pos_ == "PRON" for c in patients)
+    return verb.pos_ == "VERB" and any(
+        c.ent_type_ == "PERSON" or c.pos_ == "PRON" or c.lower_ in lex["person_patients"] for c in patients
+    )
 
 
 def _a_means(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
