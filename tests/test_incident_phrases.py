@@ -486,3 +486,11 @@ def test_where_a_person_was_shot_is_no_target(analyzer):
     assert _incident(analyzer, people).targets == []
     blast = "A bomb exploded at the embassy in Lima on Monday, killing two guards."
     assert _incident(analyzer, blast).targets == ["embassy"]
+
+
+def test_a_target_named_again_by_its_head_is_written_once(analyzer):
+    text = (
+        "Guerrillas bombed the residence of the Nicaraguan ambassador in Tegucigalpa on Monday. The blast "
+        "destroyed the residence and damaged two cars."
+    )
+    assert _incident(analyzer, text).targets == ["residence of the Nicaraguan ambassador", "cars"]

@@ -241,9 +241,15 @@ def _without_parts(attackers: list[str]) -> list[str]:
 
 def without_bare_heads(values: list[str]) -> list[str]:
     """Less a lone noun that is the head of a longer filler beside it: "rockets" with "powerful
-    rockets", "devices" with "explosive devices" are one weapon, written in full once."""
-    heads = {singular(v.lower().split()[-1]) for v in values if len(v.split()) > 1}
+    rockets", "devices" with "explosive devices" are one weapon, "residence" with "residence of the
+    ambassador" one target, written in full once."""
+    heads = {_head_word(v) for v in values if len(v.split()) > 1}
     return [v for v in values if len(v.split()) > 1 or singular(v.lower()) not in heads]
+
+
+def _head_word(phrase: str) -> str:
+    """The head noun of a filler as written: the last word before any "of" ("home of the president")."""
+    return singular(phrase.lower().split(" of ")[0].split()[-1])
 
 
 def _add_attacker(draft: Draft, phrase: str) -> None:

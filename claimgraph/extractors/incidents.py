@@ -434,7 +434,7 @@ def to_incident(draft: Draft, document_id: str) -> Incident:
         date_precision=draft.date[1] if draft.date else None,
         place=draft.place,
         attackers=without_re_mentions(draft.attackers),
-        targets=draft.targets,
+        targets=without_bare_heads(draft.targets),
         victims=draft.victims,
         weapons=without_bare_heads(named_explosives(draft.weapons)),
         killed=stated(draft.killed),
