@@ -494,3 +494,12 @@ def test_a_target_named_again_by_its_head_is_written_once(analyzer):
         "destroyed the residence and damaged two cars."
     )
     assert _incident(analyzer, text).targets == ["residence of the Nicaraguan ambassador", "cars"]
+
+
+def test_those_who_answer_the_attack_are_no_attackers(analyzer):
+    """The squad that defused a second bomb answered the attack; the gunmen who planted it made it."""
+    text = (
+        "Masked gunmen planted a bomb at a market in Lima on Monday, killing two vendors. A police bomb "
+        "squad unit defused another explosive device near the market."
+    )
+    assert _incident(analyzer, text).attackers == ["Masked gunmen"]

@@ -80,6 +80,8 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                     continue  # "a man who said he spoke for the group told a reporter": a speaker
                 if _speakers_own(token):
                     continue  # "our troops are working alongside our partners": the speaker's side
+                if dep == "nsubj" and token.head.lemma_.lower() in lex["responder_verbs"]:
+                    continue  # "the bomb squad unit defused another device": those who answered
                 phrase = _phrase(token, text)
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
                     _add_attacker(draft, phrase)
