@@ -503,3 +503,11 @@ def test_those_who_answer_the_attack_are_no_attackers(analyzer):
         "squad unit defused another explosive device near the market."
     )
     assert _incident(analyzer, text).attackers == ["Masked gunmen"]
+
+
+def test_a_person_a_relative_clause_says_was_killed_is_a_victim(analyzer):
+    text = (
+        "Gunmen opened fire on a bus in Bogota on Thursday. The dead included Carlos Pizarro Leongomez, "
+        "who was murdered on board."
+    )
+    assert _incident(analyzer, text).victims == ["Carlos Pizarro Leongomez"]

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from claimgraph import kb
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.names import full_name, with_surnames
-from claimgraph.extractors.participants import relative_clauses
+from claimgraph.extractors.participants import RELATIVE_PRONOUNS, relative_clauses
 from claimgraph.extractors.roles import singular
 from claimgraph.model import Figure
 from claimgraph.nlp.figures import ImpliedFigure
@@ -373,7 +373,18 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in VICTIM_NOUNS:
         return True
-    return _identified_as(token) or _among_the_harmed(token, victim_verbs)
+    return _identified_as(token) or _among_the_harmed(token, victim_verbs) or _harmed_who(token, victim_verbs)
+
+
+def _harmed_who(token: Token, victim_verbs: frozenset[str]) -> bool:
+    """ "Carlos Pizarro, who was murdered on 26 April", "a priest whom gunmen had kidnapped": the
+    person a relative clause says was harmed."""
+    return any(
+        clause.dep_ == "relcl"
+        and clause.lemma_.lower() in victim_verbs
+        and any(c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
+        for clause in token.children
+    )
 
 
 def _singled_out(ent: Span, lex: dict[str, frozenset[str]]) -> bool:
