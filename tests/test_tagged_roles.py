@@ -210,3 +210,16 @@ def test_victims_marked_where_no_word_tells_of_an_incident_make_none(analyzer):
     doc = _tagged(analyzer, wounds, [("Ana", 2, "VICTIM")])
     [incident] = extract(doc, Document(id="wounds", text=wounds)).incidents
     assert incident.victims == ["Ana Ruiz"]
+
+
+def test_a_group_where_the_attack_landed_is_no_perpetrator(analyzer):
+    """A name the tagger marks as perpetrator where fire was aimed ("opened fire on ... positions") or
+    among those killed is on the receiving end; the same tag on who attacked is a perpetrator."""
+    fired_on = "Army gunships opened fire on alleged Red Dawn Brigade positions near Tacna on Friday."
+    doc = _tagged(analyzer, fired_on, [("Red", 3, "PERPORG")])
+    result = extract(doc, Document(id="fired-on", text=fired_on))
+    assert [s for s in result.statements if s.relation == "perpetrated"] == []
+    attacked = "The Red Dawn Brigade attacked a police post near Tacna on Friday."
+    doc = _tagged(analyzer, attacked, [("Red", 3, "PERPORG")])
+    result = extract(doc, Document(id="attacked", text=attacked))
+    assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["new:red-dawn-brigade"]

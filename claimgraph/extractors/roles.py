@@ -125,7 +125,7 @@ def perpetrators(ctx: Context, spans: list[Span]) -> list[Span]:
         actor_id = _actor_id(ctx, group)
         if actor_id in seen or actor_id in STATES or actor_id == "new:":
             continue
-        told = [s for s in group if ctx.index(s) in eventful]
+        told = [s for s in group if ctx.index(s) in eventful and not _on_the_receiving_end(s)]
         if not told:
             continue
         seen.add(actor_id)
@@ -137,6 +137,26 @@ def perpetrators(ctx: Context, spans: list[Span]) -> list[Span]:
             seen.add(actor.kb_id_)
             out.append(actor)
     return sorted(out, key=lambda s: s.start)
+
+
+_ROLES = kb.load("incident_roles")
+HARM_VERBS = frozenset(_ROLES["attack_verbs"] + _ROLES["victim_verbs"] + _ROLES["target_verbs"])
+ATTACK_WORDS = HARM_VERBS | kb.incident_words()
+
+
+def _on_the_receiving_end(span: Span) -> bool:
+    """A group named where the attack landed: "two FMLN rebels were killed", "gunships opened fire on
+    alleged FMLN positions", "the attack on the drug-trafficking mafias" (the tagger marks such names
+    too): there it is no perpetrator."""
+    head = span.root
+    while head.dep_ in {"compound", "amod", "nmod", "poss"} and head.head.i != head.i:
+        head = head.head
+    above = head.head
+    if head.dep_ == "nsubjpass" or head.dep_ == "dobj":
+        return above.lemma_.lower() in HARM_VERBS
+    if head.dep_ == "pobj" and above.lower_ in {"on", "against"}:
+        return above.head.lemma_.lower() in ATTACK_WORDS or above.head.lower_ == "fire"
+    return False
 
 
 def _eventful_sentences(ctx: Context, spans: list[Span]) -> set[int]:
