@@ -219,6 +219,10 @@ def test_a_group_where_the_attack_landed_is_no_perpetrator(analyzer):
     doc = _tagged(analyzer, fired_on, [("Red", 3, "PERPORG")])
     result = extract(doc, Document(id="fired-on", text=fired_on))
     assert [s for s in result.statements if s.relation == "perpetrated"] == []
+    killed = "Juan Soto, a leader of the Red Dawn Brigade, was shot dead in Tacna on Friday."
+    doc = _tagged(analyzer, killed, [("Red", 3, "PERPORG")])
+    result = extract(doc, Document(id="killed", text=killed))
+    assert [s for s in result.statements if s.relation == "perpetrated"] == []
     attacked = "The Red Dawn Brigade attacked a police post near Tacna on Friday."
     doc = _tagged(analyzer, attacked, [("Red", 3, "PERPORG")])
     result = extract(doc, Document(id="attacked", text=attacked))

@@ -149,8 +149,12 @@ def _on_the_receiving_end(span: Span) -> bool:
     alleged FMLN positions", "the attack on the drug-trafficking mafias" (the tagger marks such names
     too): there it is no perpetrator."""
     head = span.root
-    while head.dep_ in {"compound", "amod", "nmod", "poss"} and head.head.i != head.i:
-        head = head.head
+    while head.head.i != head.i and (
+        head.dep_ in {"compound", "amod", "nmod", "poss", "appos", "conj"}
+        or head.dep_ == "pobj"
+        and head.head.lower_ == "of"  # "Oqueli, leader of the MNR, was killed"
+    ):
+        head = head.head.head if head.dep_ == "pobj" else head.head
     above = head.head
     if head.dep_ == "nsubjpass" or head.dep_ == "dobj":
         return above.lemma_.lower() in HARM_VERBS
