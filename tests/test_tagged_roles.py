@@ -227,3 +227,15 @@ def test_a_group_where_the_attack_landed_is_no_perpetrator(analyzer):
     doc = _tagged(analyzer, attacked, [("Red", 3, "PERPORG")])
     result = extract(doc, Document(id="attacked", text=attacked))
     assert [s.subject for s in result.statements if s.relation == "perpetrated"] == ["new:red-dawn-brigade"]
+
+
+def test_a_name_that_says_whose_relative_the_victim_was_is_no_victim(analyzer):
+    """The president was not kidnapped, his brother-in-law was; nor was the president the victim whose
+    adviser was."""
+    text = (
+        "President Carlos Perez's brother-in-law was kidnapped in Cucuta on Friday. Hector Delgado, a "
+        "former adviser to President Alan Garcia, was kidnapped in Lima on Monday."
+    )
+    doc = _tagged(analyzer, text, [("Carlos", 2, "VICTIM"), ("Hector", 2, "VICTIM"), ("Alan", 2, "VICTIM")])
+    victims = [v for i in extract(doc, Document(id="kin", text=text)).incidents for v in i.victims]
+    assert victims == ["Hector Delgado"]

@@ -31,6 +31,7 @@ TRAILING_JUNK = {"ADP", "DET", "CCONJ", "PART"}  # "members of", "the": a name c
 # occurrences is rarely one (on MUC-4 TST1+TST2, 2 right of 28).
 MARKED_SHARE = {"TARGET": 0.5}
 STATES = kb.state_ids()
+KIN_WORDS = frozenset(kb.load("incident_roles")["kin_words"])
 # The role head learnt 1989-1991 wire copy. On other news its spans are unsure (median PERPIND 0.35 on
 # WikiEvents dev against 0.63 on MUC-4 TST1) and mostly wrong, so its roles are used only in documents
 # where its spans average DOC_SCORE (WikiEvents attacker F1 14.0 without the gate, 36.4 with it, 40.0
@@ -79,12 +80,23 @@ def fillers(ctx: Context, spans: list[Span]) -> list[Filler]:
     out: list[Filler] = []
     for label, field in FIELDS.items():
         for group in cluster([s for s in spans if s.label_ == label], by_surname=label == "VICTIM"):
+            if label == "VICTIM" and all(_kin_named(s) for s in group):
+                continue
             name = _fullest_name(group)
             # a victim's surnames the tagger left off ("Jaime Pardo | Leal"); not the longest name the
             # text uses, whose titles ("Mrs.", "soldier") the recogniser often takes in
             text = with_surnames(name).text if label == "VICTIM" and _a_name(name) else name.text
             out.append(Filler(field, clean_text(text), ctx.index(group[0])))
     return sorted(out, key=lambda f: f.sent_index)
+
+
+def _kin_named(span: Span) -> bool:
+    """A person named only to say whose relative or aide the victim was ("President Perez' brother-in-law
+    was kidnapped", "a former adviser to President Garcia"): kb incident_roles.yaml ``kin_words``."""
+    root = span.root
+    if root.dep_ == "poss":
+        return root.head.lower_ in KIN_WORDS
+    return root.dep_ == "pobj" and root.head.lower_ in {"of", "to"} and root.head.head.lower_ in KIN_WORDS
 
 
 def _a_name(span: Span) -> bool:
