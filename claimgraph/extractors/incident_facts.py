@@ -8,7 +8,6 @@ The span tagger, where it runs and is sure of a document, replaces some of these
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -44,7 +43,7 @@ def stated(figure: Figure | None) -> Figure | None:
 def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> None:
     """Figures and roles from the sentences that mention the incident (first report wins); figures also
     from the sentence right after a mention ("Nearly 70 were wounded.")."""
-    lex = _role_lexicon()
+    lex = kb.role_lexicon()
     sents, text = ctx.sents, ctx.text
     people = [with_surnames(e).text for e in ctx.ents if e.label_ == "PERSON"]
     speaking = {i for cue in ctx.doc.spans.get("cues", []) for i in range(cue.start, cue.end)}
@@ -108,7 +107,7 @@ def kept_or_moved(noun: Token, lex: dict[str, frozenset[str]] | None = None) -> 
     what troops captured or a plane carried is not what the attackers used. A list of them goes up to
     its noun ("seized the following materiel: 700 rounds of ammunition for AK-47 rifles, ..."), also
     through a relative clause that lists them ("stole the weapons, which consisted of 8 rifles")."""
-    lex = lex or _role_lexicon()
+    lex = lex or kb.role_lexicon()
     token = noun
     while token.head.i != token.i:
         token = token.head
@@ -147,7 +146,7 @@ def _add_target(draft: Draft, noun: Token, text: str) -> None:
     """A vehicle laden or rigged with explosives ("rammed an explosives-laden car into a convoy") is the
     weapon (GTD's vehicle-borne IED), not what was hit."""
     phrase = _phrase(noun, text)
-    if noun.lower_ in _role_lexicon()["target_of_heads"]:
+    if noun.lower_ in kb.role_lexicon()["target_of_heads"]:
         phrase = _with_of_phrase(noun, phrase, text, {"of"}, participles=False)
     append(draft.weapons if _laden(noun) else draft.targets, phrase)
 
@@ -211,7 +210,7 @@ def _speakers_own(noun: Token) -> bool:
 def without_re_mentions(attackers: list[str]) -> list[str]:
     """The attackers less the bare nouns that name those already listed again ("the attackers" after
     "masked gunmen"; kb incident_roles.yaml ``attacker_re_mentions``)."""
-    again = _role_lexicon()["attacker_re_mentions"]
+    again = kb.role_lexicon()["attacker_re_mentions"]
     out: list[str] = []
     for attacker in attackers:
         if not (out and attacker.lower() in again):
@@ -459,20 +458,15 @@ def _harmed(sent: Span, lex: dict[str, frozenset[str]]) -> set[str]:
 def tells_of_harm(verb: Token) -> bool:
     """A verb that says someone was attacked, killed, hurt or taken (kb ``attack_verbs``,
     ``victim_verbs``): "who was seized on Saturday" tells of the incident again."""
-    lex = _role_lexicon()
+    lex = kb.role_lexicon()
     lemma = verb.lemma_.lower()
     return lemma in lex["attack_verbs"] or lemma in lex["victim_verbs"]
-
-
-@cache
-def _role_lexicon() -> dict[str, frozenset[str]]:
-    return {k: frozenset(v) for k, v in kb.load("incident_roles").items()}
 
 
 def _more_than_a_name(prep: Token, participles: bool) -> set[int]:
     """Tokens under a prepositional phrase that say more than whose or which: clauses, adverbial
     phrases, prepositions other than "of", and a coordinated second target with its conjunction."""
-    targets = _role_lexicon()["targets"]
+    targets = kb.role_lexicon()["targets"]
     out: set[int] = set()
     for token in prep.subtree:
         if token.i == prep.i or token.i in out:
@@ -527,7 +521,7 @@ def append(values: list[str], value: str) -> None:
 def named_explosives(weapons: list[str]) -> list[str]:
     """The weapons without "explosives" where a named explosive says what they were ("55 kg of
     dynamite", kb/incident_roles.yaml ``explosive_substances``)."""
-    lex = _role_lexicon()
+    lex = kb.role_lexicon()
     written = [" " + " ".join(re.findall(r"[\w-]+", w.lower())) + " " for w in weapons]
     named = any(f" {substance} " in w for w in written for substance in lex["explosive_substances"])
     return [w for w in weapons if w.lower() not in lex["generic_explosives"]] if named else weapons

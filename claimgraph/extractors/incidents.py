@@ -92,8 +92,8 @@ EVENT_VERBS = {
     "rip",
     "go",
 }
-ATTACKER_NOUNS = frozenset(kb.load("incident_roles")["attackers"])
-WEAPON_NOUNS = frozenset(kb.load("incident_roles")["weapons"])
+ATTACKER_NOUNS = kb.role_lexicon()["attackers"]
+WEAPON_NOUNS = kb.role_lexicon()["weapons"]
 # What makes plural munitions the ones of one incident: "the rockets", "three rockets", "two bombs".
 COUNTED = {"det", "nummod"}
 

@@ -40,7 +40,7 @@ LANDMARKS = {
     "road",
 }
 DATE_LABELS = {"DATE", "TIME"}
-VICTIM_VERBS = frozenset(kb.load("incident_roles")["victim_verbs"])
+VICTIM_VERBS = kb.role_lexicon()["victim_verbs"]
 AGE = re.compile(r"[1-9]\d?")
 DAY_NUMBER = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 DAY_WORDS = re.compile(

@@ -25,6 +25,12 @@ def load(name: str) -> Any:
         return yaml.safe_load(handle)
 
 
+@cache
+def role_lexicon() -> dict[str, frozenset[str]]:
+    """incident_roles.yaml as sets of words: attacker nouns, weapon words, victim and target verbs..."""
+    return {key: frozenset(words) for key, words in load("incident_roles").items()}
+
+
 def alias_key(text: str) -> str:
     """How aliases are compared: case, hyphens, apostrophes, dots and spacing do not matter."""
     text = text.lower().replace("’", "'")
