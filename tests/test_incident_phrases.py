@@ -484,6 +484,8 @@ def test_where_a_person_was_shot_is_no_target(analyzer):
     assert _incident(analyzer, shot).targets == []
     people = "A gunman killed one person and wounded 13 others at the airport in Medellin on Friday."
     assert _incident(analyzer, people).targets == []
+    taken = "Rebels attacked a police post in Ayacucho, and the wounded were taken to a hospital."
+    assert _incident(analyzer, taken).targets == ["police post"]
     blast = "A bomb exploded at the embassy in Lima on Monday, killing two guards."
     assert _incident(analyzer, blast).targets == ["embassy"]
 

@@ -199,7 +199,9 @@ def _a_means(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
-    return prep.lower_ in lex["not_target_preps"] or prep.head.lemma_.lower() in lex["not_target_heads"]
+    head = prep.head.lemma_.lower()
+    taken_to = prep.lower_ == "to" and head in lex["conveying_verbs"]  # "taken to different hospitals"
+    return prep.lower_ in lex["not_target_preps"] or head in lex["not_target_heads"] or taken_to
 
 
 def _speakers_own(noun: Token) -> bool:
