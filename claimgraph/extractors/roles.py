@@ -31,7 +31,10 @@ TRAILING_JUNK = {"ADP", "DET", "CCONJ", "PART"}  # "members of", "the": a name c
 # occurrences is rarely one (on MUC-4 TST1+TST2, 2 right of 28).
 MARKED_SHARE = {"TARGET": 0.5}
 STATES = kb.state_ids()
-KIN_WORDS = kb.role_lexicon()["kin_words"]
+_LEX = kb.role_lexicon()
+KIN_WORDS = _LEX["kin_words"]
+HARM_VERBS = _LEX["attack_verbs"] | _LEX["victim_verbs"] | _LEX["target_verbs"]
+ATTACK_WORDS = HARM_VERBS | kb.incident_words()
 # The role head learnt 1989-1991 wire copy. On other news its spans are unsure (median PERPIND 0.35 on
 # WikiEvents dev against 0.63 on MUC-4 TST1) and mostly wrong, so its roles are used only in documents
 # where its spans average DOC_SCORE (WikiEvents attacker F1 14.0 without the gate, 36.4 with it, 40.0
@@ -149,11 +152,6 @@ def perpetrators(ctx: Context, spans: list[Span]) -> list[Span]:
             seen.add(actor.kb_id_)
             out.append(actor)
     return sorted(out, key=lambda s: s.start)
-
-
-_ROLES = kb.role_lexicon()
-HARM_VERBS = _ROLES["attack_verbs"] | _ROLES["victim_verbs"] | _ROLES["target_verbs"]
-ATTACK_WORDS = HARM_VERBS | kb.incident_words()
 
 
 def _on_the_receiving_end(span: Span) -> bool:
