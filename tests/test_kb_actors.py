@@ -32,6 +32,7 @@ KEY_ORDER = [
     "aliases",
     "abbreviations",
     "part_of",
+    "voice_of",
     "wikidata",
     "source",
 ]
@@ -157,6 +158,13 @@ def test_country_is_a_code_set_only_for_bodies_of_one_state(entries: list[dict])
     by_id = {e["id"]: e for e in entries}
     assert by_id["salvadoran_national_guard"]["country"] == "SV"
     assert "country" not in by_id["un"]
+
+
+def test_voice_of_points_to_an_existing_group(by_id: dict[str, dict]) -> None:
+    voiced = {e["id"]: e["voice_of"] for e in by_id.values() if e.get("voice_of")}
+    assert voiced, "no outlet speaks for a group"
+    for outlet, group in voiced.items():
+        assert group in by_id and by_id[group]["kind"] == "organization", f"{outlet}: voice_of {group!r}"
 
 
 def test_part_of_points_to_existing_actor_without_cycles(by_id: dict[str, dict]) -> None:

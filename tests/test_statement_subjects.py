@@ -596,3 +596,12 @@ def test_what_a_denial_reports_its_source_says_did_not_happen(analyzer):
         ("new:air-force", "The president", "negative"),
         ("fmln", "Deputies", "positive"),
     ]
+
+
+def test_the_rebels_in_a_group_s_own_radio_are_that_group(analyzer):
+    """Radio Venceremos speaks for the FMLN (kb voice_of): "the rebels" in its report are the FMLN's,
+    and the report is the FMLN's claim, not the radio's."""
+    text = "On Monday, Radio Venceremos reported that the rebels killed one soldier in Chalatenango."
+    result = analyzer.extract(Document(id="voice", text=text))
+    said = [(s.relation, s.subject, s.source.kind, s.source.name) for s in result.statements]
+    assert said == [("claimed", "fmln", "claimant", "Radio Venceremos")]

@@ -116,7 +116,10 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     # "they", "the group": the speaker's, or the last named
     if (pronoun or definite_group) and len(span) <= 2:
         if speaker is not None and speaker.actor and (definite_group or root.lower_ in {"we", "they", "it"}):
+            voiced = kb.voices().get(speaker.actor)  # Radio Venceremos' "the rebels" are the FMLN's
             own = [a for a in actors if a.kb_id_ == speaker.actor][:1]
+            if voiced:
+                own = [Span(a.doc, a.start, a.end, label=a.label_, kb_id=voiced) for a in own]
             if not definite_group or all(_is_group(a) for a in own):  # police say "the cartel": not police
                 return own
         before = [

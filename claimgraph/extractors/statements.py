@@ -444,7 +444,7 @@ def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: 
             w in (source.title or "").lower() for w in ("spokes", "leader", "commander", "representative")
         )
         if (
-            source.actor == subject.kb_id_
+            subject.kb_id_ in {source.actor, kb.voices().get(source.actor or "")}
             and speaks_for_group
             and relation in {"claimed", "perpetrated"}
             and polarity == "positive"

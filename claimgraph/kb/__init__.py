@@ -82,6 +82,13 @@ def actor_parents() -> dict[str, str]:
 
 
 @cache
+def voices() -> dict[str, str]:
+    """Outlet actor id -> the group it speaks for (``voice_of`` in the KB: a clandestine radio, a news
+    agency of an armed group), so that "the rebels" in its reports is that group."""
+    return {e["id"]: e["voice_of"] for e in load("actors") or [] if e.get("voice_of")}
+
+
+@cache
 def abbreviations() -> dict[str, str]:
     """Case-sensitive acronym -> actor id ("FMLN", "ISKP")."""
     out: dict[str, str] = {}
