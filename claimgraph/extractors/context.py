@@ -4,9 +4,11 @@ walk the whole document on each call, which made extraction slower than parsing)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extractors.names import with_surnames
 from claimgraph.extractors.quotes import find_quotes
 from claimgraph.model import Figure
 from claimgraph.nlp.figures import casualties
@@ -37,6 +39,12 @@ class Context:
             ents_by_sent[sent_no[ent.start]].append(ent)
         actors = list(doc.spans.get("actors", []))
         return cls(doc, text, sents, sent_no, actors, find_quotes(text), ents, ents_by_sent)
+
+    @cached_property
+    def people(self) -> list[str]:
+        """Every person the text names, run on through the surnames the recogniser left off: the forms a
+        victim's name is completed from, the same for every incident of the document."""
+        return [with_surnames(e).text for e in self.ents if e.label_ == "PERSON"]
 
     def ents_in(self, span: Span) -> list[Span]:
         return [e for e in self.ents_by_sent[self.index(span)] if span.start <= e.start and e.end <= span.end]

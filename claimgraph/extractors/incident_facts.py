@@ -45,7 +45,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
     from the sentence right after a mention ("Nearly 70 were wounded.")."""
     lex = kb.role_lexicon()
     sents, text = ctx.sents, ctx.text
-    people = [with_surnames(e).text for e in ctx.ents if e.label_ == "PERSON"]
+    people = ctx.people
     speaking = {i for cue in ctx.doc.spans.get("cues", []) for i in range(cue.start, cue.end)}
     mentioned = {m.sent_index for m in draft.mentions}
     harmed: set[str] = set()
