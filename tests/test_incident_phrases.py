@@ -513,3 +513,18 @@ def test_a_person_a_relative_clause_says_was_killed_is_a_victim(analyzer):
         "who was murdered on board."
     )
     assert _incident(analyzer, text).victims == ["Carlos Pizarro Leongomez"]
+
+
+def test_those_who_died_or_were_hurt_are_no_attackers(analyzer):
+    """The dead and the wounded are named by words that can name armed men ("persons", "soldiers"):
+    as subjects of "died", or of a "were wounded" that shares its subject, they are victims; a gunman
+    who dies in his own shoot-out stays the attacker."""
+    died = "A car bomb exploded outside a hotel in Lima on Sunday. Eleven persons died in the blast."
+    assert _incident(analyzer, died).attackers == []
+    hurt = (
+        "A homemade bomb exploded in La Ceiba on Tuesday. The nine soldiers were on a visit and were "
+        "wounded when the bomb went off."
+    )
+    assert _incident(analyzer, hurt).attackers == []
+    gunman = "A gunman opened fire at the airport in Medellin on Friday. The gunman died in the shoot-out."
+    assert _incident(analyzer, gunman).attackers == ["gunman"]

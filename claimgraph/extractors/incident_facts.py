@@ -81,6 +81,8 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                     continue  # "our troops are working alongside our partners": the speaker's side
                 if dep == "nsubj" and token.head.lemma_.lower() in lex["responder_verbs"]:
                     continue  # "the bomb squad unit defused another device": those who answered
+                if _came_to_harm(token, lex):
+                    continue  # "13 persons died": the dead
                 phrase = _phrase(token, text)
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
                     _add_attacker(draft, phrase)
@@ -253,6 +255,16 @@ def without_bare_heads(values: list[str]) -> list[str]:
 def _head_word(phrase: str) -> str:
     """The head noun of a filler as written: the last word before any "of" ("home of the president")."""
     return singular(phrase.lower().split(" of ")[0].split()[-1])
+
+
+def _came_to_harm(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """The subject of a verb of coming to harm ("13 persons died"), unless named by the deed ("the
+    gunman died"): kb incident_roles.yaml ``sufferer_verbs``, ``deed_nouns``."""
+    return (
+        noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in lex["sufferer_verbs"]
+        and noun.lower_ not in lex["deed_nouns"]
+    )
 
 
 def _add_attacker(draft: Draft, phrase: str) -> None:
@@ -451,10 +463,21 @@ def _harmed(sent: Span, lex: dict[str, frozenset[str]]) -> set[str]:
     out: set[str] = set()
     for verb in sent:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in lex["victim_verbs"]:
-            for noun in verb.children:
-                if noun.dep_ in {"dobj", "nsubjpass"}:
-                    out |= {singular(n.lower_) for n in (noun, *noun.conjuncts)}
+            patients = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + _shared_subjects(verb)
+            for noun in patients:
+                out |= {singular(n.lower_) for n in (noun, *noun.conjuncts)}
     return out
+
+
+def _shared_subjects(verb: Token) -> list[Token]:
+    """The subject a passive verb shares with the verb it is coordinated with: "the soldiers were on a
+    visit and were wounded" (the parser hangs "soldiers" on "were" alone)."""
+    children = list(verb.children)
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in children):
+        return []
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def tells_of_harm(verb: Token) -> bool:
