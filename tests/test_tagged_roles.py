@@ -239,3 +239,11 @@ def test_a_name_that_says_whose_relative_the_victim_was_is_no_victim(analyzer):
     doc = _tagged(analyzer, text, [("Carlos", 2, "VICTIM"), ("Hector", 2, "VICTIM"), ("Alan", 2, "VICTIM")])
     victims = [v for i in extract(doc, Document(id="kin", text=text)).incidents for v in i.victims]
     assert victims == ["Hector Delgado"]
+
+
+def test_a_landmark_named_to_say_how_far_is_no_target(analyzer):
+    """The palace is where the bomb was measured from; the barracks it went off beside were hit."""
+    text = "A car bomb exploded outside the barracks in Lima on Friday, 1,200 meters from Government Palace."
+    doc = _tagged(analyzer, text, [("barracks", 1, "TARGET"), ("Government", 2, "TARGET")])
+    targets = [t for i in extract(doc, Document(id="far", text=text)).incidents for t in i.targets]
+    assert _lower(targets) == ["barracks"]

@@ -33,6 +33,7 @@ MARKED_SHARE = {"TARGET": 0.5}
 STATES = kb.state_ids()
 _LEX = kb.role_lexicon()
 KIN_WORDS = _LEX["kin_words"]
+DISTANCE_UNITS = _LEX["distance_units"]
 HARM_VERBS = _LEX["attack_verbs"] | _LEX["victim_verbs"] | _LEX["target_verbs"]
 ATTACK_WORDS = HARM_VERBS | kb.incident_words()
 # The role head learnt 1989-1991 wire copy. On other news its spans are unsure (median PERPIND 0.35 on
@@ -85,6 +86,8 @@ def fillers(ctx: Context, spans: list[Span]) -> list[Filler]:
         for group in cluster([s for s in spans if s.label_ == label], by_surname=label == "VICTIM"):
             if label == "VICTIM" and all(_kin_named(s) for s in group):
                 continue
+            if label == "TARGET" and all(_a_landmark(s) for s in group):
+                continue
             name = _fullest_name(group)
             # a victim's surnames the tagger left off ("Jaime Pardo | Leal"); not the longest name the
             # text uses, whose titles ("Mrs.", "soldier") the recogniser often takes in
@@ -100,6 +103,16 @@ def _kin_named(span: Span) -> bool:
     if root.dep_ == "poss":
         return root.head.lower_ in KIN_WORDS
     return root.dep_ == "pobj" and root.head.lower_ in {"of", "to"} and root.head.head.lower_ in KIN_WORDS
+
+
+def _a_landmark(span: Span) -> bool:
+    """A place named to say how far something was from it ("1,200 meters from Government Palace"): kb
+    incident_roles.yaml ``distance_units``."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
+    before = [t.lower_ for t in span.doc[max(root.head.i - 2, 0) : root.head.i] if t.lower_ != "away"]
+    return bool(before) and before[-1] in DISTANCE_UNITS  # "150 meters (away) from"
 
 
 def _a_name(span: Span) -> bool:
