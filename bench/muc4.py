@@ -5,7 +5,9 @@ its output to the five MUC roles, per document (union over the document's incide
 PerpInd = incident attackers; PerpOrg = subjects of positive perpetrated/claimed statements, and of
 facilitated ones about an incident (an actor matches by name or any alias; MUC-4 codes who is behind an
 incident, and a facilitation about none, "the U.S. keeps supplying weapons to UNITA", names a sponsor
-of a group: on MUC-4 DEV with the rules, 29 of 30 such statements named no gold perpetrator);
+of a group: on MUC-4 DEV with the rules, 29 of 30 such statements named no gold perpetrator), except
+that a subject named by what it is, not by a name (actor kind unknown-group: "drug traffickers"), is
+PerpInd, as MUC-4 keys such descriptions (PERP: INDIVIDUAL ID);
 Target = incident targets; Victim = incident victims; Weapon = incident weapons.
 
 Gold follows GRIT's preprocessing (xinyadu/grit_doc_event_entity, data/muc/scripts/preprocess.py):
@@ -175,7 +177,10 @@ def predicted_strings(result: dict) -> dict[str, list[tuple[str, ...]]]:
             and (statement["relation"] != "facilitated" or about_an_incident)
         ):
             actor = actors.get(subject, {"name": subject, "aliases": []})
-            preds["PerpOrg"].append((actor["name"], *(actor.get("aliases") or [])))
+            # a group named by what it is ("drug traffickers"), not by a name: MUC-4 keys such
+            # descriptions as PERP: INDIVIDUAL ID
+            role = "PerpInd" if actor.get("kind") == "unknown-group" else "PerpOrg"
+            preds[role].append((actor["name"], *(actor.get("aliases") or [])))
     return preds
 
 

@@ -13,6 +13,7 @@ from claimgraph import kb
 from claimgraph.extractors.attributions import find_attributions
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.incidents import find_incidents, to_incident
+from claimgraph.extractors.participants import UNNAMED_GROUP
 from claimgraph.extractors.statements import find_statements
 from claimgraph.model import Actor, Document, Extraction
 
@@ -46,7 +47,8 @@ def _actors(spans: list[Span]) -> list[Actor]:
                     base.id, base.name, base.kind, list(base.aliases), base.wikidata, base.region, base.source
                 )
             else:
-                out[actor_id] = Actor(actor_id, span.text, "organization", [], None, None, "found in text")
+                kind = "unknown-group" if span.label_ == UNNAMED_GROUP else "organization"
+                out[actor_id] = Actor(actor_id, span.text, kind, [], None, None, "found in text")
         actor = out[actor_id]
         if span.text not in actor.aliases and span.text != actor.name:
             actor.aliases.append(span.text)

@@ -115,3 +115,21 @@ def test_predictions_from_extract_json_and_evaluate() -> None:
     # a document without gold counts every prediction as a false positive
     empty = {role: [] for role in muc4.ROLES}
     assert muc4.evaluate([(empty, preds)], by_head=True)["micro"] == muc4.Counts(tp=0, fp=4, fn=0)
+
+
+def test_a_group_accused_by_what_it_is_scores_as_perpetrator_individuals() -> None:
+    """MUC-4 keys a description ("drug traffickers") as PERP: INDIVIDUAL ID and a name as PERP:
+    ORGANIZATION ID: an unknown-group subject goes to PerpInd, a named group to PerpOrg."""
+    result = {
+        "actors": [
+            {"id": "new:traffickers", "name": "drug traffickers", "aliases": [], "kind": "unknown-group"},
+            {"id": "rf", "name": "River Front", "aliases": [], "kind": "organization"},
+        ],
+        "statements": [
+            {"relation": "perpetrated", "polarity": "positive", "subject": "new:traffickers"},
+            {"relation": "perpetrated", "polarity": "positive", "subject": "rf"},
+        ],
+    }
+    preds = muc4.predicted_strings(result)
+    assert preds["PerpInd"] == [("drug traffickers",)]
+    assert preds["PerpOrg"] == [("River Front",)]

@@ -605,3 +605,51 @@ def test_the_rebels_in_a_group_s_own_radio_are_that_group(analyzer):
     result = analyzer.extract(Document(id="voice", text=text))
     said = [(s.relation, s.subject, s.source.kind, s.source.name) for s in result.statements]
     assert said == [("claimed", "fmln", "claimant", "Radio Venceremos")]
+
+
+def _accused(analyzer, text: str) -> list[tuple[str, str, str | None]]:
+    """(subject name, actor kind, source) of each perpetrated statement."""
+    result = analyzer.extract(Document(id="accused", text=text))
+    actors = {a.id: a for a in result.actors}
+    return [
+        (actors[s.subject].name, actors[s.subject].kind, s.source.name)
+        for s in result.statements
+        if s.relation == "perpetrated"
+    ]
+
+
+def test_a_group_accused_by_what_it_is_is_an_unnamed_actor(analyzer):
+    """An accusation of drug gangs or paramilitaries is recorded as made, the accused named as written
+    and marked as a group without a name (kind unknown-group), "blamed on" and "accused the gunmen of"
+    included."""
+    blamed = (
+        "President Carlos Perez blamed Colombian drug-trafficking gangs for the attack on the border post, "
+        "in which five guards were killed on 26 October."
+    )
+    gangs = ("Colombian drug-trafficking gangs", "unknown-group", "Carlos Perez")
+    assert _accused(analyzer, blamed) == [gangs]
+    blamed_on = "The killing of the mayor of Cali on Friday was blamed on paramilitaries."
+    assert [name for name, _, _ in _accused(analyzer, blamed_on)] == ["paramilitaries"]
+    gunmen = "The army accused the two unidentified gunmen of the murder of six priests in San Salvador."
+    assert _accused(analyzer, gunmen) == [("unidentified gunmen", "unknown-group", "army")]
+
+
+def test_an_unnamed_group_named_again_with_fewer_words_is_one_actor(analyzer):
+    text = (
+        "The attack on the border post in Apure on Friday was blamed on drug-trafficking gangs. "
+        "President Carlos Perez later blamed Colombian drug-trafficking gangs for the attack."
+    )
+    result = analyzer.extract(Document(id="again", text=text))
+    subjects = {s.subject for s in result.statements if s.relation == "perpetrated"}
+    assert subjects == {"new:drug-trafficking-gangs"}
+    (actor,) = [a for a in result.actors if a.id == "new:drug-trafficking-gangs"]
+    assert actor.aliases == ["Colombian drug-trafficking gangs"]
+
+
+def test_an_accusation_an_attack_was_meant_to_bring_about_is_nobody_s(analyzer):
+    """The death squads killed the judge *to* blame the rebels: the FMLN accuses the squads, and nobody
+    in the text blames the rebels."""
+    text = (
+        "The FMLN accused death squads of killing the judge in San Salvador on Saturday to blame the rebels."
+    )
+    assert [name for name, _, _ in _accused(analyzer, text)] == ["death squads"]

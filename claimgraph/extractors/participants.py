@@ -34,6 +34,11 @@ COPULAS = {"be", "become", "remain", "seem", "appear"}
 PASSIVE_DOERS = {"involve"}  # "X was involved": X took part
 ACCUSE_LEMMAS = {"blame", "accuse", "suspect", "hold", "attribute", "implicate", "charge"}
 PLACE_PREPS = {"in", "near", "inside", "across", "throughout", "within"}
+# "blamed on X", "attributed to X": the accused comes after the preposition, not as the object
+ACCUSED_PREPS = {"blame": "on", "attribute": "to"}
+DESCRIBED_GROUPS = frozenset(_RELATIONS["described_groups"])
+UNNAMED_GROUP = "UNNAMED_GROUP"  # span label of a group the text names by what it is (kind unknown-group)
+GROUP_MODIFIERS = {"amod", "compound", "nmod"}
 RECEIVING = frozenset(_RELATIONS["facilitated"]["receiving"])  # "X received weapons from Y": Y helped X
 
 
@@ -139,6 +144,31 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     return []
 
 
+def _accused(verb: Token) -> Token | None:
+    """Who an accusing verb names: "blamed X for", "X was accused of", "blamed it on X", "attributed the
+    attack to X"."""
+    prep = ACCUSED_PREPS.get(verb.lemma_.lower())
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+
+
+def unnamed_groups(root: Token) -> list[Span]:
+    """Groups a phrase names by what they are, not by a name ("Colombian drug-trafficking gangs",
+    "unidentified gunmen": kb relations.yaml ``described_groups``), each as a new actor named as
+    written, its modifiers included and its article and number left out; label ``UNNAMED_GROUP``."""
+    out = []
+    for noun in (root, *root.conjuncts):
+        if noun.lower_ not in DESCRIBED_GROUPS:
+            continue
+        modifiers = [c for c in noun.children if c.dep_ in GROUP_MODIFIERS and c.i < noun.i]
+        start = min((m.left_edge.i for m in modifiers), default=noun.i)
+        name = noun.doc[start : noun.i + 1]
+        out.append(Span(noun.doc, start, noun.i + 1, label=UNNAMED_GROUP, kb_id="new:" + slug(name.text)))
+    return out
+
+
 def _unnamed_doers_between(actor: Span, pronoun: Span) -> bool:
     """Whether attackers no actor names ("the guerrillas") are the subject of a clause between the
     last named actor and "they": the nearer plural, whom "they" more likely means."""
@@ -193,10 +223,11 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
                 if agents:
                     return agents
     if head.lemma_.lower() in ACCUSE_LEMMAS:
-        for child in head.children:
-            if child.dep_ in {"dobj", "nsubjpass"}:
-                return actors_in(head_tokens(child), actors)  # not "wanted by U.S. courts" after it
-        return []
+        accused = _accused(head)
+        if accused is None:
+            return []
+        # not "wanted by U.S. courts" after it
+        return actors_in(head_tokens(accused), actors) or unnamed_groups(accused)
     if head.pos_ in {"NOUN", "PROPN"}:
         described = head.head if head.dep_ == "appos" and relation in ACTOR_RELATIONS else _described(head)
         if described is not None:  # "X, a faction of Y", "described X as a faction of Y": X

@@ -210,12 +210,24 @@ def _against_the_attackers(trigger: Span, relation: str) -> bool:
     own_doer = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
     if noun.pos_ == "NOUN" and fended and not own_doer:
         return True
-    if len(trigger) != 1 or trigger.root.pos_ != "VERB":
-        return False
+    if len(trigger) != 1 or trigger.root.pos_ != "VERB" or trigger.root.lemma_.lower() in ACCUSE_LEMMAS:
+        return False  # "accused the gunmen of the murder" accuses them
     return any(
         p.lower_ in COUNTER_PATIENTS
         and any(c.lower_ in DEFINITE for c in p.children if c.dep_ in {"det", "poss"})
         for p in _patients(trigger.root)
+    )
+
+
+def _framing(trigger: Span, attack: set[int]) -> bool:
+    """ "killed the judge to blame the rebels", "staged the attack to blame the army": an accusation an
+    attack was meant to bring about, which nobody in the text makes."""
+    verb = trigger.root
+    return (
+        verb.lemma_.lower() in ACCUSE_LEMMAS
+        and verb.dep_ in {"xcomp", "advcl"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.i in attack
     )
 
 
@@ -266,6 +278,7 @@ def find_statements(
     doc, actors, _sents = ctx.doc, ctx.actors, ctx.sents
     statements: list[Statement] = []
     attack = _attack_words(doc)  # read once: the filters below all ask whether words name an attack
+    unnamed: list[Span] = []  # groups accused by what they are: actors of the document once all are read
     for trigger in _pick_triggers(doc):
         relation = trigger.label_
         if (
@@ -276,6 +289,7 @@ def find_statements(
             or _about_something_else(trigger, attack)
             or _against_the_attackers(trigger, relation)
             or _rejects_no_charge(trigger, relation)
+            or _framing(trigger, attack)
         ):
             continue
         attribution = _attribution_for(trigger, found)
@@ -284,6 +298,8 @@ def find_statements(
         subjects = participants.subjects(trigger, relation, actors, attribution)
         if not subjects:
             continue
+        subjects = [_same_group(s, unnamed) for s in subjects]
+        unnamed += [s for s in subjects if s.label_ == participants.UNNAMED_GROUP]
         sent = ctx.sent(trigger)
         window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
         polarity = modality.polarity(trigger, relation)
@@ -310,10 +326,24 @@ def find_statements(
                         ctx, document_id, trigger, subject, rel, obj, source, attribution, polarity, certainty
                     )
                 )
+    ctx.actors += [g for g in unnamed if not any(a.start == g.start and a.end == g.end for a in ctx.actors)]
     statements += _disbelief(ctx, document_id, statements, found)
     if has_roles(doc):
         statements = _with_tagged_perpetrators(ctx, document_id, found, index, statements)
     return _dedupe(_facilitation_partners(statements))
+
+
+def _same_group(group: Span, earlier: list[Span]) -> Span:
+    """A group without a name named again with more or fewer words ("drug trafficking gangs",
+    "Colombian drug trafficking gangs"): one actor, under the id it was first given."""
+    if group.label_ != participants.UNNAMED_GROUP:
+        return group
+    key = group.kb_id_.removeprefix("new:")
+    for other in earlier:
+        seen = other.kb_id_.removeprefix("new:")
+        if key.endswith("-" + seen) or seen.endswith("-" + key):
+            return Span(group.doc, group.start, group.end, label=group.label_, kb_id=other.kb_id_)
+    return group
 
 
 def _with_tagged_perpetrators(
@@ -348,6 +378,8 @@ def _with_tagged_perpetrators(
             )
         )
     named = {st.subject for st in tagged}
+    # groups accused by what they are ("blamed drug traffickers"): the role head marks only names
+    named |= {a.kb_id_ for a in ctx.actors if a.label_ == participants.UNNAMED_GROUP}
     kept = [
         st
         for st in statements
