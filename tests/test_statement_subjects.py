@@ -653,3 +653,9 @@ def test_an_accusation_an_attack_was_meant_to_bring_about_is_nobody_s(analyzer):
         "The FMLN accused death squads of killing the judge in San Salvador on Saturday to blame the rebels."
     )
     assert [name for name, _, _ in _accused(analyzer, text)] == ["death squads"]
+
+
+def test_a_day_before_an_accusation_is_not_the_accused(analyzer):
+    """ "On Sunday" is when the president spoke; "blamed on" names the accused only after the verb."""
+    text = "On Sunday President Carlos Perez blamed Colombian drug-trafficking gangs for the attack."
+    assert [name for name, _, _ in _accused(analyzer, text)] == ["Colombian drug-trafficking gangs"]

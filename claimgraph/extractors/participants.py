@@ -148,10 +148,10 @@ def _accused(verb: Token) -> Token | None:
     """Who an accusing verb names: "blamed X for", "X was accused of", "blamed it on X", "attributed the
     attack to X"."""
     prep = ACCUSED_PREPS.get(verb.lemma_.lower())
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    after = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == prep]  # not "On Sunday, X blamed"
+    named = [o for p in after for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return next(iter(named + objects), None)
 
 
 def unnamed_groups(root: Token) -> list[Span]:
