@@ -659,3 +659,10 @@ def test_a_day_before_an_accusation_is_not_the_accused(analyzer):
     """ "On Sunday" is when the president spoke; "blamed on" names the accused only after the verb."""
     text = "On Sunday President Carlos Perez blamed Colombian drug-trafficking gangs for the attack."
     assert [name for name, _, _ in _accused(analyzer, text)] == ["Colombian drug-trafficking gangs"]
+
+
+def test_an_attack_attributed_to_a_group_is_an_accusation_and_a_drop_in_exports_is_not(analyzer):
+    attack = "Police attributed the bombing of a bus in San Miguel on Monday to the FMLN."
+    assert _perpetrators(analyzer, attack) == [("fmln", "Police")]
+    exports = "The minister attributed the drop in coffee exports to the FMLN."
+    assert _perpetrators(analyzer, exports) == []
