@@ -247,3 +247,15 @@ def test_a_landmark_named_to_say_how_far_is_no_target(analyzer):
     doc = _tagged(analyzer, text, [("barracks", 1, "TARGET"), ("Government", 2, "TARGET")])
     targets = [t for i in extract(doc, Document(id="far", text=text)).incidents for t in i.targets]
     assert _lower(targets) == ["barracks"]
+
+
+def test_victims_the_rules_find_stay_beside_the_tagged_ones(analyzer):
+    """The tagger marked the leader; the rules also read the bodyguards killed with him. The rules'
+    "Pizarro" is the tagger's "Carlos Pizarro", listed once."""
+    text = (
+        "Gunmen shot dead Carlos Pizarro in Bogota on Thursday. His bodyguards Dagoberto Rodriguez and "
+        "Alfonso Lima were also killed. Pizarro was killed instantly."
+    )
+    doc = _tagged(analyzer, text, [("Carlos", 2, "VICTIM")])
+    victims = [v for i in extract(doc, Document(id="kept", text=text)).incidents for v in i.victims]
+    assert sorted(victims) == ["Alfonso Lima", "Carlos Pizarro", "Dagoberto Rodriguez"]

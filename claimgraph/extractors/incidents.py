@@ -345,16 +345,24 @@ def _seed_mention(
 # strict F1, targets 24.1 -> 54.2 and weapons 37.0 -> 69.2); the other fields keep the rules' fillers
 # in documents where the tagger found none for them.
 REPLACED_FIELDS = {"targets", "weapons"}
+# Where the rules' fillers stay beside the tagger's: the rules' victims are people a harm verb governs
+# ("two bodyguards, Dagoberto Rodriguez and Alfonso de Lima, were killed"), whom the tagger at times
+# leaves out; one the tagger names in other words ("Pizarro" beside "Carlos Pizarro") goes.
+# On MUC-4 TST1+TST2, Victim strict F1 60.00 -> 62.03.
+KEPT_FIELDS = {"victims"}
 
 
 def _apply_fillers(index: IncidentIndex, found: list[Filler]) -> None:
-    """Each tagged filler on the incident of its sentence (else the nearest one), in place of the rules'."""
+    """Each tagged filler on the incident of its sentence (else the nearest one), in place of the rules'
+    (beside them in ``KEPT_FIELDS``)."""
     if not index.drafts:
         return
     tagged_fields = {f.field for f in found} | REPLACED_FIELDS
     for draft in index.drafts:
         for name in tagged_fields:
-            setattr(draft, name, [])
+            tagged_words = {w for f in found if f.field == name for w in f.text.lower().split() if len(w) > 2}
+            kept = getattr(draft, name) if name in KEPT_FIELDS else []
+            setattr(draft, name, [v for v in kept if not set(v.lower().split()) & tagged_words])
     for filler in found:
         append(getattr(draft_for(index, filler.sent_index), filler.field), filler.text)
 
