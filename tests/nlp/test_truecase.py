@@ -147,3 +147,16 @@ def test_an_abbreviation_bracketed_after_a_name_stays_upper_case() -> None:
     assert "Zarate Willka Armed Forces of Liberation [FAL] claimed" in restored
     assert "Zamora (left) spoke" in restored
     assert "[text]" in restored
+
+
+def test_an_english_noun_after_a_first_name_is_a_surname() -> None:
+    """Surnames that are also English nouns (WordNet knows "Hammer", "Ossa", the conquistador Pizarro)
+    stay part of the name after a first name, or after a first name and a surname; a noun that names a
+    place after a first name ("San Jose province") or a verb after one does not."""
+    assert restore_case("AN AMERICAN IDENTIFIED AS MIKE HAMMER WAS INJURED.") == (
+        "An American identified as Mike Hammer was injured."
+    )
+    assert restore_case("GUNMEN KILLED BERNARDO JARAMILLO OSSA.") == "Gunmen killed Bernardo Jaramillo Ossa."
+    assert restore_case("IN SAN JOSE PROVINCE, CARLOS SAID THAT IT RAINED.") == (
+        "In San Jose province, Carlos said that it rained."
+    )
