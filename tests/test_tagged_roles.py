@@ -259,3 +259,12 @@ def test_victims_the_rules_find_stay_beside_the_tagged_ones(analyzer):
     doc = _tagged(analyzer, text, [("Carlos", 2, "VICTIM")])
     victims = [v for i in extract(doc, Document(id="kept", text=text)).incidents for v in i.victims]
     assert sorted(victims) == ["Alfonso Lima", "Carlos Pizarro", "Dagoberto Rodriguez"]
+
+
+def test_attackers_coordinated_with_tagged_ones_are_attackers(analyzer):
+    """The tagger marked the gunmen; the suicide bombers who attacked with them are attackers too, and
+    the camp they attacked is no attacker."""
+    text = "Taliban gunmen and suicide bombers attacked Camp Shorabak in Helmand Province on Friday."
+    doc = _tagged(analyzer, text, [("Taliban", 2, "PERPIND")])
+    attackers = [a for i in extract(doc, Document(id="conj", text=text)).incidents for a in i.attackers]
+    assert attackers == ["Taliban gunmen", "suicide bombers"]

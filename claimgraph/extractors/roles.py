@@ -33,6 +33,7 @@ MARKED_SHARE = {"TARGET": 0.5}
 STATES = kb.state_ids()
 _LEX = kb.role_lexicon()
 KIN_WORDS = _LEX["kin_words"]
+DEED_NOUNS = _LEX["deed_nouns"]
 DISTANCE_UNITS = _LEX["distance_units"]
 HARM_VERBS = _LEX["attack_verbs"] | _LEX["victim_verbs"] | _LEX["target_verbs"]
 ATTACK_WORDS = HARM_VERBS | kb.incident_words()
@@ -71,7 +72,26 @@ def role_spans(ctx: Context) -> list[Span]:
     spans = sorted(spans + joined, key=lambda s: (s.start, s.end))
     spans = [piece for s in spans for piece in _split_victims(s)]
     spans = [s for s in spans if s.label_ != "VICTIM" or len(s) > 1]  # victims are named in full
+    spans = sorted(spans + _coordinated_attackers(spans), key=lambda s: (s.start, s.end))
     return _drop_unmarked(spans, ctx.text)
+
+
+def _coordinated_attackers(spans: list[Span]) -> list[Span]:
+    """ "Taliban gunmen and suicide bombers attacked the camp": the tagger at times marks the first
+    attackers of a coordination only; the others, named by what they did (kb incident_roles.yaml
+    ``deed_nouns``), are attackers too ("officers" beside them may be those they fought)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        if span.label_ != "PERPIND":
+            continue
+        for noun in span.root.conjuncts:
+            if noun.i in taken or noun.lower_ not in DEED_NOUNS or noun.i < span.end:
+                continue
+            start = min((c.left_edge.i for c in noun.lefts if c.dep_ in {"amod", "compound"}), default=noun.i)
+            out.append(Span(span.doc, start, noun.i + 1, label="PERPIND"))
+            taken.update(range(start, noun.i + 1))
+    return out
 
 
 def _confident(doc: Doc) -> list[Span]:
