@@ -528,3 +528,11 @@ def test_those_who_died_or_were_hurt_are_no_attackers(analyzer):
     assert _incident(analyzer, hurt).attackers == []
     gunman = "A gunman opened fire at the airport in Medellin on Friday. The gunman died in the shoot-out."
     assert _incident(analyzer, gunman).attackers == ["gunman"]
+
+
+def test_a_unit_that_attacked_is_the_attacker(analyzer):
+    """Rebel and army units attack as units: "a guerrilla column", "the Belfast brigade"."""
+    column = "A guerrilla column attacked the town of Tarata on Monday, killing four policemen."
+    assert _incident(analyzer, column).attackers == ["guerrilla column"]
+    brigade = "The IRA's Belfast brigade detonated 20 bombs in the city on Friday, killing nine people."
+    assert _incident(analyzer, brigade).attackers == ["Belfast brigade"]
