@@ -536,3 +536,11 @@ def test_a_unit_that_attacked_is_the_attacker(analyzer):
     assert _incident(analyzer, column).attackers == ["guerrilla column"]
     brigade = "The IRA's Belfast brigade detonated 20 bombs in the city on Friday, killing nine people."
     assert _incident(analyzer, brigade).attackers == ["Belfast brigade"]
+
+
+def test_where_the_victims_were_stationed_or_staying_is_no_target(analyzer):
+    text = (
+        "A bomb exploded at a restaurant in La Ceiba on Tuesday, wounding seven U.S. soldiers stationed at "
+        "the Palmerola base."
+    )
+    assert _incident(analyzer, text).targets == ["restaurant"]
