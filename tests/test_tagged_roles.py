@@ -268,3 +268,23 @@ def test_attackers_coordinated_with_tagged_ones_are_attackers(analyzer):
     doc = _tagged(analyzer, text, [("Taliban", 2, "PERPIND")])
     attackers = [a for i in extract(doc, Document(id="conj", text=text)).incidents for a in i.attackers]
     assert attackers == ["Taliban gunmen", "suicide bombers"]
+
+
+def test_a_person_named_as_the_one_who_did_it_is_no_victim(analyzer):
+    """The captain is named as the perpetrator and the colonel as responsible for the murders; the
+    organiser "responsible for" the party's work was a victim."""
+    accused = (
+        "Six Jesuit priests were murdered in San Salvador on 16 November. The FMLN demands the dismissal "
+        "of Colonel Hector Hernandez, who bears responsibility for the murders, and of Captain Carlos "
+        "Chavez, the direct perpetrator of these murders."
+    )
+    roles = [("Hector", 2, "VICTIM"), ("Carlos", 2, "VICTIM")]
+    doc = _tagged(analyzer, accused, roles)
+    assert [v for i in extract(doc, Document(id="doers", text=accused)).incidents for v in i.victims] == []
+    organiser = (
+        "Soldiers killed three party members in Sonsonate on Monday. Among the victims is Cecilio Rivera, "
+        "who was responsible for the party's activities in the east."
+    )
+    doc = _tagged(analyzer, organiser, [("Cecilio", 2, "VICTIM")])
+    victims = [v for i in extract(doc, Document(id="organiser", text=organiser)).incidents for v in i.victims]
+    assert victims == ["Cecilio Rivera"]

@@ -33,6 +33,8 @@ MARKED_SHARE = {"TARGET": 0.5}
 STATES = kb.state_ids()
 _LEX = kb.role_lexicon()
 KIN_WORDS = _LEX["kin_words"]
+DOER_WORDS = _LEX["doer_words"]
+CHARGE_WORDS = _LEX["charge_words"]
 DEED_NOUNS = _LEX["deed_nouns"]
 DISTANCE_UNITS = _LEX["distance_units"]
 HARM_VERBS = _LEX["attack_verbs"] | _LEX["victim_verbs"] | _LEX["target_verbs"]
@@ -104,7 +106,7 @@ def fillers(ctx: Context, spans: list[Span]) -> list[Filler]:
     out: list[Filler] = []
     for label, field in FIELDS.items():
         for group in cluster([s for s in spans if s.label_ == label], by_surname=label == "VICTIM"):
-            if label == "VICTIM" and all(_kin_named(s) for s in group):
+            if label == "VICTIM" and all(_kin_named(s) or _named_as_doer(s) for s in group):
                 continue
             if label == "TARGET" and all(_a_landmark(s) for s in group):
                 continue
@@ -133,6 +135,26 @@ def _a_landmark(span: Span) -> bool:
         return False
     before = [t.lower_ for t in span.doc[max(root.head.i - 2, 0) : root.head.i] if t.lower_ != "away"]
     return bool(before) and before[-1] in DISTANCE_UNITS  # "150 meters (away) from"
+
+
+def _named_as_doer(span: Span) -> bool:
+    """A person the words about them name as the one who did it ("Captain X, who was the direct
+    perpetrator of these murders"; "mercenaries identified as X"): kb incident_roles.yaml ``doer_words``
+    (``charge_words`` about an attack) in the phrase the name heads or in the noun it names."""
+    root = span.root
+    words = [t for t in root.subtree if not span.start <= t.i < span.end]
+    while root.dep_ == "conj":  # "identified as X, Y and Z": Z is named as X is
+        root = root.head
+    if root.dep_ == "appos":
+        words.append(root.head)
+    elif root.dep_ == "pobj" and root.head.lower_ == "as":
+        words.append(root.head.head.head)  # "mercenaries identified as X"
+    return any(
+        t.lower_ in DOER_WORDS
+        or t.lower_ in CHARGE_WORDS
+        and any(w.lemma_.lower() in ATTACK_WORDS or w.lower_ in ATTACK_WORDS for w in t.subtree)
+        for t in words
+    )
 
 
 def _a_name(span: Span) -> bool:
