@@ -288,3 +288,15 @@ def test_a_person_named_as_the_one_who_did_it_is_no_victim(analyzer):
     doc = _tagged(analyzer, organiser, [("Cecilio", 2, "VICTIM")])
     victims = [v for i in extract(doc, Document(id="organiser", text=organiser)).incidents for v in i.victims]
     assert victims == ["Cecilio Rivera"]
+
+
+def test_a_person_identified_as_the_doer_or_as_the_caller_is_no_victim(analyzer):
+    """The arrested terrorist and the caller who named himself are not among those harmed."""
+    text = (
+        "Gunmen killed Carlos Pizarro in Bogota on Thursday. A terrorist arrested by the police has been "
+        "identified as Ruth Aguilar. A caller identified himself as John Arias."
+    )
+    roles = [("Carlos", 2, "VICTIM"), ("Ruth", 2, "VICTIM"), ("John", 2, "VICTIM")]
+    doc = _tagged(analyzer, text, roles)
+    victims = [v for i in extract(doc, Document(id="identified", text=text)).incidents for v in i.victims]
+    assert victims == ["Carlos Pizarro"]

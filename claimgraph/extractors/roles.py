@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors.context import Context
@@ -35,6 +35,8 @@ _LEX = kb.role_lexicon()
 KIN_WORDS = _LEX["kin_words"]
 DOER_WORDS = _LEX["doer_words"]
 CHARGE_WORDS = _LEX["charge_words"]
+DOER_NOUNS = _LEX["doer_nouns"] | DOER_WORDS | _LEX["deed_nouns"]
+REFLEXIVES = {"himself", "herself", "themselves"}  # "identified himself as X": X speaks
 DEED_NOUNS = _LEX["deed_nouns"]
 DISTANCE_UNITS = _LEX["distance_units"]
 HARM_VERBS = _LEX["attack_verbs"] | _LEX["victim_verbs"] | _LEX["target_verbs"]
@@ -138,23 +140,30 @@ def _a_landmark(span: Span) -> bool:
 
 
 def _named_as_doer(span: Span) -> bool:
-    """A person the words about them name as the one who did it ("Captain X, who was the direct
-    perpetrator of these murders"; "mercenaries identified as X"): kb incident_roles.yaml ``doer_words``
-    (``charge_words`` about an attack) in the phrase the name heads or in the noun it names."""
+    """A person the words about them name as the one who did it ("Captain X, the direct perpetrator of
+    these murders", "a terrorist arrested by the police has been identified as X") or as the one who
+    speaks ("the caller identified himself as X"): kb incident_roles.yaml ``doer_words``
+    (``charge_words`` about an attack) in the phrase the name heads; ``doer_nouns`` for the noun the
+    name is given for."""
     root = span.root
     words = [t for t in root.subtree if not span.start <= t.i < span.end]
-    while root.dep_ == "conj":  # "identified as X, Y and Z": Z is named as X is
-        root = root.head
-    if root.dep_ == "appos":
-        words.append(root.head)
-    elif root.dep_ == "pobj" and root.head.lower_ == "as":
-        words.append(root.head.head.head)  # "mercenaries identified as X"
-    return any(
+    if any(
         t.lower_ in DOER_WORDS
         or t.lower_ in CHARGE_WORDS
         and any(w.lemma_.lower() in ATTACK_WORDS or w.lower_ in ATTACK_WORDS for w in t.subtree)
         for t in words
-    )
+    ):
+        return True
+    while root.dep_ == "conj":  # "identified as X, Y and Z": Z is named as X is
+        root = root.head
+    named: list[Token] = []
+    if root.dep_ == "appos":
+        named = [root.head]
+    elif root.dep_ == "pobj" and root.head.lower_ == "as":
+        verb = root.head.head  # "identified as"
+        named = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        named += [verb.head] if verb.dep_ == "acl" else []
+    return any(n.lower_ in DOER_NOUNS or n.lower_ in REFLEXIVES for n in named)
 
 
 def _a_name(span: Span) -> bool:
