@@ -300,3 +300,12 @@ def test_a_person_identified_as_the_doer_or_as_the_caller_is_no_victim(analyzer)
     doc = _tagged(analyzer, text, roles)
     victims = [v for i in extract(doc, Document(id="identified", text=text)).incidents for v in i.victims]
     assert victims == ["Carlos Pizarro"]
+
+
+def test_attackers_named_only_in_a_denial_are_nobody_s_attackers(analyzer):
+    text = (
+        "Bernardo Jaramillo was shot dead at the Bogota airport on Thursday. Pablo Escobar denied that the "
+        "drug traffickers had killed Jaramillo."
+    )
+    doc = _tagged(analyzer, text, [("drug", 2, "PERPIND")])
+    assert [a for i in extract(doc, Document(id="denied", text=text)).incidents for a in i.attackers] == []

@@ -16,7 +16,7 @@ from claimgraph import kb
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.names import full_name, with_surnames
 from claimgraph.extractors.participants import RELATIVE_PRONOUNS, relative_clauses
-from claimgraph.extractors.roles import singular
+from claimgraph.extractors.roles import in_denial, singular
 from claimgraph.model import Figure
 from claimgraph.nlp.figures import ImpliedFigure
 
@@ -83,6 +83,8 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                     continue  # "the bomb squad unit defused another device": those who answered
                 if _came_to_harm(token, lex):
                     continue  # "13 persons died": the dead
+                if in_denial(token):
+                    continue  # "X denied that the drug traffickers had killed him"
                 phrase = _phrase(token, text)
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
                     _add_attacker(draft, phrase)
@@ -94,6 +96,8 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
         for target in _targets(sent, lex, actor_tokens):
             _add_target(draft, target, text)
         for doer in _doers(sent, lex):
+            if in_denial(doer):
+                continue
             if doer.i not in actor_tokens and (doer.lower_ in lex["attackers"] or doer.ent_type_ == "PERSON"):
                 _add_attacker(draft, _doer_phrase(doer, text, lex))
         for ent in ctx.ents_by_sent[index]:

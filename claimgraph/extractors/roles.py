@@ -36,6 +36,7 @@ KIN_WORDS = _LEX["kin_words"]
 DOER_WORDS = _LEX["doer_words"]
 CHARGE_WORDS = _LEX["charge_words"]
 DOER_NOUNS = _LEX["doer_nouns"] | DOER_WORDS | _LEX["deed_nouns"]
+DENY_VERBS = frozenset(kb.load("cues")["verbs"]["deny"])
 REFLEXIVES = {"himself", "herself", "themselves"}  # "identified himself as X": X speaks
 DEED_NOUNS = _LEX["deed_nouns"]
 DISTANCE_UNITS = _LEX["distance_units"]
@@ -110,6 +111,8 @@ def fillers(ctx: Context, spans: list[Span]) -> list[Filler]:
         for group in cluster([s for s in spans if s.label_ == label], by_surname=label == "VICTIM"):
             if label == "VICTIM" and all(_kin_named(s) or _named_as_doer(s) for s in group):
                 continue
+            if label == "PERPIND" and all(in_denial(s.root) for s in group):
+                continue
             if label == "TARGET" and all(_a_landmark(s) for s in group):
                 continue
             name = _fullest_name(group)
@@ -137,6 +140,13 @@ def _a_landmark(span: Span) -> bool:
         return False
     before = [t.lower_ for t in span.doc[max(root.head.i - 2, 0) : root.head.i] if t.lower_ != "away"]
     return bool(before) and before[-1] in DISTANCE_UNITS  # "150 meters (away) from"
+
+
+def in_denial(word: Token) -> bool:
+    """The subject of what someone denies ("Escobar denied that the drug traffickers had killed
+    Jaramillo"): attackers named only there are nobody's attackers (kb cues.yaml ``deny`` verbs)."""
+    verb = word.head
+    return word.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DENY_VERBS
 
 
 def _named_as_doer(span: Span) -> bool:
