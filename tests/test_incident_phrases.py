@@ -23,10 +23,14 @@ def test_a_hyphenated_age_stays_whole(analyzer):
     assert _incident(analyzer, text).attackers == ["22-year-old suicide bomber"]
 
 
-def test_a_counted_attacker_loses_the_count(analyzer):
+def test_a_counted_attacker_keeps_the_count(analyzer):
+    """Attackers as written, with how many: the MUC-4 keys give the count (of 83 counted perpetrator
+    fillers, 63 have no form without it); a count with a bare group word still says nothing."""
     text = "Two masked gunmen opened fire on a bus in Quetta on Friday, killing five passengers."
     incident = _incident(analyzer, text)
-    assert (incident.attackers, incident.targets) == (["masked gunmen"], ["bus"])
+    assert (incident.attackers, incident.targets) == (["Two masked gunmen"], ["bus"])
+    members = "Forty members stormed the town hall in Tarata on Monday, killing two guards."
+    assert _incident(analyzer, members).attackers == []
 
 
 def test_a_day_before_the_month_belongs_to_the_date(analyzer):
@@ -199,7 +203,7 @@ def test_attackers_who_acted_are_the_incident(analyzer):
     text = "Three gunmen stormed a guesthouse in Herat on Thursday. Six guests died in the siege."
     incident = _incident(analyzer, text)
     assert incident.place.country == "AF"
-    assert incident.attackers == ["gunmen"]
+    assert incident.attackers == ["Three gunmen"]
     assert incident.targets == ["guesthouse"]
 
 

@@ -18,7 +18,7 @@ from claimgraph.extractors.names import full_name, with_surnames
 from claimgraph.extractors.participants import RELATIVE_PRONOUNS, relative_clauses
 from claimgraph.extractors.roles import in_denial, singular
 from claimgraph.model import Figure
-from claimgraph.nlp.figures import ImpliedFigure
+from claimgraph.nlp.figures import ImpliedFigure, parse_count
 
 if TYPE_CHECKING:
     from claimgraph.extractors.incidents import Draft
@@ -85,7 +85,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                     continue  # "13 persons died": the dead
                 if in_denial(token):
                     continue  # "X denied that the drug traffickers had killed him"
-                phrase = _phrase(token, text)
+                phrase = _phrase(token, text, counted=True)
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
                     _add_attacker(draft, phrase)
             elif word in lex["weapons"]:
@@ -272,7 +272,10 @@ def _came_to_harm(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
 
 
 def _add_attacker(draft: Draft, phrase: str) -> None:
-    if phrase.lower() not in BARE_GROUP_WORDS:  # "the group" says nothing about who
+    words = phrase.lower().split()
+    if len(words) > 1 and parse_count(words[0]) is not None:
+        words = words[1:]  # "forty members" says no more than "members"
+    if " ".join(words) not in BARE_GROUP_WORDS:  # "the group" says nothing about who
         append(draft.attackers, phrase)
 
 
@@ -319,7 +322,7 @@ def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
     if head.ent_type_ == "PERSON":
         ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
         return with_surnames(ent).text
-    phrase = _phrase(head, text)
+    phrase = _phrase(head, text, counted=True)
     if head.lower_ in lex["attacker_of_heads"]:
         return _with_of_phrase(head, phrase, text, {"of", "from"}, participles=True)
     return phrase
@@ -515,8 +518,9 @@ def _more_than_a_name(prep: Token, participles: bool) -> set[int]:
     return out
 
 
-def _phrase(head: Token, text: str) -> str:
-    """A noun with its modifiers on the left, as written ("suicide vest", "Shiite mosque")."""
+def _phrase(head: Token, text: str, counted: bool = False) -> str:
+    """A noun with its modifiers on the left, as written ("suicide vest", "Shiite mosque"); ``counted``
+    keeps a number before it ("two paid assassins")."""
     start = head.i
     for child in head.lefts:
         if (
@@ -531,7 +535,9 @@ def _phrase(head: Token, text: str) -> str:
             start = i + 1
             break
     while start < head.i and (
-        doc[start].dep_ in {"det", "poss", "nummod", "case", "punct"}
+        doc[start].dep_ in {"det", "poss", "case", "punct"}
+        or doc[start].dep_ == "nummod"
+        and not counted
         or doc[start].lower_ in QUANTIFIERS
         or doc[start].lower_ in ORDINALS
     ):
