@@ -548,3 +548,11 @@ def test_where_the_victims_were_stationed_or_staying_is_no_target(analyzer):
         "the Palmerola base."
     )
     assert _incident(analyzer, text).targets == ["restaurant"]
+
+
+def test_a_group_word_the_group_s_name_modifies_is_no_second_attacker(analyzer):
+    """ "the ETA cell" is ETA, which the statements name; "FMLN members" are people and stay."""
+    cell = "The ETA cell planted a car bomb outside the barracks in Bilbao on Friday, killing two guards."
+    assert _incident(analyzer, cell).attackers == []
+    members = "FMLN members planted a car bomb outside the barracks in Usulutan on Friday, killing two."
+    assert _incident(analyzer, members).attackers == ["FMLN members"]

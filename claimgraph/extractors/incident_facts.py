@@ -85,6 +85,8 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                     continue  # "13 persons died": the dead
                 if in_denial(token):
                     continue  # "X denied that the drug traffickers had killed him"
+                if _named_group(token, actor_tokens):
+                    continue  # "the Islamic State militant group": the group is its name, an actor
                 phrase = _phrase(token, text, counted=True)
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
                     _add_attacker(draft, phrase)
@@ -96,7 +98,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
         for target in _targets(sent, lex, actor_tokens):
             _add_target(draft, target, text)
         for doer in _doers(sent, lex):
-            if in_denial(doer):
+            if in_denial(doer) or _named_group(doer, actor_tokens):
                 continue
             if doer.i not in actor_tokens and (doer.lower_ in lex["attackers"] or doer.ent_type_ == "PERSON"):
                 _add_attacker(draft, _doer_phrase(doer, text, lex))
@@ -259,6 +261,14 @@ def without_bare_heads(values: list[str]) -> list[str]:
 def _head_word(phrase: str) -> str:
     """The head noun of a filler as written: the last word before any "of" ("home of the president")."""
     return singular(phrase.lower().split(" of ")[0].split()[-1])
+
+
+def _named_group(noun: Token, actor_tokens: set[int]) -> bool:
+    """A word for a group that the group's name modifies ("the Islamic State militant group", "the ETA
+    cell"): the name is the actor said to act, the words only describe it ("FMLN members" are people)."""
+    return noun.lower_ in BARE_GROUP_WORDS - {"member", "members"} and any(
+        c.i in actor_tokens for c in noun.lefts if c.dep_ in {"compound", "nmod", "amod"}
+    )
 
 
 def _came_to_harm(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
