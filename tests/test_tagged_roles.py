@@ -309,3 +309,11 @@ def test_attackers_named_only_in_a_denial_are_nobody_s_attackers(analyzer):
     )
     doc = _tagged(analyzer, text, [("drug", 2, "PERPIND")])
     assert [a for i in extract(doc, Document(id="denied", text=text)).incidents for a in i.attackers] == []
+
+
+def test_a_weapon_named_in_the_word_for_the_incident_is_its_weapon(analyzer):
+    """The tagger marked no weapon: "a bomb explosion" names it all the same."""
+    text = "Thirteen persons died in San Salvador on Monday as a result of a bomb explosion."
+    doc = _tagged(analyzer, text, [])
+    weapons = [w for i in extract(doc, Document(id="named", text=text)).incidents for w in i.weapons]
+    assert weapons == ["bomb"]

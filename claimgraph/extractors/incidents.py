@@ -365,6 +365,21 @@ def _apply_fillers(index: IncidentIndex, found: list[Filler]) -> None:
             setattr(draft, name, [v for v in kept if not set(v.lower().split()) & tagged_words])
     for filler in found:
         append(getattr(draft_for(index, filler.sent_index), filler.field), filler.text)
+    for draft in index.drafts:
+        if not draft.weapons:
+            for weapon in _named_with_the_attack(draft):
+                append(draft.weapons, weapon)
+
+
+def _named_with_the_attack(draft: Draft) -> list[str]:
+    """The weapon the words for the incident name ("a bomb explosion", "dynamite attacks"), for an
+    incident the tagger gave no weapon: the tagger reads such a word as part of the incident's name."""
+    return [
+        child.text.lower()
+        for mention in draft.mentions
+        for child in mention.token.children
+        if child.dep_ == "compound" and child.lower_ in WEAPON_NOUNS
+    ]
 
 
 def draft_for(index: IncidentIndex, sent_index: int) -> Draft:
