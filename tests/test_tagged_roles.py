@@ -317,3 +317,14 @@ def test_a_weapon_named_in_the_word_for_the_incident_is_its_weapon(analyzer):
     doc = _tagged(analyzer, text, [])
     weapons = [w for i in extract(doc, Document(id="named", text=text)).incidents for w in i.weapons]
     assert weapons == ["bomb"]
+
+
+def test_attackers_named_only_as_what_others_are_are_no_second_attackers(analyzer):
+    """The terrorists are the attackers; "the bombers" they claimed to be names them again."""
+    text = (
+        "Terrorists bombed a bus in La Paz on Wednesday. Later the terrorists left messages claiming to "
+        "be the bombers."
+    )
+    doc = _tagged(analyzer, text, [("Terrorists", 1, "PERPIND"), ("bombers", 1, "PERPIND")])
+    attackers = [a for i in extract(doc, Document(id="attr", text=text)).incidents for a in i.attackers]
+    assert attackers == ["Terrorists"]

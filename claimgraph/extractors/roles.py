@@ -111,7 +111,7 @@ def fillers(ctx: Context, spans: list[Span]) -> list[Filler]:
         for group in cluster([s for s in spans if s.label_ == label], by_surname=label == "VICTIM"):
             if label == "VICTIM" and all(_kin_named(s) or _named_as_doer(s) for s in group):
                 continue
-            if label == "PERPIND" and all(in_denial(s.root) for s in group):
+            if label == "PERPIND" and all(in_denial(s.root) or _predicated(s) for s in group):
                 continue
             if label == "TARGET" and all(_a_landmark(s) for s in group):
                 continue
@@ -140,6 +140,12 @@ def _a_landmark(span: Span) -> bool:
         return False
     before = [t.lower_ for t in span.doc[max(root.head.i - 2, 0) : root.head.i] if t.lower_ != "away"]
     return bool(before) and before[-1] in DISTANCE_UNITS  # "150 meters (away) from"
+
+
+def _predicated(span: Span) -> bool:
+    """Attackers named only as what someone else is ("messages claiming to be the assailants", "they
+    were the attackers"): the subject is who is meant, named elsewhere."""
+    return span.root.dep_ == "attr"
 
 
 def in_denial(word: Token) -> bool:
