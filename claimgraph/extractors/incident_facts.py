@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from claimgraph.extractors.incidents import Draft
 
 BARE_GROUP_WORDS = {"group", "gang", "cell", "cells", "unit", "units", "band", "bands", "member", "members"}
+GROUP_NOUNS = BARE_GROUP_WORDS - {"member", "members"}  # the body itself, not its people
 INCIDENT_LEMMAS = kb.incident_words()
 
 
@@ -266,7 +267,7 @@ def _head_word(phrase: str) -> str:
 def _named_group(noun: Token, actor_tokens: set[int]) -> bool:
     """A word for a group that the group's name modifies ("the Islamic State militant group", "the ETA
     cell"): the name is the actor said to act, the words only describe it ("FMLN members" are people)."""
-    return noun.lower_ in BARE_GROUP_WORDS - {"member", "members"} and any(
+    return noun.lower_ in GROUP_NOUNS and any(
         c.i in actor_tokens for c in noun.lefts if c.dep_ in {"compound", "nmod", "amod"}
     )
 

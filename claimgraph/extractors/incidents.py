@@ -358,11 +358,16 @@ def _apply_fillers(index: IncidentIndex, found: list[Filler]) -> None:
     if not index.drafts:
         return
     tagged_fields = {f.field for f in found} | REPLACED_FIELDS
+    tagged_words = {
+        name: {w for f in found if f.field == name for w in f.text.lower().split() if len(w) > 2}
+        for name in tagged_fields & KEPT_FIELDS
+    }
     for draft in index.drafts:
         for name in tagged_fields:
-            tagged_words = {w for f in found if f.field == name for w in f.text.lower().split() if len(w) > 2}
-            kept = getattr(draft, name) if name in KEPT_FIELDS else []
-            setattr(draft, name, [v for v in kept if not set(v.lower().split()) & tagged_words])
+            kept = []
+            if name in KEPT_FIELDS:
+                kept = [v for v in getattr(draft, name) if not set(v.lower().split()) & tagged_words[name]]
+            setattr(draft, name, kept)
     for filler in found:
         append(getattr(draft_for(index, filler.sent_index), filler.field), filler.text)
     for draft in index.drafts:

@@ -164,7 +164,6 @@ def _read_yaml(path: Path) -> object:
         return yaml.safe_load(handle)
 
 
-@cache
 def _lemma_lookups() -> dict:
     """The lemmatizer tables of the installed spaCy model (WordNet based); empty if it is absent."""
     try:
@@ -179,10 +178,9 @@ def _lemma_lookups() -> dict:
         return {}
 
 
-def _english_vocabulary() -> set[str]:
+def _english_vocabulary(tables: dict) -> set[str]:
     """English words from the lemmatizer tables: only used to tell a name ("villamariona") from a word
     ("peasants")."""
-    tables = _lemma_lookups()
     words: set[str] = set()
     for by_pos in tables.get("lemma_index", {}).values():
         words.update(w for w in by_pos if "_" not in w)
@@ -191,11 +189,11 @@ def _english_vocabulary() -> set[str]:
     return words
 
 
-def _english_nouns() -> set[str]:
+def _english_nouns(tables: dict) -> set[str]:
     """Nouns of the lemmatizer tables, as lemmas or irregular forms ("ossa"), not verb forms ("killed")."""
     from spacy.strings import hash_string
 
-    tables, noun = _lemma_lookups(), hash_string("noun")
+    noun = hash_string("noun")
     index = tables.get("lemma_index", {}).get(noun, [])
     return {w for w in index if "_" not in w} | set(tables.get("lemma_exc", {}).get(noun, {}))
 
@@ -236,7 +234,8 @@ def tables() -> Tables:
 
     lex: dict = _read_yaml(KB_DIR / "truecase.yaml") or {}
     actor_names, actor_acronyms = _actor_forms(_read_yaml(KB_DIR / "actors.yaml"))
-    english = _english_vocabulary()
+    lookups = _lemma_lookups()  # read once, here: the tables are built once per process
+    english = _english_vocabulary(lookups)
     ambiguous_acronyms = {fold(w): w for w in lex.get("ambiguous_acronyms", [])}
     stop = _stop_words()
     common = {fold(w) for w in lex.get("common_words", [])}
@@ -312,7 +311,7 @@ def tables() -> Tables:
         phrase_len=phrase_len,
         phrase_pairs=frozenset(key[:2] for key in phrases),
         english=frozenset(english | stop | contractions),
-        nouns=frozenset(_english_nouns() - stop - {fold(w) for w in lex.get("not_surnames", [])}),
+        nouns=frozenset(_english_nouns(lookups) - stop - {fold(w) for w in lex.get("not_surnames", [])}),
         plain=frozenset(
             (english | stop | contractions)
             - set(always)
