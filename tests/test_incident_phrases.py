@@ -556,3 +556,18 @@ def test_a_group_word_the_group_s_name_modifies_is_no_second_attacker(analyzer):
     assert _incident(analyzer, cell).attackers == []
     members = "FMLN members planted a car bomb outside the barracks in Usulutan on Friday, killing two."
     assert _incident(analyzer, members).attackers == ["FMLN members"]
+
+
+def test_a_name_given_for_a_caller_or_a_doer_is_no_victim(analyzer):
+    """ "identified as X" names a victim only when the victims are what was identified: not the caller
+    who "identified himself as X", nor "mercenaries identified as X"."""
+    caller = (
+        "Gunmen killed Judge Rafael Ortega in Cali on Monday. After the killing, a man who identified "
+        "himself as Julio Sarmiento phoned Radio Caracol and claimed the murder."
+    )
+    assert _incident(analyzer, caller).victims == ["Rafael Ortega"]
+    hired = (
+        "Gunmen killed Mayor Jorge Lleras in Cali on Monday, and the police said mercenaries identified as "
+        "Peter Hale and Tom Birch had trained the killers."
+    )
+    assert _incident(analyzer, hired).victims == ["Jorge Lleras"]

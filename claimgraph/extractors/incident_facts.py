@@ -16,7 +16,7 @@ from claimgraph import kb
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.names import full_name, with_surnames
 from claimgraph.extractors.participants import RELATIVE_PRONOUNS, relative_clauses
-from claimgraph.extractors.roles import in_denial, singular
+from claimgraph.extractors.roles import in_denial, named_as_doer, singular
 from claimgraph.model import Figure
 from claimgraph.nlp.figures import ImpliedFigure, parse_count
 
@@ -404,7 +404,9 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in VICTIM_NOUNS:
         return True
-    return _identified_as(token) or _among_the_harmed(token, victim_verbs) or _harmed_who(token, victim_verbs)
+    if _identified_as(token):
+        return not named_as_doer(token)  # "mercenaries identified as X", "who identified himself as X"
+    return _among_the_harmed(token, victim_verbs) or _harmed_who(token, victim_verbs)
 
 
 def _harmed_who(token: Token, victim_verbs: frozenset[str]) -> bool:

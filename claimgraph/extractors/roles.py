@@ -170,6 +170,12 @@ def _named_as_doer(span: Span) -> bool:
         for t in words
     ):
         return True
+    return named_as_doer(root)
+
+
+def named_as_doer(root: Token) -> bool:
+    """A name given for a doer or for the one who speaks ("mercenaries identified as X", "the caller
+    identified himself as X", "X, the perpetrator"): kb incident_roles.yaml ``doer_nouns``."""
     while root.dep_ == "conj":  # "identified as X, Y and Z": Z is named as X is
         root = root.head
     named: list[Token] = []
