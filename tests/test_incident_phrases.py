@@ -571,3 +571,25 @@ def test_a_name_given_for_a_caller_or_a_doer_is_no_victim(analyzer):
         "Peter Hale and Tom Birch had trained the killers."
     )
     assert _incident(analyzer, hired).victims == ["Jorge Lleras"]
+
+
+def test_those_held_to_account_for_the_attack_are_its_attackers(analyzer):
+    """People the text holds to account ("accused of", "suspected of participating in", "who were
+    involved in", "the arrest of X for killing", "are responsible for") are attackers as written; a
+    deed, a communique "in which he accused", or "the persons responsible" names none."""
+    cases = {
+        "A judge ordered the trial of the soldiers accused of murdering six priests in San Salvador in "
+        "November.": ["soldiers"],
+        "Three persons suspected of participating in the bombing of a bank in Lima on Monday were "
+        "released.": ["Three persons"],
+        "The arrest of 45 soldiers and 2 officers for killing six clergymen in San Salvador on 16 November "
+        "is a milestone.": ["45 soldiers", "2 officers"],
+        "The report said that armed forces elements are responsible for the killing of six priests in San "
+        "Salvador.": ["armed forces elements"],
+        "The bishop demanded punishment for the persons responsible for the murder of six priests in San "
+        "Salvador.": [],
+        "The rebels released a communique in which they accused the mayor of ordering the massacre of "
+        "peasants in Tarata on Monday.": [],
+    }
+    for text, attackers in cases.items():
+        assert _incident(analyzer, text).attackers == attackers, text

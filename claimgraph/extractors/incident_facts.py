@@ -16,7 +16,7 @@ from claimgraph import kb
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.names import full_name, with_surnames
 from claimgraph.extractors.participants import RELATIVE_PRONOUNS, relative_clauses
-from claimgraph.extractors.roles import in_denial, named_as_doer, singular
+from claimgraph.extractors.roles import ATTACK_WORDS, in_denial, named_as_doer, singular
 from claimgraph.model import Figure
 from claimgraph.nlp.figures import ImpliedFigure, parse_count
 
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 BARE_GROUP_WORDS = {"group", "gang", "cell", "cells", "unit", "units", "band", "bands", "member", "members"}
 GROUP_NOUNS = BARE_GROUP_WORDS - {"member", "members"}  # the body itself, not its people
 INCIDENT_LEMMAS = kb.incident_words()
+_LEX = kb.role_lexicon()
+ACCUSED_PEOPLE = _LEX["accused_people"] | _LEX["attackers"] | _LEX["deed_nouns"] | _LEX["doer_words"]
 
 
 def _better_figure(old: Figure | None, new: Figure | None) -> bool:
@@ -73,6 +75,11 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             if token.i in conduct:
                 continue
             dep = token.dep_
+            if word in ACCUSED_PEOPLE and _held_to_account(token, lex):
+                phrase = _phrase(token, text, counted=True)
+                if phrase.lower() not in lex["vague_people"]:  # "the persons responsible" says nothing
+                    _add_attacker(draft, phrase)
+                continue
             if singular(word) in harmed and dep == "nsubj":
                 continue  # "killing four soldiers ... as soldiers approached": the dead, named again
             if word in lex["attackers"] and dep in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}:
@@ -262,6 +269,64 @@ def without_bare_heads(values: list[str]) -> list[str]:
 def _head_word(phrase: str) -> str:
     """The head noun of a filler as written: the last word before any "of" ("home of the president")."""
     return singular(phrase.lower().split(" of ")[0].split()[-1])
+
+
+def _held_to_account(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """Those the text holds to account for an attack: "the soldiers accused of murdering the priests",
+    "three persons suspected of participating in the attack", "the colonels who were involved in the
+    crime", "the arrest of 45 soldiers and 2 officers for killing six clergymen", "armed forces elements
+    are responsible for the killing" (kb incident_roles.yaml ``accusing_words``)."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "45 soldiers and 2 officers"
+        noun = noun.head
+    accusing = lex["accusing_words"]
+
+    def accuses(word: Token) -> bool:
+        return (word.lemma_.lower() in accusing or word.lower_ in accusing) and _of_an_attack(word, lex)
+
+    if any(_said_of(c, noun) and accuses(c) for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        predicated = head.lemma_ == "be" and any(c.dep_ == "acomp" and accuses(c) for c in head.children)
+        return accuses(head) or predicated  # "were accused of", "are responsible for"
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.pos_ != "NOUN":
+        return False
+    deed = head.head  # "the arrest of X for killing": the parser may hang "for" on X or its conjunct
+    named = deed.lemma_.lower() in accusing or deed.lower_ in accusing
+    return named and any(_of_an_attack(w, lex) for w in (deed, noun, *noun.conjuncts))
+
+
+def _said_of(clause: Token, noun: Token) -> bool:
+    """A participle or adjective on the noun ("the soldiers accused of"), or a relative clause whose
+    subject is the noun ("the colonels who were involved in"; not "a communique in which he accused")."""
+    if clause.dep_ in {"acl", "amod"}:
+        return clause.tag_ in {"VBN", "JJ"}  # not "an operation to arrest those responsible"
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in RELATIVE_PRONOUNS for c in clause.children
+    )
+
+
+def _of_an_attack(word: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """Whether "of", "for", "with" or "in" after ``word`` speaks of an attack ("of murdering", "for the
+    killing", "in the crime"), or of one of the kb ``charged_deeds``."""
+    deeds = ATTACK_WORDS | lex["charged_deeds"]
+    objects = [
+        obj
+        for prep in word.rights
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "with", "in"}
+        for obj in prep.children
+        if obj.dep_ in {"pobj", "pcomp"}
+    ]
+    # "of participating in the attack": the deed one step further on
+    objects += [
+        o
+        for obj in objects
+        if obj.tag_ == "VBG"
+        for p in obj.children
+        if p.dep_ == "prep"
+        for o in p.children
+    ]
+    return any(obj.lemma_.lower() in deeds or obj.lower_ in deeds for obj in objects)
 
 
 def _named_group(noun: Token, actor_tokens: set[int]) -> bool:
