@@ -586,6 +586,8 @@ def test_those_held_to_account_for_the_attack_are_its_attackers(analyzer):
         "is a milestone.": ["45 soldiers", "2 officers"],
         "The report said that armed forces elements are responsible for the killing of six priests in San "
         "Salvador.": ["armed forces elements"],
+        "Prosecutors said that 12 people were involved in the failed assassination attempt on the governor "
+        "in Quetta on Monday.": ["12 people"],
         "The bishop demanded punishment for the persons responsible for the murder of six priests in San "
         "Salvador.": [],
         "The rebels released a communique in which they accused the mayor of ordering the massacre of "

@@ -326,6 +326,8 @@ def _of_an_attack(word: Token, lex: dict[str, frozenset[str]]) -> bool:
         if p.dep_ == "prep"
         for o in p.children
     ]
+    # "in the assassination attempt": the deed may be the word that qualifies the noun
+    objects += [c for obj in objects for c in obj.children if c.dep_ in {"compound", "amod"}]
     return any(obj.lemma_.lower() in deeds or obj.lower_ in deeds for obj in objects)
 
 
