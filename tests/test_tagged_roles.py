@@ -328,3 +328,18 @@ def test_attackers_named_only_as_what_others_are_are_no_second_attackers(analyze
     doc = _tagged(analyzer, text, [("Terrorists", 1, "PERPIND"), ("bombers", 1, "PERPIND")])
     attackers = [a for i in extract(doc, Document(id="attr", text=text)).incidents for a in i.attackers]
     assert attackers == ["Terrorists"]
+
+
+def test_people_only_arrested_are_no_victims(analyzer):
+    """Those the police arrested or detained after an attack are not among its victims, down a list of
+    names and descriptions; someone captured by gunmen still is, and so is one arrested who has not been
+    seen since."""
+    text = (
+        "A bomb killed Judge Rosa Leal at a cafe in Madrid on Friday. Leftists sympathetic to the group were "
+        "arrested, including Ana Ortiz, wife of the writer Pedro Sanz, and the actress Marta Gil. Gunmen "
+        "captured Luis Vega in Bilbao. Troops arrested Jaime Rey, who remains missing."
+    )
+    roles = [(name, 2, "VICTIM") for name in ("Rosa", "Ana", "Pedro", "Marta", "Luis", "Jaime")]
+    doc = _tagged(analyzer, text, roles)
+    victims = [v for i in extract(doc, Document(id="arrested", text=text)).incidents for v in i.victims]
+    assert victims == ["Rosa Leal", "Luis Vega", "Jaime Rey"]

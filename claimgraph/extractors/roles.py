@@ -35,6 +35,8 @@ _LEX = kb.role_lexicon()
 KIN_WORDS = _LEX["kin_words"]
 DEED_NOUNS = _LEX["deed_nouns"]
 DOER_WORDS = _LEX["doer_words"]
+ARREST_VERBS = _LEX["arrest_verbs"]
+VANISHED_WORDS = _LEX["vanished_words"]
 CHARGE_WORDS = _LEX["charge_words"]
 DOER_NOUNS = _LEX["doer_nouns"] | DOER_WORDS | DEED_NOUNS
 DENY_VERBS = frozenset(kb.load("cues")["verbs"]["deny"])
@@ -109,7 +111,9 @@ def fillers(ctx: Context, spans: list[Span]) -> list[Filler]:
     out: list[Filler] = []
     for label, field in FIELDS.items():
         for group in cluster([s for s in spans if s.label_ == label], by_surname=label == "VICTIM"):
-            if label == "VICTIM" and all(_kin_named(s) or _named_as_doer(s) for s in group):
+            if label == "VICTIM" and all(
+                _kin_named(s) or _named_as_doer(s) or only_arrested(s.root) for s in group
+            ):
                 continue
             if label == "PERPIND" and all(in_denial(s.root) or _predicated(s) for s in group):
                 continue
@@ -130,6 +134,26 @@ def _kin_named(span: Span) -> bool:
     if root.dep_ == "poss":
         return root.head.lower_ in KIN_WORDS
     return root.dep_ == "pobj" and root.head.lower_ in {"of", "to"} and root.head.head.lower_ in KIN_WORDS
+
+
+def only_arrested(token: Token) -> bool:
+    """A person the sentence says was arrested, detained or charged ("sympathisers were arrested,
+    including X", "police detained X and Y"), not harmed, nor said to have vanished since: kb
+    incident_roles.yaml ``arrest_verbs``, ``vanished_words``."""
+    if any(t.lower_ in VANISHED_WORDS for t in token.sent):
+        return False
+    while token.head.i != token.i:  # up the list: "X, wife of Y, Z and W"
+        if token.dep_ in {"conj", "appos", "compound"}:
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in {"appos", "conj"}:
+            token = token.head.head
+        else:
+            break
+    if token.dep_ == "pobj" and token.head.lower_ == "including":  # "..., including X"
+        token = token.head.head
+        if token.pos_ == "VERB":
+            return token.lemma_.lower() in ARREST_VERBS
+    return token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in ARREST_VERBS
 
 
 def _a_landmark(span: Span) -> bool:
