@@ -337,9 +337,12 @@ def test_people_only_arrested_are_no_victims(analyzer):
     text = (
         "A bomb killed Judge Rosa Leal at a cafe in Madrid on Friday. Leftists sympathetic to the group were "
         "arrested, including Ana Ortiz, wife of the writer Pedro Sanz, and the actress Marta Gil. Gunmen "
-        "captured Luis Vega in Bilbao. Troops arrested Jaime Rey, who remains missing."
+        "captured Luis Vega in Bilbao. Troops arrested Jaime Rey, who remains missing. Later Ana Ortiz "
+        "remained in prison as she was charged with the bombing."
     )
     roles = [(name, 2, "VICTIM") for name in ("Rosa", "Ana", "Pedro", "Marta", "Luis", "Jaime")]
     doc = _tagged(analyzer, text, roles)
+    again = [t.i for t in doc if t.text == "Ana"][-1]  # "Ana Ortiz remained in prison"
+    doc.spans["tagged_roles"] = [*doc.spans["tagged_roles"], Span(doc, again, again + 2, label="VICTIM")]
     victims = [v for i in extract(doc, Document(id="arrested", text=text)).incidents for v in i.victims]
     assert victims == ["Rosa Leal", "Luis Vega", "Jaime Rey"]

@@ -37,6 +37,7 @@ DEED_NOUNS = _LEX["deed_nouns"]
 DOER_WORDS = _LEX["doer_words"]
 ARREST_VERBS = _LEX["arrest_verbs"]
 VANISHED_WORDS = _LEX["vanished_words"]
+CUSTODY_WORDS = _LEX["custody_words"]
 CHARGE_WORDS = _LEX["charge_words"]
 DOER_NOUNS = _LEX["doer_nouns"] | DOER_WORDS | DEED_NOUNS
 DENY_VERBS = frozenset(kb.load("cues")["verbs"]["deny"])
@@ -138,8 +139,8 @@ def _kin_named(span: Span) -> bool:
 
 def only_arrested(token: Token) -> bool:
     """A person the sentence says was arrested, detained or charged ("sympathisers were arrested,
-    including X", "police detained X and Y"), not harmed, nor said to have vanished since: kb
-    incident_roles.yaml ``arrest_verbs``, ``vanished_words``."""
+    including X", "police detained X and Y", "X remained in prison"), not harmed, nor said to have
+    vanished since: kb incident_roles.yaml ``arrest_verbs``, ``custody_words``, ``vanished_words``."""
     if any(t.lower_ in VANISHED_WORDS for t in token.sent):
         return False
     while token.head.i != token.i:  # up the list: "X, wife of Y, Z and W"
@@ -153,7 +154,19 @@ def only_arrested(token: Token) -> bool:
         token = token.head.head
         if token.pos_ == "VERB":
             return token.lemma_.lower() in ARREST_VERBS
-    return token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in ARREST_VERBS
+    verb = token.head
+    if token.dep_ in {"nsubj", "nsubjpass"} and _in_custody(verb):
+        return True  # "X and Y remained in prison", "X was held in custody"
+    return token.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in ARREST_VERBS
+
+
+def _in_custody(verb: Token) -> bool:
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in {"in", "into", "to"} and place.lemma_.lower() in CUSTODY_WORDS
+        for prep in verb.children
+        for place in prep.children
+        if place.dep_ == "pobj"
+    )
 
 
 def _a_landmark(span: Span) -> bool:
