@@ -666,3 +666,15 @@ def test_an_attack_attributed_to_a_group_is_an_accusation_and_a_drop_in_exports_
     assert _perpetrators(analyzer, attack) == [("fmln", "Police")]
     exports = "The minister attributed the drop in coffee exports to the FMLN."
     assert _perpetrators(analyzer, exports) == []
+
+
+def test_a_spokesperson_speaks_for_the_group_the_title_names(analyzer):
+    """ "X, the spokesperson for the Taliban, claimed they were responsible": the claim is the Taliban's,
+    though a state's name stands earlier in the speaker's words (here a table cell run into the name)."""
+    text = (
+        "A suicide bomber killed six soldiers near Bagram on Monday. US Bomb Zabiullah Mujahid, the "
+        "spokesperson for the Taliban, claimed they were responsible for the attack."
+    )
+    result = analyzer.extract(Document(id="spokesperson", text=text))
+    claims = [(s.subject, s.source.actor) for s in result.statements if s.relation == "claimed"]
+    assert claims == [("taliban", "taliban")]

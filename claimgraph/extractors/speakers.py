@@ -120,12 +120,22 @@ def qualifies_only(actor: Span) -> bool:
 
 
 def _actor_in(ctx: Context, span: Span) -> Span | None:
-    """The first actor named in the speaker's words, outside a clause that describes the speaker:
-    "drug traffickers wanted by U.S. courts" do not speak for the United States."""
-    for actor in ctx.actors:
-        if span.start <= actor.start and actor.end <= span.end and not _in_clause(actor.root, span):
-            return actor
-    return None
+    """The actor the speaker's words say they speak for ("X, the spokesperson for the Taliban"), else the
+    first actor named in them, outside a clause that describes the speaker: "drug traffickers wanted by
+    U.S. courts" do not speak for the United States."""
+    named = [
+        actor
+        for actor in ctx.actors
+        if span.start <= actor.start and actor.end <= span.end and not _in_clause(actor.root, span)
+    ]
+    return next((a for a in named if _spokesperson_of(a)), named[0] if named else None)
+
+
+def _spokesperson_of(actor: Span) -> bool:
+    """ "the spokesperson for the Taliban", "a representative of the FMLN": the actor a spokesperson's
+    title names (``SPOKESPEOPLE``)."""
+    prep = actor.root.head
+    return actor.root.dep_ == "pobj" and prep.lower_ in {"for", "of"} and prep.head.lower_ in SPOKESPEOPLE
 
 
 def _in_clause(token: Token, span: Span) -> bool:
