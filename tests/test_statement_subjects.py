@@ -678,3 +678,15 @@ def test_a_spokesperson_speaks_for_the_group_the_title_names(analyzer):
     result = analyzer.extract(Document(id="spokesperson", text=text))
     claims = [(s.subject, s.source.actor) for s in result.statements if s.relation == "claimed"]
     assert claims == [("taliban", "taliban")]
+
+
+def test_police_raids_are_no_attack(analyzer):
+    """The police at their work ("launched further raids") perpetrate nothing; a raid by militants is an
+    attack."""
+    police = (
+        "A van struck pedestrians on London Bridge on Saturday. Police and counter-terror officers launched "
+        "further raids in east London on Monday."
+    )
+    assert _perpetrators(analyzer, police) == []
+    militants = "Boko Haram launched raids on three villages in Borno on Monday, killing 12 people."
+    assert [s for s, _ in _perpetrators(analyzer, militants)] == ["boko_haram"]

@@ -38,6 +38,7 @@ ACTS = frozenset(RELATIONS["perpetrated"]["acts"])
 ATTACK_NOUNS = kb.incident_words() | ACTS  # nouns that can name the attack itself
 COUNTER_PATIENTS = frozenset(RELATIONS["perpetrated"]["counter_patients"])
 FENDING_VERBS = frozenset(RELATIONS["perpetrated"]["fending_verbs"])
+POLICING_ACTS = frozenset(RELATIONS["perpetrated"]["policing_acts"])
 CHARGE_OBJECTS = frozenset(RELATIONS["denied"]["charge_objects"])
 DEFINITE = {"the", "those", "these", "all", "both", "its", "their"}
 # A charge ("blamed X for ...", "accused X of ...") of neglect rather than of the act: "for failing to".
@@ -96,6 +97,14 @@ def _no_attack_done(trigger: Span, relation: str, attack: set[int]) -> bool:
     purposes = [v for c in done.children if c.dep_ in {"acl", "relcl"} for v in (c, *c.children)]
     purposes += [c for c in trigger.root.children if c.dep_ in {"xcomp", "advcl"}]  # "... to arrest"
     return any(v.lemma_.lower() in NOT_PURPOSES and v.pos_ == "VERB" for v in purposes)
+
+
+def _policing(trigger: Span, subjects: list[Span]) -> bool:
+    """ "Police launched further raids", "the police carried out a search": the police at their work,
+    not an attack (kb relations.yaml ``policing_acts``); a raid by anyone else still is one."""
+    done = _acted_on(trigger)
+    police = all("police" in s.text.lower() or "police" in s.kb_id_ for s in subjects)
+    return done is not None and done.lower_ in POLICING_ACTS and police
 
 
 def _not_done_yet(trigger: Span, relation: str) -> bool:
@@ -297,6 +306,8 @@ def find_statements(
             continue
         subjects = participants.subjects(trigger, relation, actors, attribution)
         if not subjects:
+            continue
+        if relation == "perpetrated" and _policing(trigger, subjects):
             continue
         subjects = [_same_group(s, unnamed) for s in subjects]
         unnamed += [s for s in subjects if s.label_ == participants.UNNAMED_GROUP]
