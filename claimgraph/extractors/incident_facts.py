@@ -16,7 +16,14 @@ from claimgraph import kb
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.names import full_name, with_surnames
 from claimgraph.extractors.participants import RELATIVE_PRONOUNS, relative_clauses
-from claimgraph.extractors.roles import ATTACK_WORDS, in_denial, named_as_doer, singular
+from claimgraph.extractors.roles import (
+    ATTACK_WORDS,
+    in_denial,
+    in_words,
+    list_head,
+    named_for_a_doer,
+    singular,
+)
 from claimgraph.model import Figure
 from claimgraph.nlp.figures import ImpliedFigure, parse_count
 
@@ -27,7 +34,11 @@ BARE_GROUP_WORDS = {"group", "gang", "cell", "cells", "unit", "units", "band", "
 GROUP_NOUNS = BARE_GROUP_WORDS - {"member", "members"}  # the body itself, not its people
 INCIDENT_LEMMAS = kb.incident_words()
 _LEX = kb.role_lexicon()
+# who is held to account for an attack, and for what (kb incident_roles.yaml): see ``_held_to_account``
 ACCUSED_PEOPLE = _LEX["accused_people"] | _LEX["attackers"] | _LEX["deed_nouns"] | _LEX["doer_words"]
+VAGUE_PEOPLE = _LEX["vague_people"]
+ACCUSING_WORDS = _LEX["accusing_words"]
+CHARGED_DEEDS = ATTACK_WORDS | _LEX["charged_deeds"]
 
 
 def _better_figure(old: Figure | None, new: Figure | None) -> bool:
@@ -75,9 +86,9 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             if token.i in conduct:
                 continue
             dep = token.dep_
-            if word in ACCUSED_PEOPLE and _held_to_account(token, lex):
+            if word in ACCUSED_PEOPLE and _held_to_account(token):
                 phrase = _phrase(token, text, counted=True)
-                if phrase.lower() not in lex["vague_people"]:  # "the persons responsible" says nothing
+                if phrase.lower() not in VAGUE_PEOPLE:  # "the persons responsible" says nothing
                     _add_attacker(draft, phrase)
                 continue
             if singular(word) in harmed and dep == "nsubj":
@@ -271,17 +282,16 @@ def _head_word(phrase: str) -> str:
     return singular(phrase.lower().split(" of ")[0].split()[-1])
 
 
-def _held_to_account(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+def _held_to_account(noun: Token) -> bool:
     """Those the text holds to account for an attack: "the soldiers accused of murdering the priests",
     "three persons suspected of participating in the attack", "the colonels who were involved in the
     crime", "the arrest of 45 soldiers and 2 officers for killing six clergymen", "armed forces elements
     are responsible for the killing" (kb incident_roles.yaml ``accusing_words``)."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:  # "45 soldiers and 2 officers"
         noun = noun.head
-    accusing = lex["accusing_words"]
 
     def accuses(word: Token) -> bool:
-        return (word.lemma_.lower() in accusing or word.lower_ in accusing) and _of_an_attack(word, lex)
+        return in_words(word, ACCUSING_WORDS) and _of_an_attack(word)
 
     if any(_said_of(c, noun) and accuses(c) for c in noun.children):
         return True
@@ -292,8 +302,7 @@ def _held_to_account(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
     if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.pos_ != "NOUN":
         return False
     deed = head.head  # "the arrest of X for killing": the parser may hang "for" on X or its conjunct
-    named = deed.lemma_.lower() in accusing or deed.lower_ in accusing
-    return named and any(_of_an_attack(w, lex) for w in (deed, noun, *noun.conjuncts))
+    return in_words(deed, ACCUSING_WORDS) and any(_of_an_attack(w) for w in (deed, noun, *noun.conjuncts))
 
 
 def _said_of(clause: Token, noun: Token) -> bool:
@@ -306,10 +315,9 @@ def _said_of(clause: Token, noun: Token) -> bool:
     )
 
 
-def _of_an_attack(word: Token, lex: dict[str, frozenset[str]]) -> bool:
+def _of_an_attack(word: Token) -> bool:
     """Whether "of", "for", "with" or "in" after ``word`` speaks of an attack ("of murdering", "for the
     killing", "in the crime"), or of one of the kb ``charged_deeds``."""
-    deeds = ATTACK_WORDS | lex["charged_deeds"]
     objects = [
         obj
         for prep in word.rights
@@ -328,7 +336,7 @@ def _of_an_attack(word: Token, lex: dict[str, frozenset[str]]) -> bool:
     ]
     # "in the assassination attempt": the deed may be the word that qualifies the noun
     objects += [c for obj in objects for c in obj.children if c.dep_ in {"compound", "amod"}]
-    return any(obj.lemma_.lower() in deeds or obj.lower_ in deeds for obj in objects)
+    return any(in_words(obj, CHARGED_DEEDS) for obj in objects)
 
 
 def _named_group(noun: Token, actor_tokens: set[int]) -> bool:
@@ -466,13 +474,13 @@ VICTIM_NOUNS = {
 def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
     """A person who was killed, hurt or taken: the object of such a verb (or in apposition to it),
     "the murder of X", or "the victims were identified as X"."""
-    token = _listed_head(ent)
+    token = list_head(ent.root)
     if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in victim_verbs:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in VICTIM_NOUNS:
         return True
     if _identified_as(token):
-        return not named_as_doer(token)  # "mercenaries identified as X", "who identified himself as X"
+        return not named_for_a_doer(token)  # "mercenaries identified as X", "who identified himself as X"
     return _among_the_harmed(token, victim_verbs) or _harmed_who(token, victim_verbs)
 
 
@@ -488,7 +496,7 @@ def _harmed_who(token: Token, victim_verbs: frozenset[str]) -> bool:
 
 
 def _singled_out(ent: Span, lex: dict[str, frozenset[str]]) -> bool:
-    return _among_the_harmed(_listed_head(ent), lex["victim_verbs"])
+    return _among_the_harmed(list_head(ent.root), lex["victim_verbs"])
 
 
 def _among_the_harmed(token: Token, victim_verbs: frozenset[str]) -> bool:
@@ -507,20 +515,11 @@ def _among_the_harmed(token: Token, victim_verbs: frozenset[str]) -> bool:
 
 def _names_the_victims(ent: Span) -> bool:
     """A person the sentence names as the victims ("the victims were identified as X, and his driver, Y")."""
-    token = _listed_head(ent)
+    token = list_head(ent.root)
     if not _identified_as(token):
         return False
     patients = [c for c in token.head.head.children if c.dep_ in {"nsubjpass", "nsubj"}]
     return any(p.lower_ in VICTIM_WORDS for p in patients)
-
-
-def _listed_head(ent: Span) -> Token:
-    """The word a name stands for in its clause: the head of the list or apposition it is part of
-    ("the judge and his driver, Y": "judge")."""
-    token = ent.root
-    while token.dep_ in {"appos", "conj", "compound"} and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _identified_as(token: Token) -> bool:

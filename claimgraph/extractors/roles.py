@@ -143,13 +143,7 @@ def only_arrested(token: Token) -> bool:
     vanished since: kb incident_roles.yaml ``arrest_verbs``, ``custody_words``, ``vanished_words``."""
     if any(t.lower_ in VANISHED_WORDS for t in token.sent):
         return False
-    while token.head.i != token.i:  # up the list: "X, wife of Y, Z and W"
-        if token.dep_ in {"conj", "appos", "compound"}:
-            token = token.head
-        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in {"appos", "conj"}:
-            token = token.head.head
-        else:
-            break
+    token = list_head(token, through_of=True)  # "X, wife of Y, Z and W"
     if token.dep_ == "pobj" and token.head.lower_ == "including":  # "..., including X"
         token = token.head.head
         if token.pos_ == "VERB":
@@ -158,6 +152,30 @@ def only_arrested(token: Token) -> bool:
     if token.dep_ in {"nsubj", "nsubjpass"} and _in_custody(verb):
         return True  # "X and Y remained in prison", "X was held in custody"
     return token.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in ARREST_VERBS
+
+
+def list_head(token: Token, through_of: bool = False) -> Token:
+    """The word a name stands for in its clause: the head of the list or apposition it is part of ("the
+    judge and his driver, Y": "judge"); ``through_of`` also climbs out of "wife of Y" inside the list."""
+    while token.head.i != token.i:
+        if token.dep_ in {"conj", "appos", "compound"}:
+            token = token.head
+        elif through_of and _of_in_a_list(token):
+            token = token.head.head
+        else:
+            break
+    return token
+
+
+def _of_in_a_list(token: Token) -> bool:
+    """ "Y" in "X, wife of Y, and Z": the object of an "of" on a listed noun."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in {"appos", "conj"}
+
+
+def in_words(token: Token, words: frozenset[str] | set[str]) -> bool:
+    """Whether the token's lemma or its form is one of ``words``: the lemmatiser leaves some wire-copy
+    forms as written ("IDENTIFIED", "ACCUSED")."""
+    return token.lemma_.lower() in words or token.lower_ in words
 
 
 def _in_custody(verb: Token) -> bool:
@@ -203,14 +221,14 @@ def _named_as_doer(span: Span) -> bool:
     if any(
         t.lower_ in DOER_WORDS
         or t.lower_ in CHARGE_WORDS
-        and any(w.lemma_.lower() in ATTACK_WORDS or w.lower_ in ATTACK_WORDS for w in t.subtree)
+        and any(in_words(w, ATTACK_WORDS) for w in t.subtree)
         for t in words
     ):
         return True
-    return named_as_doer(root)
+    return named_for_a_doer(root)
 
 
-def named_as_doer(root: Token) -> bool:
+def named_for_a_doer(root: Token) -> bool:
     """A name given for a doer or for the one who speaks ("mercenaries identified as X", "the caller
     identified himself as X", "X, the perpetrator"): kb incident_roles.yaml ``doer_nouns``."""
     while root.dep_ == "conj":  # "identified as X, Y and Z": Z is named as X is

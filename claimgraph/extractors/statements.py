@@ -25,7 +25,7 @@ from claimgraph.extractors.participants import (
     COPULAS,
     subtree_ids,
 )
-from claimgraph.extractors.roles import has_roles, perpetrators, role_spans
+from claimgraph.extractors.roles import has_roles, in_words, perpetrators, role_spans
 from claimgraph.model import Source, Statement, stable_id
 
 RELATIONS = kb.load("relations")
@@ -549,7 +549,7 @@ def _disbelief(
     for i, sent in enumerate(sents[1:], start=1):
         root = sent.root
         predicate = [root, *(c for c in root.children if c.dep_ in {"acomp", "attr", "xcomp", "dobj"})]
-        if not any(t.lemma_.lower() in DISBELIEF or t.lower_ in DISBELIEF for t in predicate):
+        if not any(in_words(t, DISBELIEF) for t in predicate):
             continue
         if any(f.start <= sent.start_char < f.end for f in found):
             continue
