@@ -37,6 +37,15 @@ def _tagged(analyzer, text: str, roles: list[tuple[str, int, str]]):
     return doc
 
 
+def _field(doc, text: str, field: str) -> list[str]:
+    """One incident field ("victims", "attackers"...) over all the incidents extracted from ``doc``."""
+    return [
+        value
+        for incident in extract(doc, Document(id="tagged", text=text)).incidents
+        for value in getattr(incident, field)
+    ]
+
+
 def _lower(values: list[str]) -> list[str]:
     return [v.lower() for v in values]
 
@@ -237,7 +246,7 @@ def test_a_name_that_says_whose_relative_the_victim_was_is_no_victim(analyzer):
         "former adviser to President Alan Garcia, was kidnapped in Lima on Monday."
     )
     doc = _tagged(analyzer, text, [("Carlos", 2, "VICTIM"), ("Hector", 2, "VICTIM"), ("Alan", 2, "VICTIM")])
-    victims = [v for i in extract(doc, Document(id="kin", text=text)).incidents for v in i.victims]
+    victims = _field(doc, text, "victims")
     assert victims == ["Hector Delgado"]
 
 
@@ -245,7 +254,7 @@ def test_a_landmark_named_to_say_how_far_is_no_target(analyzer):
     """The palace is where the bomb was measured from; the barracks it went off beside were hit."""
     text = "A car bomb exploded outside the barracks in Lima on Friday, 1,200 meters from Government Palace."
     doc = _tagged(analyzer, text, [("barracks", 1, "TARGET"), ("Government", 2, "TARGET")])
-    targets = [t for i in extract(doc, Document(id="far", text=text)).incidents for t in i.targets]
+    targets = _field(doc, text, "targets")
     assert _lower(targets) == ["barracks"]
 
 
@@ -257,7 +266,7 @@ def test_victims_the_rules_find_stay_beside_the_tagged_ones(analyzer):
         "Alfonso Lima were also killed. Pizarro was killed instantly."
     )
     doc = _tagged(analyzer, text, [("Carlos", 2, "VICTIM")])
-    victims = [v for i in extract(doc, Document(id="kept", text=text)).incidents for v in i.victims]
+    victims = _field(doc, text, "victims")
     assert sorted(victims) == ["Alfonso Lima", "Carlos Pizarro", "Dagoberto Rodriguez"]
 
 
@@ -266,7 +275,7 @@ def test_attackers_coordinated_with_tagged_ones_are_attackers(analyzer):
     the camp they attacked is no attacker."""
     text = "Taliban gunmen and suicide bombers attacked Camp Shorabak in Helmand Province on Friday."
     doc = _tagged(analyzer, text, [("Taliban", 2, "PERPIND")])
-    attackers = [a for i in extract(doc, Document(id="conj", text=text)).incidents for a in i.attackers]
+    attackers = _field(doc, text, "attackers")
     assert attackers == ["Taliban gunmen", "suicide bombers"]
 
 
@@ -280,13 +289,13 @@ def test_a_person_named_as_the_one_who_did_it_is_no_victim(analyzer):
     )
     roles = [("Hector", 2, "VICTIM"), ("Carlos", 2, "VICTIM")]
     doc = _tagged(analyzer, accused, roles)
-    assert [v for i in extract(doc, Document(id="doers", text=accused)).incidents for v in i.victims] == []
+    assert _field(doc, accused, "victims") == []
     organiser = (
         "Soldiers killed three party members in Sonsonate on Monday. Among the victims is Cecilio Rivera, "
         "who was responsible for the party's activities in the east."
     )
     doc = _tagged(analyzer, organiser, [("Cecilio", 2, "VICTIM")])
-    victims = [v for i in extract(doc, Document(id="organiser", text=organiser)).incidents for v in i.victims]
+    victims = _field(doc, organiser, "victims")
     assert victims == ["Cecilio Rivera"]
 
 
@@ -298,7 +307,7 @@ def test_a_person_identified_as_the_doer_or_as_the_caller_is_no_victim(analyzer)
     )
     roles = [("Carlos", 2, "VICTIM"), ("Ruth", 2, "VICTIM"), ("John", 2, "VICTIM")]
     doc = _tagged(analyzer, text, roles)
-    victims = [v for i in extract(doc, Document(id="identified", text=text)).incidents for v in i.victims]
+    victims = _field(doc, text, "victims")
     assert victims == ["Carlos Pizarro"]
 
 
@@ -308,14 +317,14 @@ def test_attackers_named_only_in_a_denial_are_nobody_s_attackers(analyzer):
         "drug traffickers had killed Jaramillo."
     )
     doc = _tagged(analyzer, text, [("drug", 2, "PERPIND")])
-    assert [a for i in extract(doc, Document(id="denied", text=text)).incidents for a in i.attackers] == []
+    assert _field(doc, text, "attackers") == []
 
 
 def test_a_weapon_named_in_the_word_for_the_incident_is_its_weapon(analyzer):
     """The tagger marked no weapon: "a bomb explosion" names it all the same."""
     text = "Thirteen persons died in San Salvador on Monday as a result of a bomb explosion."
     doc = _tagged(analyzer, text, [])
-    weapons = [w for i in extract(doc, Document(id="named", text=text)).incidents for w in i.weapons]
+    weapons = _field(doc, text, "weapons")
     assert weapons == ["bomb"]
 
 
@@ -326,7 +335,7 @@ def test_attackers_named_only_as_what_others_are_are_no_second_attackers(analyze
         "be the bombers."
     )
     doc = _tagged(analyzer, text, [("Terrorists", 1, "PERPIND"), ("bombers", 1, "PERPIND")])
-    attackers = [a for i in extract(doc, Document(id="attr", text=text)).incidents for a in i.attackers]
+    attackers = _field(doc, text, "attackers")
     assert attackers == ["Terrorists"]
 
 
@@ -344,5 +353,5 @@ def test_people_only_arrested_are_no_victims(analyzer):
     doc = _tagged(analyzer, text, roles)
     again = [t.i for t in doc if t.text == "Ana"][-1]  # "Ana Ortiz remained in prison"
     doc.spans["tagged_roles"] = [*doc.spans["tagged_roles"], Span(doc, again, again + 2, label="VICTIM")]
-    victims = [v for i in extract(doc, Document(id="arrested", text=text)).incidents for v in i.victims]
+    victims = _field(doc, text, "victims")
     assert victims == ["Rosa Leal", "Luis Vega", "Jaime Rey"]
