@@ -519,6 +519,20 @@ def test_a_person_a_relative_clause_says_was_killed_is_a_victim(analyzer):
     assert _incident(analyzer, text).victims == ["Carlos Pizarro Leongomez"]
 
 
+def test_people_taken_or_held_hostage_are_victims(analyzer):
+    """ "were taken hostage", "are being held hostage": taking hostages is a kidnapping, and those named
+    are its victims as they are of "kidnapped"; "held in custody" is no hostage-taking."""
+    taken = (
+        "Gunmen kidnapped two Italian engineers near Medellin on Thursday. The two Italians, Marco Bellini "
+        "and Paolo Conti, were taken hostage at the work site."
+    )
+    assert _incident(analyzer, taken).victims == ["Marco Bellini", "Paolo Conti"]
+    held = "Rebels stormed the embassy in Lima on Monday, where Ambassador Jorge Ruiz is being held hostage."
+    assert _incident(analyzer, held).victims == ["Jorge Ruiz"]
+    custody = "Gunmen attacked the embassy in Lima on Monday. Jorge Ruiz is being held in custody."
+    assert _incident(analyzer, custody).victims == []
+
+
 def test_those_who_died_or_were_hurt_are_no_attackers(analyzer):
     """The dead and the wounded are named by words that can name armed men ("persons", "soldiers"):
     as subjects of "died", or of a "were wounded" that shares its subject, they are victims; a gunman
@@ -575,8 +589,9 @@ def test_a_name_given_for_a_caller_or_a_doer_is_no_victim(analyzer):
 
 def test_those_held_to_account_for_the_attack_are_its_attackers(analyzer):
     """People the text holds to account ("accused of", "suspected of participating in", "who were
-    involved in", "the arrest of X for killing", "are responsible for") are attackers as written; a
-    deed, a communique "in which he accused", or "the persons responsible" names none."""
+    involved in", "the arrest of X for killing", "are responsible for", "arrested X for"), named or
+    not, are attackers as written; a deed, a communique "in which he accused", "the persons
+    responsible", or those who lay the blame name none."""
     cases = {
         "A judge ordered the trial of the soldiers accused of murdering six priests in San Salvador in "
         "November.": ["soldiers"],
@@ -592,6 +607,10 @@ def test_those_held_to_account_for_the_attack_are_its_attackers(analyzer):
         "Salvador.": [],
         "The rebels released a communique in which they accused the mayor of ordering the massacre of "
         "peasants in Tarata on Monday.": [],
+        "Two officers blamed the guerrillas for the killing of six priests in San Salvador.": ["guerrillas"],
+        "Police arrested two men for the bombing of a bank in Lima on Monday.": ["two men"],
+        "The report said that Colonel Ramon Diaz is responsible for the murder of six priests in San "
+        "Salvador.": ["Ramon Diaz"],
     }
     for text, attackers in cases.items():
         assert _incident(analyzer, text).attackers == attackers, text

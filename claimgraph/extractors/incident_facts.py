@@ -37,6 +37,8 @@ _LEX = kb.role_lexicon()
 # who is held to account for an attack, and for what (kb incident_roles.yaml): see ``_held_to_account``
 ACCUSED_PEOPLE = _LEX["accused_people"] | _LEX["attackers"] | _LEX["deed_nouns"] | _LEX["doer_words"]
 VAGUE_PEOPLE = _LEX["vague_people"]
+HOSTAGE_VERBS = _LEX["hostage_verbs"]
+HOSTAGE_WORDS = _LEX["hostage_words"]
 ACCUSING_WORDS = _LEX["accusing_words"]
 CHARGED_DEEDS = ATTACK_WORDS | _LEX["charged_deeds"]
 
@@ -122,8 +124,12 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             if doer.i not in actor_tokens and (doer.lower_ in lex["attackers"] or doer.ent_type_ == "PERSON"):
                 _add_attacker(draft, _doer_phrase(doer, text, lex))
         for ent in ctx.ents_by_sent[index]:
-            if ent.label_ == "PERSON" and _is_victim(ent, lex["victim_verbs"]):
+            if ent.label_ != "PERSON":
+                continue
+            if _is_victim(ent, lex["victim_verbs"]):
                 append(draft.victims, full_name(ent, people))
+            elif ent.root.i not in actor_tokens and _held_to_account(ent.root):
+                _add_attacker(draft, full_name(ent, people))  # "Colonel X is responsible for the murders"
 
 
 LIST_VERBS = frozenset({"consist", "include", "comprise"})
@@ -296,9 +302,11 @@ def _held_to_account(noun: Token) -> bool:
     if any(_said_of(c, noun) and accuses(c) for c in noun.children):
         return True
     head = noun.head
-    if noun.dep_ in {"nsubj", "nsubjpass"}:
+    if noun.dep_ in {"nsubjpass", "dobj"}:
+        return accuses(head)  # "were accused of", "were involved in", "charged X with the killing"
+    if noun.dep_ == "nsubj":  # "are responsible for"; not "two officers blamed the guerrillas for"
         predicated = head.lemma_ == "be" and any(c.dep_ == "acomp" and accuses(c) for c in head.children)
-        return accuses(head) or predicated  # "were accused of", "are responsible for"
+        return predicated or head.pos_ == "ADJ" and accuses(head)
     if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.pos_ != "NOUN":
         return False
     deed = head.head  # "the arrest of X for killing": the parser may hang "for" on X or its conjunct
@@ -475,7 +483,7 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
     """A person who was killed, hurt or taken: the object of such a verb (or in apposition to it),
     "the murder of X", or "the victims were identified as X"."""
     token = list_head(ent.root)
-    if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in victim_verbs:
+    if token.dep_ in {"dobj", "nsubjpass"} and _harms(token.head, victim_verbs):
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in VICTIM_NOUNS:
         return True
@@ -484,12 +492,20 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
     return _among_the_harmed(token, victim_verbs) or _harmed_who(token, victim_verbs)
 
 
+def _harms(verb: Token, victim_verbs: frozenset[str]) -> bool:
+    """A verb whose object is a victim: a kb ``victim_verbs`` one, or one that takes hostages ("were
+    taken hostage", "held them captive"; kb ``hostage_verbs`` and ``hostage_words``)."""
+    if verb.lemma_.lower() in victim_verbs:
+        return True
+    return verb.lemma_.lower() in HOSTAGE_VERBS and any(c.lower_ in HOSTAGE_WORDS for c in verb.rights)
+
+
 def _harmed_who(token: Token, victim_verbs: frozenset[str]) -> bool:
     """ "Carlos Pizarro, who was murdered on 26 April", "a priest whom gunmen had kidnapped": the
     person a relative clause says was harmed."""
     return any(
         clause.dep_ == "relcl"
-        and clause.lemma_.lower() in victim_verbs
+        and _harms(clause, victim_verbs)
         and any(c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
         for clause in token.children
     )
