@@ -690,3 +690,20 @@ def test_police_raids_are_no_attack(analyzer):
     assert _perpetrators(analyzer, police) == []
     militants = "Boko Haram launched raids on three villages in Borno on Monday, killing 12 people."
     assert [s for s, _ in _perpetrators(analyzer, militants)] == ["boko_haram"]
+
+
+def test_a_table_row_is_a_record_not_a_statement_but_a_headline_is_one(analyzer):
+    """A casualty list written out as text gives each row's cause of death in its last cell ("US Bomb":
+    a US soldier killed by a bomb). Cells between commas with no verb are a record, not the author
+    saying the United States bombed anyone; a headline without a verb still names its doer."""
+    rows = (
+        "A suicide bomber blew himself up beside a patrol near Bagram on Monday, killing two soldiers.\n"
+        "==Victims==\n"
+        "*2015-12-21, Sergeant John Miller, 1st Battalion, 3rd Infantry Regiment, US Bomb\n"
+        "*2015-12-21, Corporal Mark Ellis, 1st Battalion, 3rd Infantry Regiment, US Bomb\n"
+    )
+    assert _perpetrators(analyzer, rows) == []
+    [incident] = analyzer.extract(Document(id="rows", text=rows)).incidents
+    assert "US Bomb" not in incident.weapons
+    headline = "Taliban attack on army base in Helmand\nGunmen stormed the base on Monday, killing four."
+    assert [subject for subject, _ in _perpetrators(analyzer, headline)] == ["taliban"]

@@ -13,6 +13,8 @@ from claimgraph.extractors.quotes import find_quotes
 from claimgraph.model import Figure
 from claimgraph.nlp.figures import casualties
 
+ROW_CELLS = 4  # a verbless sentence of this many comma-separated cells is a table row, not a headline
+
 
 @dataclass
 class Context:
@@ -25,6 +27,7 @@ class Context:
     ents: list[Span]  # ``Doc.ents`` builds its spans anew on every access
     ents_by_sent: list[list[Span]]
     figures: dict[int, tuple[Figure | None, Figure | None]] = field(default_factory=dict)
+    rows: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
@@ -61,6 +64,18 @@ class Context:
         if index not in self.figures:
             self.figures[index] = casualties(self.sents[index])
         return self.figures[index]
+
+    def record_row(self, item: Token | Span) -> bool:
+        """Whether ``item`` sits in a row of a table or list written out as text ("*2015-12-21, Special
+        Agent X, U.S. Air Force Office of Special Investigations, US Bomb"): cells between commas and no
+        verb. A row's cells are a record's fields (a date, a name, a unit, a cause of death); unlike a
+        headline ("Taliban attack on Kabul hotel"), it says nothing of who did what."""
+        index = self.index(item)
+        if index not in self.rows:
+            sent = self.sents[index]
+            cells = sum(t.text == "," for t in sent) + 1
+            self.rows[index] = cells >= ROW_CELLS and not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+        return self.rows[index]
 
     def sent_at_char(self, char: int) -> Span | None:
         span = self.doc.char_span(char, min(char + 1, len(self.text)), alignment_mode="expand")

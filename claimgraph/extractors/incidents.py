@@ -252,8 +252,8 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     told_of_one = False  # whether any word speaks of an incident, even in general
     for trigger in doc.spans.get("incident_triggers", []):
         token = trigger.root
-        if token.i in actor_tokens:
-            continue
+        if token.i in actor_tokens or ctx.record_row(token):
+            continue  # a group's name; a table row's "cause of death" cell
         if _planned(token) or token.lower_ in WEAPON_NOUNS and kept_or_moved(token):
             continue  # "a plot to kill", "police found a car with 100 kg of dynamite": no attack (yet)
         told_of_one = True

@@ -291,7 +291,8 @@ def find_statements(
     for trigger in _pick_triggers(doc):
         relation = trigger.label_
         if (
-            _no_attack_done(trigger, relation, attack)
+            ctx.record_row(trigger)
+            or _no_attack_done(trigger, relation, attack)
             or _not_done_yet(trigger, relation)
             or not _connected(trigger, attack)
             or _blamed_for_a_failure(trigger, attack)
