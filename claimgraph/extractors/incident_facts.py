@@ -30,10 +30,10 @@ from claimgraph.nlp.figures import ImpliedFigure, parse_count
 if TYPE_CHECKING:
     from claimgraph.extractors.incidents import Draft
 
-BARE_GROUP_WORDS = {"group", "gang", "cell", "cells", "unit", "units", "band", "bands", "member", "members"}
-GROUP_NOUNS = BARE_GROUP_WORDS - {"member", "members"}  # the body itself, not its people
 INCIDENT_LEMMAS = kb.incident_words()
 _LEX = kb.role_lexicon()
+BARE_GROUP_WORDS = frozenset(_LEX["bare_group_words"])
+GROUP_NOUNS = BARE_GROUP_WORDS - {"member", "members"}  # the body itself, not its people
 # who is held to account for an attack, and for what (kb incident_roles.yaml): see ``_held_to_account``
 ACCUSED_PEOPLE = _LEX["accused_people"] | _LEX["attackers"] | _LEX["deed_nouns"] | _LEX["doer_words"]
 VAGUE_PEOPLE = _LEX["vague_people"]
@@ -132,7 +132,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                 _add_attacker(draft, full_name(ent, people))  # "Colonel X is responsible for the murders"
 
 
-LIST_VERBS = frozenset({"consist", "include", "comprise"})
+LIST_VERBS = frozenset(_LEX["list_verbs"])
 
 
 def kept_or_moved(noun: Token, lex: dict[str, frozenset[str]] | None = None) -> bool:
@@ -449,34 +449,8 @@ QUANTIFIERS = {"several", "some", "many", "numerous", "few", "various", "dozens"
 # Words that count or set apart one of several of the same kind ("the second bomb", "other bombs"):
 # the filler is the kind, written once.
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "other", "another"}
-VICTIM_WORDS = {
-    "victims",
-    "victim",
-    "dead",
-    "bodies",
-    "body",
-    "hostages",
-    "hostage",
-    "deceased",
-    "wounded",
-    "injured",
-    "killed",
-}
-VICTIM_NOUNS = {
-    "murder",
-    "assassination",
-    "killing",
-    "kidnapping",
-    "death",
-    "abduction",
-    "slaying",
-    "attack",
-    "execution",
-    "release",
-    "body",
-    "bodies",
-    "funeral",
-}
+VICTIM_WORDS = frozenset(_LEX["victim_words"])
+VICTIM_NOUNS = frozenset(_LEX["victim_nouns"])
 
 
 def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:

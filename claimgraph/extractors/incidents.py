@@ -39,10 +39,11 @@ from claimgraph.model import Figure, Incident, Place, stable_id
 from claimgraph.model import Span as DocSpan
 from claimgraph.nlp.places import is_area
 
-TYPE_ORDER = [t["type"] for t in kb.load("incident_types")["types"]]
-ANAPHORA = set(kb.load("incident_types")["anaphora"])
-NEW_INCIDENT_OPENERS = tuple(kb.load("incident_types")["new_incident_openers"])
-PLAN_WORDS = frozenset(kb.load("incident_types")["plan_words"])
+_TYPES = kb.load("incident_types")
+TYPE_ORDER = [t["type"] for t in _TYPES["types"]]
+ANAPHORA = set(_TYPES["anaphora"])
+NEW_INCIDENT_OPENERS = tuple(_TYPES["new_incident_openers"])
+PLAN_WORDS = frozenset(_TYPES["plan_words"])
 DEFINITE = {
     "the",
     "this",
@@ -67,31 +68,11 @@ DEFINITE = {
     "recent",
     "such",
 }
-GENERIC_HEADS = {"series", "string", "spate", "wave", "number", "campaign", "pattern", "kind", "type"}
-WEAK_LEMMAS = {"kill", "die", "killing", "strike", "operation", "shoot", "attack"}
-# Verbs that say when or how an incident mentioned again happened ("the assault began at dawn").
-OCCURRENCE_VERBS = {"occur", "happen", "take", "begin", "start", "unfold", "erupt"}
-# Verbs whose clause describes the incident that is their subject ("a bombing killed 12 in Kabul").
-EVENT_VERBS = {
-    "kill",
-    "injure",
-    "wound",
-    "hit",
-    "strike",
-    "rock",
-    "target",
-    "occur",
-    "happen",
-    "take",
-    "leave",
-    "claim",
-    "destroy",
-    "damage",
-    "explode",
-    "tear",
-    "rip",
-    "go",
-}
+# what makes an incident word general, weak, told again or described (kb incident_types.yaml)
+GENERIC_HEADS = frozenset(_TYPES["generic_heads"])
+WEAK_LEMMAS = frozenset(_TYPES["weak_lemmas"])
+OCCURRENCE_VERBS = frozenset(_TYPES["occurrence_verbs"])
+EVENT_VERBS = frozenset(_TYPES["event_verbs"])
 ATTACKER_NOUNS = kb.role_lexicon()["attackers"]
 WEAPON_NOUNS = kb.role_lexicon()["weapons"]
 # What makes plural munitions the ones of one incident: "the rockets", "three rockets", "two bombs".

@@ -31,8 +31,8 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _GENERIC = kb.load("generic_actors")
 STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]
 COPULAS = {"be", "become", "remain", "seem", "appear"}
-PASSIVE_DOERS = {"involve"}  # "X was involved": X took part
-ACCUSE_LEMMAS = {"blame", "accuse", "suspect", "hold", "attribute", "implicate", "charge"}
+PASSIVE_DOERS = frozenset(_RELATIONS["passive_doers"])  # "X was involved": X took part
+ACCUSE_LEMMAS = frozenset(_RELATIONS["accusing_verbs"])
 PLACE_PREPS = {"in", "near", "inside", "across", "throughout", "within"}
 # "blamed on X", "attributed to X": the accused comes after the preposition, not as the object
 ACCUSED_PREPS = {"blame": "on", "attribute": "to"}

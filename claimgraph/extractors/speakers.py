@@ -18,91 +18,17 @@ from claimgraph.model import Source
 if TYPE_CHECKING:
     from claimgraph.extractors.context import Context
 
-REPORT_HEADS = {
-    "report",
-    "study",
-    "assessment",
-    "analysis",
-    "survey",
-    "investigation",
-    "review",
-    "document",
-    "findings",
-    "dossier",
-    "memo",
-    "cable",
-    "briefing",
-    "paper",
-    "statement",
-    "communique",
-    "inquiry",
-    "panel",
-    "evaluation",
-    "estimate",
-    "data",
-    "records",
-}
-ANONYMOUS_HEADS = {
-    "source",
-    "sources",
-    "official",
-    "officials",
-    "officer",
-    "officers",
-    "diplomat",
-    "diplomats",
-    "resident",
-    "residents",
-    "witness",
-    "witnesses",
-    "analyst",
-    "analysts",
-    "expert",
-    "experts",
-    "observer",
-    "observers",
-    "insider",
-    "insiders",
-    "aide",
-    "aides",
-    "people",
-    "someone",
-    "commander",
-    "commanders",
-    "member",
-    "members",
-    "man",
-    "woman",
-    "person",
-    "villagers",
-    "survivors",
-    "investigators",
-    "authorities",
-    "agent",
-    "agents",
-}
-INSTITUTIONS = frozenset(kb.load("cues")["institutions"])  # "the interior ministry said": an organisation
-SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "leader", "chief"}
-GROUP_NOUNS = {
-    "group",
-    "outfit",
-    "organisation",
-    "organization",
-    "movement",
-    "network",
-    "militants",
-    "rebels",
-    "insurgents",
-    "guerrillas",
-    "faction",
-    "militia",
-    "cartel",
-}
+_CUES = kb.load("cues")  # the words of speaker phrases (kb cues.yaml)
+REPORT_HEADS = frozenset(_CUES["report_heads"])
+ANONYMOUS_HEADS = frozenset(_CUES["anonymous_heads"])
+INSTITUTIONS = frozenset(_CUES["institutions"])  # "the interior ministry said": an organisation
+SPOKESPEOPLE = frozenset(_CUES["spokespeople"])
+GROUP_NOUNS = frozenset(_CUES["group_nouns"])
 RELATIVES = {"which", "who", "that", "whom"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 CLAUSE_DEPS = {"acl", "relcl"}
-NAMING_VERBS = {"call", "name", "know", "label", "banner", "style", "dub"}  # "a group calling itself X"
-SPEAKING_FOR = {"speak", "represent"}  # a clause that says whom the speaker speaks for
+NAMING_VERBS = frozenset(_CUES["naming_verbs"])  # "a group calling itself X"
+SPEAKING_FOR = frozenset(_CUES["speaking_for"])  # a clause that says whom the speaker speaks for
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 GROUP_PRONOUNS = {"they", "it", "we", "them"}
 
