@@ -519,6 +519,19 @@ def test_a_person_a_relative_clause_says_was_killed_is_a_victim(analyzer):
     assert _incident(analyzer, text).victims == ["Carlos Pizarro Leongomez"]
 
 
+def test_those_said_not_to_have_done_it_are_no_attackers(analyzer):
+    """ "did not plant", "are not responsible for", "was not involved in": the text says they did not."""
+    bombed = "A bomb exploded at the town hall in Apopa on Monday."
+    cases = {
+        f"{bombed} The police said guerrillas did not plant the bomb.": [],
+        f"{bombed} The soldiers are not responsible for the bombing, the army said.": [],
+        f"{bombed} The army said Colonel Ramon Diaz was not involved in the bombing.": [],
+        "Guerrillas planted a bomb at the town hall in Apopa on Monday.": ["Guerrillas"],
+    }
+    for text, attackers in cases.items():
+        assert _incident(analyzer, text).attackers == attackers, text
+
+
 def test_people_taken_or_held_hostage_are_victims(analyzer):
     """ "were taken hostage", "are being held hostage": taking hostages is a kidnapping, and those named
     are its victims as they are of "kidnapped"; "held in custody" is no hostage-taking."""

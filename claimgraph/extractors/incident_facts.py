@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors.context import Context
+from claimgraph.extractors.modality import polarity
 from claimgraph.extractors.names import full_name, with_surnames
 from claimgraph.extractors.participants import RELATIVE_PRONOUNS, relative_clauses
 from claimgraph.extractors.roles import (
@@ -41,6 +42,7 @@ HOSTAGE_VERBS = _LEX["hostage_verbs"]
 HOSTAGE_WORDS = _LEX["hostage_words"]
 ACCUSING_WORDS = _LEX["accusing_words"]
 CHARGED_DEEDS = ATTACK_WORDS | _LEX["charged_deeds"]
+HARM_VERBS = _LEX["attack_verbs"] | _LEX["victim_verbs"] | _LEX["target_verbs"]
 
 
 def _better_figure(old: Figure | None, new: Figure | None) -> bool:
@@ -104,8 +106,8 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                     continue  # "the bomb squad unit defused another device": those who answered
                 if _came_to_harm(token, lex):
                     continue  # "13 persons died": the dead
-                if in_denial(token):
-                    continue  # "X denied that the drug traffickers had killed him"
+                if in_denial(token) or dep == "nsubj" and _denied_doing(token.head):
+                    continue  # "X denied that the drug traffickers had killed him", "are not responsible"
                 if _named_group(token, actor_tokens):
                     continue  # "the Islamic State militant group": the group is its name, an actor
                 phrase = _phrase(token, text, counted=True)
@@ -296,8 +298,8 @@ def _held_to_account(noun: Token) -> bool:
     while noun.dep_ == "conj" and noun.head.i != noun.i:  # "45 soldiers and 2 officers"
         noun = noun.head
 
-    def accuses(word: Token) -> bool:
-        return in_words(word, ACCUSING_WORDS) and _of_an_attack(word)
+    def accuses(word: Token) -> bool:  # not "were not involved in", "are not responsible for"
+        return in_words(word, ACCUSING_WORDS) and _of_an_attack(word) and not _negated(word)
 
     if any(_said_of(c, noun) and accuses(c) for c in noun.children):
         return True
@@ -311,6 +313,22 @@ def _held_to_account(noun: Token) -> bool:
         return False
     deed = head.head  # "the arrest of X for killing": the parser may hang "for" on X or its conjunct
     return in_words(deed, ACCUSING_WORDS) and any(_of_an_attack(w) for w in (deed, noun, *noun.conjuncts))
+
+
+def _negated(word: Token) -> bool:
+    """ "did not plant", "were not involved", "are not responsible": said not to be so."""
+    return polarity(word.doc[word.i : word.i + 1], "perpetrated") == "negative"
+
+
+def _denied_doing(verb: Token) -> bool:
+    """ "did not attack the town", "are not responsible for": the attack, or the charge of it, said not to
+    be so (not "the guerrillas do not want peace")."""
+    if not _negated(verb):
+        return False
+    if verb.lemma_.lower() in HARM_VERBS:
+        return True
+    charges = (c for c in verb.children if c.dep_ == "acomp")
+    return verb.lemma_ == "be" and any(in_words(c, ACCUSING_WORDS) for c in charges)
 
 
 def _said_of(clause: Token, noun: Token) -> bool:
@@ -377,8 +395,8 @@ def _doers(sent: Span, lex: dict[str, frozenset[str]]) -> list[Token]:
     """Heads of the phrases that did the attacking: subjects of attack verbs, "by" agents of passives."""
     out: list[Token] = []
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex["attack_verbs"]:
-            continue
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex["attack_verbs"] or _negated(verb):
+            continue  # "guerrillas did not plant the bomb": no doer
         for child in verb.children:
             if child.dep_ == "nsubj":
                 out.append(child)
