@@ -577,6 +577,20 @@ def test_where_the_victims_were_stationed_or_staying_is_no_target(analyzer):
     assert _incident(analyzer, text).targets == ["restaurant"]
 
 
+def test_where_a_person_works_or_what_they_own_is_no_target(analyzer):
+    """ "the director of the hospital" was killed, not the hospital; "the owner of a body shop" is a
+    witness, and his shop no target; "the guards of the substation" still make the substation one."""
+    director = "Gunmen killed the director of the hospital in Cali on Monday."
+    assert _incident(analyzer, director).targets == []
+    owner = (
+        "The owner of a body shop in Junction City identified the man who rented the truck used in the "
+        "bombing of the federal building in Oklahoma City."
+    )
+    assert _incident(analyzer, owner).targets == ["federal building"]
+    guards = "Guerrillas attacked the guards of the power substation in Usulutan on Monday."
+    assert _incident(analyzer, guards).targets == ["power substation"]
+
+
 def test_a_group_word_the_group_s_name_modifies_is_no_second_attacker(analyzer):
     """ "the ETA cell" is ETA, which the statements name; "FMLN members" are people and stay."""
     cell = "The ETA cell planted a car bomb outside the barracks in Bilbao on Friday, killing two guards."

@@ -211,6 +211,8 @@ def _hit(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
     if noun.dep_ in {"dobj", "nsubjpass"}:
         verb = noun.head.lemma_.lower()
         return verb in lex["target_verbs"] or verb in lex["attack_verbs"] or verb in lex["guard_verbs"]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in lex["owner_words"]:
+        return False  # "the owner of a body shop": whose it is, not what was hit
     return not _a_means(noun, lex) and noun.head.head.lemma_ != "be" and not _where_people_were_hit(noun, lex)
 
 
