@@ -591,6 +591,22 @@ def test_where_a_person_works_or_what_they_own_is_no_target(analyzer):
     assert _incident(analyzer, guards).targets == ["power substation"]
 
 
+def test_where_a_victim_was_taken_shot_died_or_was_heading_is_no_target(analyzer):
+    """Places that only say where a person was harmed, died or was going: "near his home", "in front of
+    his drugstore", "died in a hospital", "heading to the airport". A bomb "in front of the embassy"
+    still hit the embassy."""
+    cases = {
+        "Gunmen kidnapped Senator Luis Estrada near his home in Medellin on Monday.": [],
+        "Three men shot Deputy Pablo Li in front of his drugstore in Lima on Monday.": [],
+        "A union leader died in a hospital after the dynamite attack against the union headquarters in "
+        "San Salvador.": ["union headquarters"],
+        "Gunmen kidnapped Hector Oqueli on Monday as he was heading to the airport in Guatemala City.": [],
+        "A bomb exploded in front of the embassy in Lima on Monday.": ["embassy"],
+    }
+    for text, targets in cases.items():
+        assert _incident(analyzer, text).targets == targets, text
+
+
 def test_a_group_word_the_group_s_name_modifies_is_no_second_attacker(analyzer):
     """ "the ETA cell" is ETA, which the statements name; "FMLN members" are people and stay."""
     cell = "The ETA cell planted a car bomb outside the barracks in Bilbao on Friday, killing two guards."

@@ -42,6 +42,8 @@ HOSTAGE_VERBS = _LEX["hostage_verbs"]
 HOSTAGE_WORDS = _LEX["hostage_words"]
 ACCUSING_WORDS = _LEX["accusing_words"]
 CHARGED_DEEDS = ATTACK_WORDS | _LEX["charged_deeds"]
+# pronouns for people (not "all", "which", "it"): a place after what was done to them is where it happened
+PERSONAL_PRONOUNS = {"he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you"}
 HARM_VERBS = _LEX["attack_verbs"] | _LEX["victim_verbs"] | _LEX["target_verbs"]
 
 
@@ -219,13 +221,17 @@ def _hit(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
 def _where_people_were_hit(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
     """ "General Leigh was attacked at his office", "Pizarro was shot aboard a plane", "killed one person
     at the airport": a place after a verb whose patient is a person is where it happened, not what was
-    hit (kb ``person_patients``)."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in {"at", "in", "aboard", "inside", "on"}:
+    hit (kb ``person_patients``); so is a place "near" it, or "in front of" it ("kidnapped near his
+    home", "shot him in front of his drugstore")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in {"front", "outside"}:
+        noun = noun.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"at", "in", "aboard", "inside", "on", "near"}:
         return False
     verb = noun.head.head
     patients = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     return verb.pos_ == "VERB" and any(
-        c.ent_type_ == "PERSON" or c.pos_ == "PRON" or c.lower_ in lex["person_patients"] for c in patients
+        c.ent_type_ == "PERSON" or c.lower_ in PERSONAL_PRONOUNS or c.lower_ in lex["person_patients"]
+        for c in patients
     )
 
 
