@@ -336,6 +336,17 @@ def test_a_list_of_arms_taken_is_not_the_attack_s_weapons(analyzer):
     )
     assert _incident(analyzer, stolen).weapons == ["grenades"]
     assert _incident(analyzer, seized).weapons == ["grenades"]
+    # the parser hangs the later items of a long list elsewhere; "including" is no clause of its own
+    confiscated = (
+        f"{attack}. The army says it has confiscated 370 rifles, 82 grenade launchers, 26 mortars and 18 "
+        "machineguns."
+    )
+    found = (
+        f"{attack}. At least 230 cartridges, including some for AK-47 rifles and M-67 mortars, were found at "
+        "the site."
+    )
+    assert _incident(analyzer, confiscated).weapons == ["grenades"]
+    assert _incident(analyzer, found).weapons == ["grenades"]
 
 
 def test_a_relative_clause_on_the_mention_itself_gives_its_date(analyzer):

@@ -151,8 +151,26 @@ def kept_or_moved(noun: Token, lex: dict[str, frozenset[str]] | None = None) -> 
         lemma = token.lemma_.lower()
         if lemma in lex["not_weapon_heads"] or token.lower_ in lex["not_weapon_heads"]:
             return True
+        if token.dep_ == "prep":
+            continue  # "cartridges, including some for rifles and grenades, were found"
         if token.pos_ in {"VERB", "AUX"} and not (token.dep_ == "relcl" and lemma in LIST_VERBS):
             break
+    return _listed_after(noun, lex)
+
+
+def _listed_after(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """A weapon further down the list a seizing verb opens ("has confiscated 370 rifles, 82 grenade
+    launchers, 26 mortars and 18 machineguns"), where the parser hangs the later items elsewhere: no
+    verb between the seizing verb and the weapon. Only a listed item (not "according to a report we
+    received, a truck bomb exploded")."""
+    if noun.dep_ not in {"conj", "appos"}:
+        return False
+    doc, i = noun.doc, noun.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+        token = doc[i]
+        if token.pos_ in {"VERB", "AUX"}:
+            return token.pos_ == "VERB" and in_words(token, lex["not_weapon_heads"])
     return False
 
 
