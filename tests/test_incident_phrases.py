@@ -543,6 +543,19 @@ def test_those_said_not_to_have_done_it_are_no_attackers(analyzer):
         assert _incident(analyzer, text).attackers == attackers, text
 
 
+def test_a_group_that_only_takes_a_stance_is_no_attacker(analyzer):
+    """ "the guerrillas decided to suspend the talks", "the rebels demand a trial": a stance, not an act;
+    "the guerrillas fled" in the same breath as the blast still names them."""
+    bombed = "A bomb exploded at the town hall in Apopa on Monday, and"
+    cases = {
+        f"{bombed} the guerrillas decided to suspend the peace talks.": [],
+        f"{bombed} the rebels demand the trial of the mayor.": [],
+        f"{bombed} the guerrillas fled toward the volcano.": ["guerrillas"],
+    }
+    for text, attackers in cases.items():
+        assert _incident(analyzer, text).attackers == attackers, text
+
+
 def test_people_taken_or_held_hostage_are_victims(analyzer):
     """ "were taken hostage", "are being held hostage": taking hostages is a kidnapping, and those named
     are its victims as they are of "kidnapped"; "held in custody" is no hostage-taking."""

@@ -39,6 +39,7 @@ GROUP_NOUNS = BARE_GROUP_WORDS - {"member", "members"}  # the body itself, not i
 ACCUSED_PEOPLE = _LEX["accused_people"] | _LEX["attackers"] | _LEX["deed_nouns"] | _LEX["doer_words"]
 VAGUE_PEOPLE = _LEX["vague_people"]
 HOSTAGE_VERBS = _LEX["hostage_verbs"]
+STANCE_VERBS = _LEX["stance_verbs"]
 HOSTAGE_WORDS = _LEX["hostage_words"]
 ACCUSING_WORDS = _LEX["accusing_words"]
 CHARGED_DEEDS = ATTACK_WORDS | _LEX["charged_deeds"]
@@ -100,7 +101,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             if singular(word) in harmed and dep == "nsubj":
                 continue  # "killing four soldiers ... as soldiers approached": the dead, named again
             if word in lex["attackers"] and dep in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}:
-                if dep == "nsubj" and token.head.i in speaking:
+                if dep == "nsubj" and (token.head.i in speaking or token.head.lemma_.lower() in STANCE_VERBS):
                     continue  # "a man who said he spoke for the group told a reporter": a speaker
                 if _speakers_own(token):
                     continue  # "our troops are working alongside our partners": the speaker's side
