@@ -417,7 +417,7 @@ class _Restorer:
         tab = self.tab
         while i < n:
             key = keys[i]
-            if i and self.proper[i - 1] and key in tab.nouns and self.surname(i):
+            if i and self.proper[i - 1] and self.surname_word(key) and self.surname(i):
                 self.set_case(i, "X")
                 i += 1
             elif key in plain:
@@ -429,6 +429,11 @@ class _Restorer:
             else:
                 i = self.single(i)
         return self.edits
+
+    def surname_word(self, key: str) -> bool:
+        """A word that can be a surname after a first name: an English noun ("Mike Hammer") or a proper
+        name known in another sense ("Armando Caycedo Camargo"; Camargo is also a town)."""
+        return key in self.tab.nouns or key in self.tab.context and key not in self.tab.english
 
     def surname(self, i: int) -> bool:
         """An English noun right after a first name is its surname ("carlos pizarro", "mike hammer"), as

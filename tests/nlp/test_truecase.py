@@ -160,3 +160,14 @@ def test_an_english_noun_after_a_first_name_is_a_surname() -> None:
     assert restore_case("IN SAN JOSE PROVINCE, CARLOS SAID THAT IT RAINED.") == (
         "In San Jose province, Carlos said that it rained."
     )
+
+
+def test_a_place_name_after_a_first_name_and_surname_is_a_second_surname() -> None:
+    """A proper name the tables know only as a place ("Camargo", a town) is a second surname after a
+    first name and a surname; an ambiguous English word there ("may") stays lower case."""
+    assert restore_case("ENGINEER ARMANDO CAYCEDO CAMARGO WAS KIDNAPPED.") == (
+        "Engineer Armando Caycedo Camargo was kidnapped."
+    )
+    assert restore_case("AIDES SAID CARLOS PIZARRO MAY RUN AGAIN.") == (
+        "Aides said Carlos Pizarro may run again."
+    )
