@@ -19,6 +19,7 @@ from claimgraph.extractors.names import full_name, with_surnames
 from claimgraph.extractors.participants import RELATIVE_PRONOUNS, relative_clauses
 from claimgraph.extractors.roles import (
     ATTACK_WORDS,
+    HARM_VERBS,
     in_denial,
     in_words,
     list_head,
@@ -39,13 +40,12 @@ GROUP_NOUNS = BARE_GROUP_WORDS - {"member", "members"}  # the body itself, not i
 ACCUSED_PEOPLE = _LEX["accused_people"] | _LEX["attackers"] | _LEX["deed_nouns"] | _LEX["doer_words"]
 VAGUE_PEOPLE = _LEX["vague_people"]
 HOSTAGE_VERBS = _LEX["hostage_verbs"]
-STANCE_VERBS = _LEX["stance_verbs"]
 HOSTAGE_WORDS = _LEX["hostage_words"]
+STANCE_VERBS = _LEX["stance_verbs"]
 ACCUSING_WORDS = _LEX["accusing_words"]
 CHARGED_DEEDS = ATTACK_WORDS | _LEX["charged_deeds"]
 # pronouns for people (not "all", "which", "it"): a place after what was done to them is where it happened
 PERSONAL_PRONOUNS = {"he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you"}
-HARM_VERBS = _LEX["attack_verbs"] | _LEX["victim_verbs"] | _LEX["target_verbs"]
 
 
 def _better_figure(old: Figure | None, new: Figure | None) -> bool:
@@ -102,7 +102,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                 continue  # "killing four soldiers ... as soldiers approached": the dead, named again
             if word in lex["attackers"] and dep in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}:
                 if dep == "nsubj" and (token.head.i in speaking or token.head.lemma_.lower() in STANCE_VERBS):
-                    continue  # "a man who said he spoke for the group told a reporter": a speaker
+                    continue  # "a man who said he spoke for the group told a reporter", "rebels demand"
                 if _speakers_own(token):
                     continue  # "our troops are working alongside our partners": the speaker's side
                 if dep == "nsubj" and token.head.lemma_.lower() in lex["responder_verbs"]:
@@ -149,12 +149,11 @@ def kept_or_moved(noun: Token, lex: dict[str, frozenset[str]] | None = None) -> 
     token = noun
     while token.head.i != token.i:
         token = token.head
-        lemma = token.lemma_.lower()
-        if lemma in lex["not_weapon_heads"] or token.lower_ in lex["not_weapon_heads"]:
+        if in_words(token, lex["not_weapon_heads"]):
             return True
         if token.dep_ == "prep":
             continue  # "cartridges, including some for rifles and grenades, were found"
-        if token.pos_ in {"VERB", "AUX"} and not (token.dep_ == "relcl" and lemma in LIST_VERBS):
+        if token.pos_ in {"VERB", "AUX"} and not (token.dep_ == "relcl" and in_words(token, LIST_VERBS)):
             break
     return _listed_after(noun, lex)
 
