@@ -113,7 +113,7 @@ def fillers(ctx: Context, spans: list[Span]) -> list[Filler]:
     for label, field in FIELDS.items():
         for group in cluster([s for s in spans if s.label_ == label], by_surname=label == "VICTIM"):
             if label == "VICTIM" and all(
-                _kin_named(s) or _named_as_doer(s) or only_arrested(s.root) for s in group
+                _kin_named(s) or _named_as_doer(s) or only_arrested(s.root, ctx.sent(s.root)) for s in group
             ):
                 continue
             if label == "PERPIND" and all(in_denial(s.root) or _predicated(s) for s in group):
@@ -137,11 +137,12 @@ def _kin_named(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in {"of", "to"} and root.head.head.lower_ in KIN_WORDS
 
 
-def only_arrested(token: Token) -> bool:
-    """A person the sentence says was arrested, detained or charged ("sympathisers were arrested,
-    including X", "police detained X and Y", "X remained in prison"), not harmed, nor said to have
-    vanished since: kb incident_roles.yaml ``arrest_verbs``, ``custody_words``, ``vanished_words``."""
-    if any(t.lower_ in VANISHED_WORDS for t in token.sent):
+def only_arrested(token: Token, sent: Span) -> bool:
+    """A person ``sent`` says was arrested, detained or charged ("sympathisers were arrested, including
+    X", "police detained X and Y", "X remained in prison"), not harmed, nor said to have vanished since:
+    kb incident_roles.yaml ``arrest_verbs``, ``custody_words``, ``vanished_words``. The sentence comes
+    from ``Context`` (``Token.sent`` walks the document)."""
+    if any(t.lower_ in VANISHED_WORDS for t in sent):
         return False
     token = list_head(token, through_of=True)  # "X, wife of Y, Z and W"
     if token.dep_ == "pobj" and token.head.lower_ == "including":  # "..., including X"
