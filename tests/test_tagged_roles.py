@@ -355,3 +355,16 @@ def test_people_only_arrested_are_no_victims(analyzer):
     doc.spans["tagged_roles"] = [*doc.spans["tagged_roles"], Span(doc, again, again + 2, label="VICTIM")]
     victims = _field(doc, text, "victims")
     assert victims == ["Rosa Leal", "Luis Vega", "Jaime Rey"]
+
+
+def test_a_name_or_number_split_off_the_noun_it_modifies_is_one_filler(analyzer):
+    text = "Rebels set fire to a route 30 bus and later bombed the Hotel Miramar annex in Lima."
+    roles = [("route", 2, "TARGET"), ("bus", 1, "TARGET"), ("Hotel", 1, "TARGET"), ("Miramar", 2, "TARGET")]
+    doc = _tagged(analyzer, text, roles)
+    assert sorted(_lower(_field(doc, text, "targets"))) == ["hotel miramar annex", "route 30 bus"]
+
+
+def test_an_adjective_split_off_its_noun_stays_out_of_the_filler(analyzer):
+    text = "Guerrillas detonated a powerful dynamite charge outside the bank in Lima."
+    doc = _tagged(analyzer, text, [("powerful", 1, "WEAPON"), ("dynamite", 2, "WEAPON")])
+    assert _field(doc, text, "weapons") == ["dynamite charge"]

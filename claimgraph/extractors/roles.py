@@ -26,6 +26,8 @@ FIELDS = {"PERPIND": "attackers", "TARGET": "targets", "VICTIM": "victims", "WEA
 PERPETRATOR = "PERPORG"
 ARTICLES = {"a", "an", "the"}
 CONTENT_POS = {"NOUN", "PROPN"}
+NAMING_POS = CONTENT_POS | {"NUM"}
+PREMODIFIERS = {"amod", "compound", "det", "nummod", "nmod", "poss", "advmod"}
 TRAILING_JUNK = {"ADP", "DET", "CCONJ", "PART"}  # "members of", "the": a name cut short
 # The tagger learnt to mark every occurrence of a filler: a target string left unmarked at most of its
 # occurrences is rarely one (on MUC-4 TST1+TST2, 2 right of 28).
@@ -74,7 +76,7 @@ def has_roles(doc: Doc) -> bool:
 
 def role_spans(ctx: Context) -> list[Span]:
     """The tagger's role spans, one per stretch of text, without fragments and lone first names."""
-    confident = _join_inside_actors(ctx, _confident(ctx.doc))
+    confident = _join_inside_actors(ctx, _join_modifiers(_confident(ctx.doc)))
     joined = _members_of(confident)
     spans = [s for s in _merge_overlaps(confident) if not _fragment(s) and not _swallowed(s, joined)]
     spans = sorted(spans + joined, key=lambda s: (s.start, s.end))
@@ -417,6 +419,32 @@ def _join_inside_actors(ctx: Context, spans: list[Span]) -> list[Span]:
             start, end = min(s.start for s in inside), max(s.end for s in inside)
             out.append(Span(ctx.doc, start, end, label=PERPETRATOR))
     return sorted(out, key=lambda s: (s.start, s.end))
+
+
+def _join_modifiers(spans: list[Span]) -> list[Span]:
+    """A name or number that only modifies the next span, with no word between, is part of it: the tagger
+    at times begins a second span at the noun a modifier belongs to ("route 30 | bus", "Hotel | Miramar
+    bombing"). A lone adjective is not joined ("powerful | dynamite charge"): MUC-4 leaves such words
+    out, and alone it is dropped as a fragment."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if last and last.label_ == span.label_ and last.end == span.start and _modifies(last, span):
+            out[-1] = Span(span.doc, last.start, span.end, label=span.label_)
+        else:
+            out.append(span)
+    return out
+
+
+def _modifies(first: Span, second: Span) -> bool:
+    """Whether ``first`` is a premodifier of ``second``: its head word hangs on a word of ``second``, or
+    both are parts of one compound."""
+    root = first.root
+    if root.dep_ not in PREMODIFIERS or first[-1].is_punct or not any(t.pos_ in NAMING_POS for t in first):
+        return False
+    return second.start <= root.head.i < second.end or (
+        root.dep_ == "compound" and second.root.dep_ == "compound" and root.head == second.root.head
+    )
 
 
 def _members_of(spans: list[Span]) -> list[Span]:
