@@ -681,3 +681,15 @@ def test_those_held_to_account_for_the_attack_are_its_attackers(analyzer):
     }
     for text, attackers in cases.items():
         assert _incident(analyzer, text).attackers == attackers, text
+
+
+def test_who_ordered_the_attack_is_one_of_its_attackers(analyzer):
+    """The intellectual author: "ordered the killing" names who was behind it; an ordered arrest or
+    search is no attack."""
+    text = (
+        "Police said that Carlos Mendoza, a drug lord, ordered the killing of Judge Ana Ruiz, who was shot "
+        "dead in Cali on Monday. A court later ordered the arrest of two suspects."
+    )
+    incident = _incident(analyzer, text)
+    assert incident.attackers == ["Carlos Mendoza"]
+    assert incident.victims == ["Ana Ruiz"]

@@ -707,3 +707,18 @@ def test_a_table_row_is_a_record_not_a_statement_but_a_headline_is_one(analyzer)
     assert "US Bomb" not in incident.weapons
     headline = "Taliban attack on army base in Helmand\nGunmen stormed the base on Monday, killing four."
     assert [subject for subject, _ in _perpetrators(analyzer, headline)] == ["taliban"]
+
+
+def test_a_group_that_ordered_the_attack_perpetrated_it_but_an_order_is_no_act(analyzer):
+    ordered = "Police said the Red Dawn Brigade ordered the killing of Judge Ana Ruiz in Cali on Monday."
+    assert _doer_names(analyzer, ordered) == {"Red Dawn Brigade"}
+    title = (
+        "Gunmen shot dead Judge Ana Ruiz in Cali on Monday. The Red Dawn Brigade order and security chief "
+        "said the town was calm."
+    )
+    assert _doer_names(analyzer, title) == set()
+    departure = (
+        "Gunmen shot dead Judge Ana Ruiz in Cali on Monday. The U.S. State Department ordered the "
+        "departure of family members of its staff from Cali."
+    )
+    assert _doer_names(analyzer, departure) == set()

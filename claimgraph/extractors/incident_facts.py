@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from claimgraph import kb
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.modality import polarity
-from claimgraph.extractors.names import full_name, with_surnames
+from claimgraph.extractors.names import full_name
 from claimgraph.extractors.participants import RELATIVE_PRONOUNS, relative_clauses
 from claimgraph.extractors.roles import (
     ATTACK_WORDS,
@@ -127,7 +127,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             if in_denial(doer) or _named_group(doer, actor_tokens):
                 continue
             if doer.i not in actor_tokens and (doer.lower_ in lex["attackers"] or doer.ent_type_ == "PERSON"):
-                _add_attacker(draft, _doer_phrase(doer, text, lex))
+                _add_attacker(draft, _doer_phrase(doer, text, lex, people))
         for ent in ctx.ents_by_sent[index]:
             if ent.label_ != "PERSON":
                 continue
@@ -421,14 +421,23 @@ def _doers(sent: Span, lex: dict[str, frozenset[str]]) -> list[Token]:
     """Heads of the phrases that did the attacking: subjects of attack verbs, "by" agents of passives."""
     out: list[Token] = []
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex["attack_verbs"] or _negated(verb):
+        if verb.pos_ != "VERB" or _negated(verb):
             continue  # "guerrillas did not plant the bomb": no doer
+        lemma = verb.lemma_.lower()
+        ordered = lemma in lex["ordering_verbs"] and _orders_an_attack(verb)  # "X ordered the killing"
+        if lemma not in lex["attack_verbs"] and not ordered:
+            continue
         for child in verb.children:
             if child.dep_ == "nsubj":
                 out.append(child)
             elif child.dep_ == "agent":
                 out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
+
+
+def _orders_an_attack(verb: Token) -> bool:
+    """ "ordered the assassination of the judge", not "ordered the arrest of two suspects"."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in INCIDENT_LEMMAS for c in verb.children)
 
 
 def _targets(sent: Span, lex: dict[str, frozenset[str]], actor_tokens: set[int]) -> list[Token]:
@@ -455,11 +464,12 @@ def _targets(sent: Span, lex: dict[str, frozenset[str]], actor_tokens: set[int])
     ]
 
 
-def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]]) -> str:
-    """The attacker as written, with "of X" kept after group words ("members of the 8th front")."""
+def _doer_phrase(head: Token, text: str, lex: dict[str, frozenset[str]], people: list[str]) -> str:
+    """The attacker as written, with "of X" kept after group words ("members of the 8th front"); a
+    person as the text names them in full ("Ruiz ordered the attack" after "Carlos Ruiz")."""
     if head.ent_type_ == "PERSON":
         ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
-        return with_surnames(ent).text
+        return full_name(ent, people)
     phrase = _phrase(head, text, counted=True)
     if head.lower_ in lex["attacker_of_heads"]:
         return _with_of_phrase(head, phrase, text, {"of", "from"}, participles=True)

@@ -250,9 +250,18 @@ def _rejects_no_charge(trigger: Span, relation: str) -> bool:
 
 
 def _attack_words(doc: Doc) -> set[int]:
-    """Tokens that name an attack or its doing: incident mentions and `perpetrated` triggers."""
+    """Tokens that name an attack or its doing: incident mentions and `perpetrated` triggers, but not
+    those that name a doer ("members of", "gunmen from"): "the departure of family members of the
+    staff" names no attack."""
     mentions = {i for span in doc.spans.get("incident_triggers", []) for i in range(span.start, span.end)}
-    return mentions | _relation_words(doc, "perpetrated")
+    triggers = doc.spans.get("relation_triggers", [])
+    doing = {
+        i
+        for span in triggers
+        if span.label_ == "perpetrated" and span.root.pos_ not in {"NOUN", "PROPN"}
+        for i in range(span.start, span.end)
+    }
+    return mentions | doing
 
 
 def _relation_words(doc: Doc, relation: str) -> set[int]:

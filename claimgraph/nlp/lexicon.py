@@ -68,6 +68,8 @@ def _relation_entries() -> Iterator[Entry]:
             for phrase in entry["patterns"]:
                 yield Entry(relation, "LEMMA", phrase)
                 yield Entry(relation, "LOWER", phrase)
+            for lemma in entry.get("verb_patterns") or []:
+                yield Entry(relation, "LEMMA", lemma, VERB_POS)
 
 
 ADAPTERS: dict[str, Callable[[], Iterator[Entry]]] = {
