@@ -693,3 +693,20 @@ def test_who_ordered_the_attack_is_one_of_its_attackers(analyzer):
     incident = _incident(analyzer, text)
     assert incident.attackers == ["Carlos Mendoza"]
     assert incident.victims == ["Ana Ruiz"]
+
+
+def test_a_place_is_a_target_when_the_attack_struck_it_not_when_someone_was_there(analyzer):
+    """A place after a word of the attack ("exploded near", "placed a bomb in", "broke the windows of",
+    "was defused at") is what it hit; after any other verb it is only where someone was."""
+    struck = (
+        "Rebels placed a bomb in a liquor store in Cali on Friday, killing two people. The blast broke the "
+        "windows of the telephone company offices nearby, and a second charge was defused at the savings "
+        "bank. A driver who had stopped at a gas station when the bomb exploded was unhurt."
+    )
+    targets = ["liquor store", "telephone company offices", "savings bank"]
+    assert _incident(analyzer, struck).targets == targets
+    hiding = (
+        "Two bombs exploded near the finish line of a marathon in Boston on Monday, killing three people. "
+        "Police said one of the bombers was found hiding in a boat after the bombing."
+    )
+    assert _incident(analyzer, hiding).targets == ["finish line"]

@@ -233,7 +233,37 @@ def _hit(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
         return verb in lex["target_verbs"] or verb in lex["attack_verbs"] or verb in lex["guard_verbs"]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in lex["owner_words"]:
         return False  # "the owner of a body shop": whose it is, not what was hit
+    if not _struck_there(noun, lex):
+        return False
     return not _a_means(noun, lex) and noun.head.head.lemma_ != "be" and not _where_people_were_hit(noun, lex)
+
+
+def _struck_there(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """Whether the phrase ("at X", "on X", "in front of X") hangs on a word of the attack: one that hits,
+    guards, sets off or damages ("exploded at", "the destruction of"; kb ``target_verbs``,
+    ``attack_verbs``, ``guard_verbs``, ``struck_words``), an incident word ("the attack on"), or a verb
+    that put a weapon there ("placed a bomb in"; kb ``placing_verbs``); also through the part of the
+    place it names ("the windows of X", "in front of X"). Not "found hiding in a boat", "removed a bag
+    from his room at the university", "stopped at a store"."""
+    acting = lex["target_verbs"] | lex["attack_verbs"] | lex["guard_verbs"] | lex["struck_words"]
+    word = noun.head.head
+    for _ in range(3):
+        lemma = word.lemma_.lower()
+        if lemma in acting or lemma in INCIDENT_LEMMAS or lemma == "take" and _takes_place(word):
+            return True
+        if lemma in lex["placing_verbs"]:
+            placed = [c for c in word.children if c.dep_ in {"dobj", "nsubjpass"}]
+            placed += [word.head] if word.dep_ == "acl" else []  # "a bomb, planted under a bus"
+            return any(p.lower_ in lex["weapons"] for p in placed)
+        if word.pos_ != "NOUN" or word.dep_ not in {"pobj", "dobj", "nsubj", "nsubjpass"}:
+            return False
+        word = word.head.head if word.dep_ == "pobj" else word.head  # the part's own place in the sentence
+    return False
+
+
+def _takes_place(verb: Token) -> bool:
+    """ "took place": the attack happened there."""
+    return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
 
 
 def _where_people_were_hit(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
