@@ -722,3 +722,18 @@ def test_a_group_that_ordered_the_attack_perpetrated_it_but_an_order_is_no_act(a
         "departure of family members of its staff from Cali."
     )
     assert _doer_names(analyzer, departure) == set()
+
+
+def test_a_wish_or_a_threat_states_no_act_and_a_plan_states_facilitation(analyzer):
+    """ "wants to blame X" accuses nobody, "threatened to kill" claims nothing; "had planned to kidnap"
+    is a plan, which DESIGN.md counts as facilitation."""
+    text = (
+        "Gunmen shot dead a judge in Quito on Monday. Patricio Vera, a spokesman for the Red Dawn Brigade, "
+        "said the right wing wants to blame the Red Dawn Brigade for the attack. Police said the Black Hand "
+        "group had planned to kidnap the judge before the attack. The Black Hand group later threatened to "
+        "kill the mayor."
+    )
+    result = analyzer.extract(Document(id="unrealised", text=text))
+    names = {a.id: a.name for a in result.actors}
+    said = sorted((s.relation, names.get(s.subject, s.subject), s.source.name) for s in result.statements)
+    assert said == [("facilitated", "Black Hand group", "Police")]

@@ -38,6 +38,8 @@ ACTS = frozenset(RELATIONS["perpetrated"]["acts"])
 ATTACK_NOUNS = kb.incident_words() | ACTS  # nouns that can name the attack itself
 COUNTER_PATIENTS = frozenset(RELATIONS["perpetrated"]["counter_patients"])
 FENDING_VERBS = frozenset(RELATIONS["perpetrated"]["fending_verbs"])
+UNREALISED_HEADS = frozenset(RELATIONS["perpetrated"]["unrealised_heads"])
+PLANNING_HEADS = frozenset(RELATIONS["perpetrated"]["planning_heads"])
 POLICING_ACTS = frozenset(RELATIONS["perpetrated"]["policing_acts"])
 CHARGE_OBJECTS = frozenset(RELATIONS["denied"]["charge_objects"])
 DEFINITE = {"the", "those", "these", "all", "both", "its", "their"}
@@ -109,12 +111,22 @@ def _policing(trigger: Span, subjects: list[Span]) -> bool:
 
 def _not_done_yet(trigger: Span, relation: str) -> bool:
     """ "The armed forces will be bombing civilians", "if we used our power, we would kill innocent
-    people": a future or conditional act asserts no perpetration (a threat, a prediction, a
-    counterfactual); "may have" and "could have" are hedges, read as certainty instead."""
+    people", "the group threatened to kill the mayor": a future, conditional, wished or threatened act
+    asserts no perpetration (a threat, a prediction, a counterfactual; kb ``unrealised_heads``); "may
+    have" and "could have" are hedges, read as certainty instead."""
     if relation not in {"perpetrated", "facilitated"}:
         return False
     verb = participants.governing_verb(trigger.root)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREALISED_HEADS:
+        return True  # "wants to blame the group", "threatened to kill the mayor": a wish or a threat
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
+
+
+def _planned(trigger: Span) -> bool:
+    """ "had planned to kidnap the president", "plotted to kill": the act planned, not done (kb
+    ``planning_heads``), which is facilitation."""
+    verb = participants.governing_verb(trigger.root)
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLANNING_HEADS
 
 
 def _names_an_attack(noun: Token, attack: set[int]) -> bool:
@@ -311,6 +323,8 @@ def find_statements(
             or _framing(trigger, attack)
         ):
             continue
+        if relation == "perpetrated" and _planned(trigger):
+            relation = "facilitated"
         attribution = _attribution_for(trigger, found)
         if attribution is not None and _made_possible_only(doc, attribution):
             continue
