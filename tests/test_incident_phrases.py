@@ -710,3 +710,12 @@ def test_a_place_is_a_target_when_the_attack_struck_it_not_when_someone_was_ther
         "Police said one of the bombers was found hiding in a boat after the bombing."
     )
     assert _incident(analyzer, hiding).targets == ["finish line"]
+
+
+def test_arms_seized_or_brought_into_the_country_are_not_the_attack_s_weapons(analyzer):
+    text = (
+        "Rebels ambushed an army patrol near Tarija on Monday, killing four soldiers with grenades. After "
+        "the ambush the troops confiscated 12 rifles, two mortars and large quantities of ammunition. The "
+        "army said the rebels behind the ambush had introduced several pistols into the country."
+    )
+    assert _incident(analyzer, text).weapons == ["grenades"]

@@ -162,7 +162,10 @@ def _listed_after(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
     """A weapon further down the list a seizing verb opens ("has confiscated 370 rifles, 82 grenade
     launchers, 26 mortars and 18 machineguns"), where the parser hangs the later items elsewhere: no
     verb between the seizing verb and the weapon. Only a listed item (not "according to a report we
-    received, a truck bomb exploded")."""
+    received, a truck bomb exploded"); an item counted with "of" is the count's ("large quantities of
+    ammunition")."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
     if noun.dep_ not in {"conj", "appos"}:
         return False
     doc, i = noun.doc, noun.i
