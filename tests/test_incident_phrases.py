@@ -719,3 +719,12 @@ def test_arms_seized_or_brought_into_the_country_are_not_the_attack_s_weapons(an
         "army said the rebels behind the ambush had introduced several pistols into the country."
     )
     assert _incident(analyzer, text).weapons == ["grenades"]
+
+
+def test_those_spared_by_the_attack_or_answering_it_are_not_its_attackers(analyzer):
+    text = (
+        "Two men on a motorcycle threw a bomb at a police post in Medellin on Monday. The three policemen "
+        "inside the post escaped injury from the blast. The police bomb squad is trying to determine the "
+        "damage caused by the bomb."
+    )
+    assert _incident(analyzer, text).attackers == ["Two men"]

@@ -105,7 +105,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                     continue  # "a man who said he spoke for the group told a reporter", "rebels demand"
                 if _speakers_own(token):
                     continue  # "our troops are working alongside our partners": the speaker's side
-                if dep == "nsubj" and token.head.lemma_.lower() in lex["responder_verbs"]:
+                if dep == "nsubj" and _answering(token.head, lex):
                     continue  # "the bomb squad unit defused another device": those who answered
                 if _came_to_harm(token, lex):
                     continue  # "13 persons died": the dead
@@ -432,14 +432,22 @@ def _named_group(noun: Token, actor_tokens: set[int]) -> bool:
     )
 
 
+def _answering(verb: Token, lex: dict[str, frozenset[str]]) -> bool:
+    """A verb of those who answer an attack (kb ``responder_verbs``), or one they try or begin to do
+    ("is trying to determine the damage")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(v.lemma_.lower() in lex["responder_verbs"] for v in verbs)
+
+
 def _came_to_harm(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
-    """The subject of a verb of coming to harm ("13 persons died"), unless named by the deed ("the
-    gunman died"): kb incident_roles.yaml ``sufferer_verbs``, ``deed_nouns``."""
-    return (
-        noun.dep_ == "nsubj"
-        and noun.head.lemma_.lower() in lex["sufferer_verbs"]
-        and noun.lower_ not in lex["deed_nouns"]
-    )
+    """The subject of a verb of coming to harm ("13 persons died") or of being spared it ("escaped
+    injury"), unless named by the deed ("the gunman died"): kb incident_roles.yaml ``sufferer_verbs``,
+    ``spared_verbs``, ``deed_nouns``."""
+    if noun.dep_ != "nsubj" or noun.lower_ in lex["deed_nouns"]:
+        return False
+    verb = noun.head.lemma_.lower()
+    spared = verb in lex["spared_verbs"] and any(c.dep_ in {"dobj", "acomp"} for c in noun.head.children)
+    return verb in lex["sufferer_verbs"] or spared
 
 
 def _add_attacker(draft: Draft, phrase: str) -> None:
