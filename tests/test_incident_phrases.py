@@ -728,3 +728,17 @@ def test_those_spared_by_the_attack_or_answering_it_are_not_its_attackers(analyz
         "damage caused by the bomb."
     )
     assert _incident(analyzer, text).attackers == ["Two men"]
+
+
+def test_the_place_of_a_bomb_thrown_or_planted_is_the_clause_s(analyzer):
+    """ "threw a bomb at a police post in Medellin on Monday": the place and day are the bomb's."""
+    text = "Two men on a motorcycle threw a bomb at a police post in Medellin on Monday, killing two guards."
+    assert _incident(analyzer, text).place.name == "Medellín"
+
+
+def test_a_surname_taken_for_an_organisation_is_no_place(analyzer):
+    from claimgraph.extractors.whereabouts import _placelike
+
+    doc = analyzer.nlp("Gunmen bombed the car of newsman Jorge Ibarra today, but Ibarra was not hurt.")
+    alone = [e for e in doc.ents if e.text == "Ibarra"]
+    assert alone and not any(_placelike(e) for e in alone)

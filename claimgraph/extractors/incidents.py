@@ -73,6 +73,7 @@ GENERIC_HEADS = frozenset(_TYPES["generic_heads"])
 WEAK_LEMMAS = frozenset(_TYPES["weak_lemmas"])
 OCCURRENCE_VERBS = frozenset(_TYPES["occurrence_verbs"])
 EVENT_VERBS = frozenset(_TYPES["event_verbs"])
+USING_VERBS = frozenset(_TYPES["using_verbs"])
 ATTACKER_NOUNS = kb.role_lexicon()["attackers"]
 WEAPON_NOUNS = kb.role_lexicon()["weapons"]
 # What makes plural munitions the ones of one incident: "the rockets", "three rockets", "two bombs".
@@ -196,8 +197,9 @@ def _own_scope(token: Token, triggers: set[int]) -> set[int]:
     A relative clause on the mention itself ("the attack, which began on Monday") or one that tells of
     the incident again ("the kidnapping of X, who was seized on Saturday in Medellin") stays."""
     describes_clause = token.head.lemma_.lower() in EVENT_VERBS or token.lower_ in ATTACKER_NOUNS
-    if token.pos_ != "VERB" and token.dep_ in {"nsubj", "nsubjpass"} and describes_clause:
-        token = token.head  # "a suicide bomber rammed a car into a convoy on Sunday"
+    used = token.dep_ == "dobj" and token.lower_ in WEAPON_NOUNS and token.head.lemma_.lower() in USING_VERBS
+    if token.pos_ != "VERB" and (token.dep_ in {"nsubj", "nsubjpass"} and describes_clause or used):
+        token = token.head  # "a suicide bomber rammed a car into a convoy on Sunday", "threw a bomb at"
     scope = set(range(token.left_edge.i, token.right_edge.i + 1))
     for word in token.subtree:
         on_another = word.dep_ == "relcl" and word.i != token.i and word.head.i != token.i

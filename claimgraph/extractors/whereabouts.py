@@ -74,7 +74,13 @@ def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
 def _placelike(ent: Span) -> bool:
     if ent.label_ in PLACE_LABELS:
         return not _a_person_harmed(ent)
-    return ent.label_ == "ORG" and (len(ent) == 1 or ent[-1].lower_ in LANDMARKS)
+    return ent.label_ == "ORG" and (len(ent) == 1 and not _a_surname(ent) or ent[-1].lower_ in LANDMARKS)
+
+
+def _a_surname(ent: Span) -> bool:
+    """ "Ibarra was not hurt" after "newsman Epigmenio Ibarra": a word the recogniser took for an
+    organisation that ends a person's name in the text is that person, not a town of that name."""
+    return any(other.label_ == "PERSON" and other[-1].text == ent.text for other in ent.doc.ents)
 
 
 def _a_person_harmed(ent: Span) -> bool:
