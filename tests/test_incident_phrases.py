@@ -742,3 +742,10 @@ def test_a_surname_taken_for_an_organisation_is_no_place(analyzer):
     doc = analyzer.nlp("Gunmen bombed the car of newsman Jorge Ibarra today, but Ibarra was not hurt.")
     alone = [e for e in doc.ents if e.text == "Ibarra"]
     assert alone and not any(_placelike(e) for e in alone)
+
+
+def test_where_a_bomb_was_left_is_its_target(analyzer):
+    """ "left a bomb at a bank": leaving is placing when a weapon is what was left (the placing verbs
+    need one, so "left a note inside the boat" is still no target)."""
+    text = "Two men left a bomb at a bank in Lima on Monday. It exploded an hour later, killing a guard."
+    assert _incident(analyzer, text).targets == ["bank"]
