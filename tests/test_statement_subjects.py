@@ -724,14 +724,13 @@ def test_a_group_that_ordered_the_attack_perpetrated_it_but_an_order_is_no_act(a
     assert _doer_names(analyzer, departure) == set()
 
 
-def test_a_wish_or_a_threat_states_no_act_and_a_plan_states_facilitation(analyzer):
-    """ "wants to blame X" accuses nobody, "threatened to kill" claims nothing; "had planned to kidnap"
-    is a plan, which DESIGN.md counts as facilitation."""
+def test_a_wish_states_no_act_and_a_plan_states_facilitation(analyzer):
+    """ "wants to blame X" accuses nobody; "had planned to kidnap" is a plan, which DESIGN.md counts as
+    facilitation. (A threat is an act: incident_types.yaml plan_words.)"""
     text = (
         "Gunmen shot dead a judge in Quito on Monday. Patricio Vera, a spokesman for the Red Dawn Brigade, "
         "said the right wing wants to blame the Red Dawn Brigade for the attack. Police said the Black Hand "
-        "group had planned to kidnap the judge before the attack. The Black Hand group later threatened to "
-        "kill the mayor."
+        "group had planned to kidnap the judge before the attack."
     )
     result = analyzer.extract(Document(id="unrealised", text=text))
     names = {a.id: a.name for a in result.actors}

@@ -111,14 +111,14 @@ def _policing(trigger: Span, subjects: list[Span]) -> bool:
 
 def _not_done_yet(trigger: Span, relation: str) -> bool:
     """ "The armed forces will be bombing civilians", "if we used our power, we would kill innocent
-    people", "the group threatened to kill the mayor": a future, conditional, wished or threatened act
-    asserts no perpetration (a threat, a prediction, a counterfactual; kb ``unrealised_heads``); "may
-    have" and "could have" are hedges, read as certainty instead."""
+    people", "the right wing wants to blame the group": a future, conditional or wished act asserts no
+    perpetration (a threat, a prediction, a counterfactual; kb ``unrealised_heads``); "may have" and
+    "could have" are hedges, read as certainty instead."""
     if relation not in {"perpetrated", "facilitated"}:
         return False
     verb = participants.governing_verb(trigger.root)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREALISED_HEADS:
-        return True  # "wants to blame the group", "threatened to kill the mayor": a wish or a threat
+        return True  # "wants to blame the group": a wish
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
 
 
