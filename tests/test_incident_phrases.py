@@ -749,3 +749,24 @@ def test_where_a_bomb_was_left_is_its_target(analyzer):
     need one, so "left a note inside the boat" is still no target)."""
     text = "Two men left a bomb at a bank in Lima on Monday. It exploded an hour later, killing a guard."
     assert _incident(analyzer, text).targets == ["bank"]
+
+
+def test_a_town_the_parse_hangs_elsewhere_in_the_sentence_is_still_the_incident_s(analyzer):
+    """The only town of the sentence is where its incident happened, even where the parse hangs it on
+    another verb; so the Nantes blast is not merged into the Strasbourg shooting for want of a place."""
+    text = (
+        "Police in France are searching for a cyclist suspected of leaving a parcel that exploded on Friday, "
+        "injuring 13 shoppers on a pedestrian street in the city of Nantes. Five people died last December "
+        "in a shooting at a Christmas market in Strasbourg."
+    )
+    incidents = analyzer.extract(Document(id="towns", text=text)).incidents
+    assert sorted(i.place.name for i in incidents) == ["Nantes", "Strasbourg"]
+
+
+def test_a_name_after_the_city_of_is_a_place_whatever_the_recogniser_says(analyzer):
+    from claimgraph.extractors.whereabouts import _placelike
+
+    doc = analyzer.nlp("A parcel bomb exploded on Friday on a busy street in the city of Lyon.")
+    lyon = next(e for e in doc.ents if e.text == "Lyon")
+    person = Span(doc, lyon.start, lyon.end, label="PERSON")
+    assert _placelike(person)

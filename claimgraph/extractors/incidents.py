@@ -33,6 +33,7 @@ from claimgraph.extractors.whereabouts import (
     compatible_place,
     date_in,
     document_country,
+    only_place,
     place_in,
 )
 from claimgraph.model import Figure, Incident, Place, stable_id
@@ -246,7 +247,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         scope = _own_scope(token, trigger_roots)
         ents = ents_by_sent[sent_of[token.i]]
         mention = Mention(sent_of[token.i], token, trigger.label_, _is_anaphoric(token))
-        mention.place = place_in(ents, scope, actor_tokens, hint)
+        mention.place = place_in(ents, scope, actor_tokens, hint) or only_place(ents, actor_tokens, hint)
         mention.date = date_in(ents, scope, published, quotes)
         mention.own_date = date_in(ents, _owned_dates(token), published, quotes)  # "Thursday's assault"
         mentions.append(mention)

@@ -39,6 +39,8 @@ LANDMARKS = {
     "bridge",
     "road",
 }
+# Words that, followed by "of", name the kind of place the next name is ("the city of Lyon").
+PLACE_NOUNS = {"city", "town", "village", "province", "district", "region", "municipality", "department"}
 DATE_LABELS = {"DATE", "TIME"}
 VICTIM_VERBS = kb.role_lexicon()["victim_verbs"]
 AGE = re.compile(r"[1-9]\d?")
@@ -74,7 +76,16 @@ def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
 def _placelike(ent: Span) -> bool:
     if ent.label_ in PLACE_LABELS:
         return not _a_person_harmed(ent)
+    if _named_as_a_place(ent):
+        return True
     return ent.label_ == "ORG" and (len(ent) == 1 and not _a_surname(ent) or ent[-1].lower_ in LANDMARKS)
+
+
+def _named_as_a_place(ent: Span) -> bool:
+    """ "the city of Lyon", "the province of Helmand": the words before the name say it is a place,
+    whatever the recogniser called it (it takes "Lyon" there for a person)."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS
 
 
 def _a_surname(ent: Span) -> bool:
@@ -134,6 +145,20 @@ def place_in(
     if _is_country(place) and _beside(unknown, ent):
         return Place(_bare_name(unknown), place.country)
     return place
+
+
+def only_place(ents: list[Span], actor_tokens: set[int], hint: str | None = None) -> Place | None:
+    """The place a sentence names when all its places are one town at most in one country: where an
+    incident whose own words name none happened ("police in France are hunting a man who left a parcel
+    that exploded on Friday, injuring 13 people in the city of Nantes", where the parse hangs the town on
+    another verb). With two towns or two countries in the sentence it cannot tell which."""
+    found = [e for e in ents if _placelike(e) and e.start not in actor_tokens]
+    places = [p for e in found if (p := _geocode(e.text, hint)) is not None]
+    if len(places) != len(found) or len({p.country for p in places}) > 1:
+        return None  # a name the gazetteer lacks, or two countries: which one is not said
+    if len([p for p in places if not is_area(p)]) > 1:
+        return None
+    return place_in(found, {e.start for e in found}, actor_tokens, hint)
 
 
 def _unlisted_place(ent: Span) -> bool:
