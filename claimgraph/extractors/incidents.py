@@ -209,6 +209,12 @@ def _own_scope(token: Token, triggers: set[int]) -> set[int]:
     return scope
 
 
+def _describes_another(ent: Span, token: Token) -> bool:
+    """A name inside a relative clause that tells of someone or something else ("killed X, who had been
+    elected mayor in Medellin"): not where the incident happened (see ``_own_scope``)."""
+    return any(w.dep_ == "relcl" and token not in w.subtree for w in (ent.root, *ent.root.ancestors))
+
+
 def _owned_dates(token: Token) -> range:
     """Where a mention that refers back finds a date of its own: its possessor ("Thursday's assault"),
     or the clause of a verb that says when it happened ("The assault began before dawn last Thursday")."""
@@ -247,7 +253,10 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         scope = _own_scope(token, trigger_roots)
         ents = ents_by_sent[sent_of[token.i]]
         mention = Mention(sent_of[token.i], token, trigger.label_, _is_anaphoric(token))
-        mention.place = place_in(ents, scope, actor_tokens, hint) or only_place(ents, actor_tokens, hint)
+        mention.place = place_in(ents, scope, actor_tokens, hint)
+        if mention.place is None and not mention.anaphoric:  # "The bombing followed attacks in X": not X
+            undescribed = [e for e in ents if not _describes_another(e, token)]
+            mention.place = only_place(undescribed, actor_tokens, hint)
         mention.date = date_in(ents, scope, published, quotes)
         mention.own_date = date_in(ents, _owned_dates(token), published, quotes)  # "Thursday's assault"
         mentions.append(mention)
