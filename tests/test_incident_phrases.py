@@ -770,3 +770,12 @@ def test_a_name_after_the_city_of_is_a_place_whatever_the_recogniser_says(analyz
     lyon = next(e for e in doc.ents if e.text == "Lyon")
     person = Span(doc, lyon.start, lyon.end, label="PERSON")
     assert _placelike(person)
+
+
+def test_an_attacker_killed_in_a_gun_battle_with_police_is_no_victim(analyzer):
+    text = (
+        "Two bombs exploded at a marathon in Boston on Monday, killing three people. Days later, Tamerlan "
+        "Tsarnaev was killed in a gun battle with police, and the bombers' friend Ahmed Kalil was shot dead "
+        "by the bombers."
+    )
+    assert _incident(analyzer, text).victims == ["Ahmed Kalil"]

@@ -546,6 +546,7 @@ QUANTIFIERS = {"several", "some", "many", "numerous", "few", "various", "dozens"
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "other", "another"}
 VICTIM_WORDS = frozenset(_LEX["victim_words"])
 VICTIM_NOUNS = frozenset(_LEX["victim_nouns"])
+FIGHT_NOUNS = frozenset(_LEX["fight_nouns"])
 
 
 def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
@@ -553,12 +554,19 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
     "the murder of X", or "the victims were identified as X"."""
     token = list_head(ent.root)
     if token.dep_ in {"dobj", "nsubjpass"} and _harms(token.head, victim_verbs):
-        return True
+        return not _killed_fighting(token.head)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in VICTIM_NOUNS:
         return True
     if _identified_as(token):
         return not named_for_a_doer(token)  # "mercenaries identified as X", "who identified himself as X"
     return _among_the_harmed(token, victim_verbs) or _harmed_who(token, victim_verbs)
+
+
+def _killed_fighting(verb: Token) -> bool:
+    """ "was killed in a gun battle with police": the one killed fought (kb ``fight_nouns``), so is no
+    victim of the attack."""
+    fights = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(in_words(o, FIGHT_NOUNS) and any(c.lower_ == "with" for c in o.children) for o in fights)
 
 
 def _harms(verb: Token, victim_verbs: frozenset[str]) -> bool:
