@@ -779,3 +779,11 @@ def test_an_attacker_killed_in_a_gun_battle_with_police_is_no_victim(analyzer):
         "by the bombers."
     )
     assert _incident(analyzer, text).victims == ["Ahmed Kalil"]
+
+
+def test_an_attacker_named_in_apposition_is_named(analyzer):
+    text = (
+        "Five people were killed on Tuesday in an attack on a Christmas market in Strasbourg. The alleged "
+        "killer, Pierre Lenoir, had pledged allegiance to the Islamic State before the attack."
+    )
+    assert _incident(analyzer, text).attackers == ["Pierre Lenoir"]

@@ -115,7 +115,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                     continue  # "the Islamic State militant group": the group is its name, an actor
                 phrase = _phrase(token, text, counted=True)
                 if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
-                    _add_attacker(draft, phrase)
+                    _add_attacker(draft, _named_in_apposition(token, people) or phrase)
             elif word in lex["weapons"]:
                 if not (kept_or_moved(token, lex) or _unqualified(token, lex) or _of_a_charge(token, lex)):
                     append(draft.weapons, _weapon_phrase(token, text, lex))
@@ -448,6 +448,15 @@ def _came_to_harm(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
     verb = noun.head.lemma_.lower()
     spared = verb in lex["spared_verbs"] and any(c.dep_ in {"dobj", "acomp"} for c in noun.head.children)
     return verb in lex["sufferer_verbs"] or spared
+
+
+def _named_in_apposition(noun: Token, people: list[str]) -> str | None:
+    """ "The alleged killer, John Roe, ...": the attacker is the person the apposition names."""
+    for child in noun.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            ent = next(e for e in noun.doc.ents if e.start <= child.i < e.end)
+            return full_name(ent, people)
+    return None
 
 
 def _add_attacker(draft: Draft, phrase: str) -> None:
