@@ -787,3 +787,11 @@ def test_an_attacker_named_in_apposition_is_named(analyzer):
         "killer, Pierre Lenoir, had pledged allegiance to the Islamic State before the attack."
     )
     assert _incident(analyzer, text).attackers == ["Pierre Lenoir"]
+
+
+def test_a_person_said_to_die_in_a_sentence_about_the_attack_is_its_victim(analyzer):
+    text = (
+        "Superior court judge Carlos Mendez died after he was shot near downtown Bogota on Monday by two "
+        "men on motorcycles. One of the gunmen, Luis Pinto, died in a shootout with police."
+    )
+    assert _incident(analyzer, text).victims == ["Carlos Mendez"]

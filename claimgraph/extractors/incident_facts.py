@@ -556,6 +556,7 @@ ORDINALS = {"first", "second", "third", "fourth", "fifth", "other", "another"}
 VICTIM_WORDS = frozenset(_LEX["victim_words"])
 VICTIM_NOUNS = frozenset(_LEX["victim_nouns"])
 FIGHT_NOUNS = frozenset(_LEX["fight_nouns"])
+DYING_VERBS = frozenset({"die", "perish"})  # a person named as dying in a sentence about the incident
 
 
 def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
@@ -568,6 +569,8 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
         return True
     if _identified_as(token):
         return not named_for_a_doer(token)  # "mercenaries identified as X", "who identified himself as X"
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in DYING_VERBS:
+        return not _killed_fighting(token.head)  # "Judge X died after he was shot"
     return _among_the_harmed(token, victim_verbs) or _harmed_who(token, victim_verbs)
 
 
