@@ -795,3 +795,12 @@ def test_a_person_said_to_die_in_a_sentence_about_the_attack_is_its_victim(analy
         "men on motorcycles. One of the gunmen, Luis Pinto, died in a shootout with police."
     )
     assert _incident(analyzer, text).victims == ["Carlos Mendez"]
+
+
+def test_victims_found_dead_among_the_wounded_or_who_lost_their_lives(analyzer):
+    text = (
+        "Gunmen attacked a bus in Lima on Monday. The driver, Jose Quispe, was found dead inside the bus. "
+        "The body of the conductor, Mario Rojas, was found near the road after the attack. Police said Ana "
+        "Torres was among those wounded in the attack, and that Pedro Soto lost his life in the attack."
+    )
+    assert _incident(analyzer, text).victims == ["Jose Quispe", "Mario Rojas", "Ana Torres", "Pedro Soto"]

@@ -81,7 +81,8 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             # "Two people were killed. The victims were identified as X and Y.", "Three were injured,
             # including X."
             for ent in ctx.ents_by_sent[index]:
-                if ent.label_ == "PERSON" and (_names_the_victims(ent) or _singled_out(ent, lex)):
+                named = _names_the_victims(ent) or _singled_out(ent, lex) or _found_dead(list_head(ent.root))
+                if ent.label_ == "PERSON" and named:
                     append(draft.victims, full_name(ent, people))
             continue
         conduct = _conduct(sent)
@@ -557,6 +558,7 @@ VICTIM_WORDS = frozenset(_LEX["victim_words"])
 VICTIM_NOUNS = frozenset(_LEX["victim_nouns"])
 FIGHT_NOUNS = frozenset(_LEX["fight_nouns"])
 DYING_VERBS = frozenset({"die", "perish"})  # a person named as dying in a sentence about the incident
+CORPSE_WORDS = frozenset({"body", "corpse", "remains"})
 
 
 def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
@@ -569,9 +571,24 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
         return True
     if _identified_as(token):
         return not named_for_a_doer(token)  # "mercenaries identified as X", "who identified himself as X"
-    if token.dep_ == "nsubj" and token.head.lemma_.lower() in DYING_VERBS:
-        return not _killed_fighting(token.head)  # "Judge X died after he was shot"
+    if token.dep_ == "nsubj" and (token.head.lemma_.lower() in DYING_VERBS or _lost_life(token.head)):
+        return not _killed_fighting(token.head)  # "Judge X died after he was shot", "X lost his life"
+    if _found_dead(token):
+        return True
     return _among_the_harmed(token, victim_verbs) or _harmed_who(token, victim_verbs)
+
+
+def _lost_life(verb: Token) -> bool:
+    lost = verb.lemma_.lower() == "lose"
+    return lost and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children)
+
+
+def _found_dead(token: Token) -> bool:
+    """ "X was found dead", "the body of X was found" (the parse may hang X on "body" in apposition)."""
+    if token.dep_ != "nsubjpass" or token.head.lemma_.lower() != "find":
+        return False
+    dead = any(c.dep_ in {"oprd", "acomp"} and c.lower_ == "dead" for c in token.head.children)
+    return dead or token.lemma_.lower() in CORPSE_WORDS
 
 
 def _killed_fighting(verb: Token) -> bool:
@@ -614,8 +631,14 @@ def _among_the_harmed(token: Token, victim_verbs: frozenset[str]) -> bool:
         return anchor.dep_ in {"nsubjpass", "dobj"} and anchor.head.lemma_.lower() in victim_verbs
     if token.dep_ in {"nsubj", "attr"} and token.head.lemma_ == "be":
         among = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "among"]
-        return any(g.lower_ in VICTIM_WORDS for c in among for g in c.children if g.dep_ == "pobj")
+        groups = [g for c in among for g in c.children if g.dep_ == "pobj"]
+        return any(g.lower_ in VICTIM_WORDS or _described_as_harmed(g, victim_verbs) for g in groups)
     return False
+
+
+def _described_as_harmed(noun: Token, victim_verbs: frozenset[str]) -> bool:
+    """ "those wounded in the attack", "the people killed": a noun a participle of harm describes."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in victim_verbs for c in noun.children)
 
 
 def _names_the_victims(ent: Span) -> bool:
