@@ -736,3 +736,18 @@ def test_a_wish_states_no_act_and_a_plan_states_facilitation(analyzer):
     names = {a.id: a.name for a in result.actors}
     said = sorted((s.relation, names.get(s.subject, s.subject), s.source.name) for s in result.statements)
     assert said == [("facilitated", "Black Hand group", "Police")]
+
+
+def test_a_group_saying_its_fighters_did_it_claims_it(analyzer):
+    """ "its fighters" are the group's: said by the group, a claim; "our forces" in the narration of an
+    unnamed writer stand for nobody named."""
+    text = (
+        "A car bomb exploded outside a police station in Mogadishu on Tuesday, killing nine people. "
+        "Al-Shabaab said its fighters had carried out the bombing."
+    )
+    result = analyzer.extract(Document(id="its", text=text))
+    assert [(s.relation, s.subject, s.source.name) for s in result.statements] == [
+        ("claimed", "al_shabaab", "Al-Shabaab")
+    ]
+    unnamed = "The Red Dawn Brigade left Tacna on Monday. Our forces ambushed a convoy there, killing six."
+    assert _doer_names(analyzer, unnamed) == set()

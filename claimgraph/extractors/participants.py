@@ -39,6 +39,9 @@ ACCUSED_PREPS = {"blame": "on", "attribute": "to"}
 DESCRIBED_GROUPS = frozenset(_RELATIONS["described_groups"])
 UNNAMED_GROUP = "UNNAMED_GROUP"  # span label of a group the text names by what it is (kind unknown-group)
 GROUP_MODIFIERS = {"amod", "compound", "nmod"}
+# "its fighters", "their men": a possessive that stands for a group, and the nouns for its people.
+GROUP_POSSESSIVES = {"its": "it", "their": "they", "our": "we"}
+GROUP_MEMBERS = ATTACKER_WORDS | frozenset(_GENERIC["members"])
 RECEIVING = frozenset(_RELATIONS["facilitated"]["receiving"])  # "X received weapons from Y": Y helped X
 
 
@@ -113,14 +116,21 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     named = _named_in_clause(root, actors)
     if named:
         return named
+    possessor = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES), None)
+    if possessor is not None and root.lower_ in GROUP_MEMBERS and (speaker or possessor.lower_ != "our"):
+        # "its fighters", "their men": the group the possessive stands for, as "it" or "they" would
+        # ("our forces" only in someone's reported words: the writer's own group is not named)
+        pronoun = Span(span.doc, possessor.i, possessor.i + 1)
+        return _resolve_reference(pronoun, actors, speaker, floor)
     if root.lower_ in RELATIVE_PRONOUNS and root.head.dep_ == "relcl":
         noun = root.head.head  # the noun the relative clause hangs on, without the clause itself
         return _resolve_reference(_phrase_of(noun), actors, speaker, floor)
-    pronoun = root.lower_ in GROUP_PRONOUNS | {"themselves"}
+    lower = GROUP_POSSESSIVES.get(root.lower_, root.lower_)
+    pronoun = lower in GROUP_PRONOUNS | {"themselves"}
     definite_group = root.lower_ in GROUP_NOUNS and span[0].lower_ in {"the", "this", "that"}
     # "they", "the group": the speaker's, or the last named
     if (pronoun or definite_group) and len(span) <= 2:
-        if speaker is not None and speaker.actor and (definite_group or root.lower_ in {"we", "they", "it"}):
+        if speaker is not None and speaker.actor and (definite_group or lower in {"we", "they", "it"}):
             voiced = kb.voices().get(speaker.actor)  # Radio Venceremos' "the rebels" are the FMLN's
             own = [a for a in actors if a.kb_id_ == speaker.actor][:1]
             if voiced:
@@ -137,7 +147,7 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
             and not qualifies_only(a)
             and not _a_place(a)  # "attacked a camp in Helmand Province, Afghanistan. They killed ..."
         ]
-        plural = root.lower_ in {"they", "them", "themselves"}
+        plural = lower in {"they", "them", "themselves"}
         if before and plural and _unnamed_doers_between(before[-1], span):
             return []  # "... because the guerrillas sabotaged pylons when they launched attacks"
         return before[-1:]
