@@ -804,3 +804,16 @@ def test_victims_found_dead_among_the_wounded_or_who_lost_their_lives(analyzer):
         "Torres was among those wounded in the attack, and that Pedro Soto lost his life in the attack."
     )
     assert _incident(analyzer, text).victims == ["Jose Quispe", "Mario Rojas", "Ana Torres", "Pedro Soto"]
+
+
+def test_a_rocket_that_hit_is_an_incident_a_rocket_launcher_seized_is_not(analyzer):
+    hit = (
+        "A rocket hit a base in Erbil on Tuesday. Iraqi officials suspect Kataib Hezbollah of firing the "
+        "rocket, though the group denied it."
+    )
+    result = analyzer.extract(Document(id="rocket", text=hit))
+    [incident] = result.incidents
+    assert (incident.type, incident.place.name, incident.weapons) == ("rocket attack", "Erbil", ["rocket"])
+    assert {s.object["incident"] for s in result.statements} == {incident.id}
+    seized = "Troops seized two rocket launchers and a Soviet missile in a village near Tarija on Monday."
+    assert analyzer.extract(Document(id="seized", text=seized)).incidents == []
