@@ -817,3 +817,8 @@ def test_a_rocket_that_hit_is_an_incident_a_rocket_launcher_seized_is_not(analyz
     assert {s.object["incident"] for s in result.statements} == {incident.id}
     seized = "Troops seized two rocket launchers and a Soviet missile in a village near Tarija on Monday."
     assert analyzer.extract(Document(id="seized", text=seized)).incidents == []
+
+
+def test_a_town_the_recogniser_takes_for_a_person_is_a_place_after_near_or_in(analyzer):
+    text = "A bomb killed six soldiers near Gao on Friday. The army blamed jihadists for the attack."
+    assert _incident(analyzer, text).place.name == "Gao"

@@ -76,7 +76,7 @@ def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
 def _placelike(ent: Span) -> bool:
     if ent.label_ in PLACE_LABELS:
         return not _a_person_harmed(ent)
-    if _named_as_a_place(ent):
+    if _named_as_a_place(ent) or ent.label_ == "PERSON" and _after_a_place_preposition(ent):
         return True
     return ent.label_ == "ORG" and (len(ent) == 1 and not _a_surname(ent) or ent[-1].lower_ in LANDMARKS)
 
@@ -88,10 +88,18 @@ def _named_as_a_place(ent: Span) -> bool:
     return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS
 
 
+def _after_a_place_preposition(ent: Span) -> bool:
+    """ "near Gao", "in Bunia": a name the recogniser took for a person, as the object of a preposition
+    of place, is a place (the gazetteer then decides whether it knows one)."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "outside"} and not _a_surname(ent)
+
+
 def _a_surname(ent: Span) -> bool:
     """ "Ibarra was not hurt" after "newsman Epigmenio Ibarra": a word the recogniser took for an
     organisation that ends a person's name in the text is that person, not a town of that name."""
-    return any(other.label_ == "PERSON" and other[-1].text == ent.text for other in ent.doc.ents)
+    others = [e for e in ent.doc.ents if e.label_ == "PERSON" and e.start != ent.start]
+    return any(other[-1].text == ent.text for other in others)
 
 
 def _a_person_harmed(ent: Span) -> bool:
