@@ -11,7 +11,7 @@ import re
 from collections.abc import Container
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from claimgraph import kb
 from claimgraph.extractors.quotes import inside
@@ -42,6 +42,7 @@ LANDMARKS = {
 # Words that, followed by "of", name the kind of place the next name is ("the city of Lyon").
 PLACE_NOUNS = {"city", "town", "village", "province", "district", "region", "municipality", "department"}
 DATE_LABELS = {"DATE", "TIME"}
+PERSON_ENDS = "claimgraph.person_ends"  # doc.user_data key: see _person_ends
 VICTIM_VERBS = kb.role_lexicon()["victim_verbs"]
 AGE = re.compile(r"[1-9]\d?")
 DAY_NUMBER = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
@@ -98,8 +99,15 @@ def _after_a_place_preposition(ent: Span) -> bool:
 def _a_surname(ent: Span) -> bool:
     """ "Ibarra was not hurt" after "newsman Epigmenio Ibarra": a word the recogniser took for an
     organisation that ends a person's name in the text is that person, not a town of that name."""
-    others = [e for e in ent.doc.ents if e.label_ == "PERSON" and e.start != ent.start]
-    return any(other[-1].text == ent.text for other in others)
+    return any(start != ent.start and last == ent.text for start, last in _person_ends(ent.doc))
+
+
+def _person_ends(doc: Doc) -> list[tuple[int, str]]:
+    """(start, last word) of each person the recogniser found, read once per document: ``doc.ents``
+    builds its spans anew at each call, and places are asked about many times."""
+    if PERSON_ENDS not in doc.user_data:
+        doc.user_data[PERSON_ENDS] = [(e.start, e[-1].text) for e in doc.ents if e.label_ == "PERSON"]
+    return doc.user_data[PERSON_ENDS]
 
 
 def _a_person_harmed(ent: Span) -> bool:
