@@ -81,8 +81,9 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             # "Two people were killed. The victims were identified as X and Y.", "Three were injured,
             # including X."
             for ent in ctx.ents_by_sent[index]:
-                named = _names_the_victims(ent) or _singled_out(ent, lex) or _found_dead(list_head(ent.root))
-                if ent.label_ == "PERSON" and named:
+                if ent.label_ != "PERSON":
+                    continue
+                if _names_the_victims(ent) or _singled_out(ent, lex) or _found_dead(list_head(ent.root)):
                     append(draft.victims, full_name(ent, people))
             continue
         conduct = _conduct(sent)
@@ -557,8 +558,8 @@ ORDINALS = {"first", "second", "third", "fourth", "fifth", "other", "another"}
 VICTIM_WORDS = frozenset(_LEX["victim_words"])
 VICTIM_NOUNS = frozenset(_LEX["victim_nouns"])
 FIGHT_NOUNS = frozenset(_LEX["fight_nouns"])
-DYING_VERBS = frozenset({"die", "perish"})  # a person named as dying in a sentence about the incident
-CORPSE_WORDS = frozenset({"body", "corpse", "remains"})
+DYING_VERBS = frozenset(_LEX["dying_verbs"])
+CORPSE_WORDS = frozenset(_LEX["corpse_words"])
 
 
 def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
@@ -579,6 +580,7 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
 
 
 def _lost_life(verb: Token) -> bool:
+    """ "X lost his life in the attack"."""
     lost = verb.lemma_.lower() == "lose"
     return lost and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children)
 

@@ -17,7 +17,7 @@ from claimgraph import kb
 from claimgraph.extractors.quotes import inside
 from claimgraph.model import Place
 from claimgraph.nlp.dates import MONTH_NAMES, is_date_expression, resolve_date
-from claimgraph.nlp.places import country_code, geocode, is_area
+from claimgraph.nlp.places import PLACE_KINDS, country_code, geocode, is_area
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # The small model often labels "Karachi airport" or a lone city name as an organisation.
@@ -39,8 +39,6 @@ LANDMARKS = {
     "bridge",
     "road",
 }
-# Words that, followed by "of", name the kind of place the next name is ("the city of Lyon").
-PLACE_NOUNS = {"city", "town", "village", "province", "district", "region", "municipality", "department"}
 DATE_LABELS = {"DATE", "TIME"}
 PERSON_ENDS = "claimgraph.person_ends"  # doc.user_data key: see _person_ends
 VICTIM_VERBS = kb.role_lexicon()["victim_verbs"]
@@ -86,7 +84,7 @@ def _named_as_a_place(ent: Span) -> bool:
     """ "the city of Lyon", "the province of Helmand": the words before the name say it is a place,
     whatever the recogniser called it (it takes "Lyon" there for a person)."""
     doc = ent.doc
-    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_KINDS
 
 
 def _after_a_place_preposition(ent: Span) -> bool:

@@ -23,8 +23,9 @@ from claimgraph import kb
 from claimgraph.model import Place
 
 _REGION, _COUNTRY, _CITY, _CITY_ALT, _STATE = range(5)
-# Words after a place name that name a part of it or a site in it: "Kabul airport", "Swat district".
-_SUFFIXES = {
+# Words after a place name that name a part of it or a site in it: "Kabul airport", "Swat district";
+# before "of", they say the next name is a place ("the city of Lyon"; extractors/whereabouts.py).
+PLACE_KINDS = {
     "city", "district", "province", "region", "governorate", "state", "county", "town", "village",
     "area", "municipality", "prefecture", "department", "division",
 }  # fmt: skip
@@ -138,7 +139,7 @@ def _variants(key: str) -> list[str]:
         key = key.split("'s")[0].strip()
         out.append(key)
     words = key.split()
-    while len(words) > 1 and (words[-1] in _SUFFIXES or words[-1] in _LANDMARKS):
+    while len(words) > 1 and (words[-1] in PLACE_KINDS or words[-1] in _LANDMARKS):
         words = words[:-1]
         out.append(" ".join(words))
     return out
