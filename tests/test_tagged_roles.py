@@ -364,6 +364,15 @@ def test_a_name_or_number_split_off_the_noun_it_modifies_is_one_filler(analyzer)
     assert sorted(_lower(_field(doc, text, "targets"))) == ["hotel miramar annex", "route 30 bus"]
 
 
+def test_a_count_or_a_title_split_off_its_noun_stays_out_of_the_filler(analyzer):
+    """ "three | bombs": the count is how many, not what; "Bishop | Ana Ortiz": the name is the person's."""
+    text = "Gunmen threw three bombs at the bank in Lima and killed Bishop Ana Ortiz outside her home."
+    roles = [("three", 1, "WEAPON"), ("bombs", 1, "WEAPON"), ("Bishop", 1, "VICTIM"), ("Ana", 2, "VICTIM")]
+    doc = _tagged(analyzer, text, roles)
+    assert _field(doc, text, "weapons") == ["bombs"]
+    assert _field(doc, text, "victims") == ["Ana Ortiz"]
+
+
 def test_an_adjective_split_off_its_noun_stays_out_of_the_filler(analyzer):
     text = "Guerrillas detonated a powerful dynamite charge outside the bank in Lima."
     doc = _tagged(analyzer, text, [("powerful", 1, "WEAPON"), ("dynamite", 2, "WEAPON")])

@@ -33,6 +33,7 @@ TRAILING_JUNK = {"ADP", "DET", "CCONJ", "PART"}  # "members of", "the": a name c
 # occurrences is rarely one (on MUC-4 TST1+TST2, 2 right of 28).
 MARKED_SHARE = {"TARGET": 0.5}
 STATES = kb.state_ids()
+TITLES = kb.person_titles()
 _LEX = kb.role_lexicon()
 KIN_WORDS = _LEX["kin_words"]
 DEED_NOUNS = _LEX["deed_nouns"]
@@ -425,7 +426,9 @@ def _join_modifiers(spans: list[Span]) -> list[Span]:
     """A name or number that only modifies the next span, with no word between, is part of it: the tagger
     at times begins a second span at the noun a modifier belongs to ("route 30 | bus", "Hotel | Miramar
     bombing"). A lone adjective is not joined ("powerful | dynamite charge"): MUC-4 leaves such words
-    out, and alone it is dropped as a fragment."""
+    out, and alone it is dropped as a fragment. Nor is a count ("three | bombs": how many is not what)
+    or a title before a person's name ("Msgr. | Oscar Romero", "newsman | Juan Perez": the name is the
+    person's)."""
     out: list[Span] = []
     for span in spans:
         last = out[-1] if out else None
@@ -442,9 +445,19 @@ def _modifies(first: Span, second: Span) -> bool:
     root = first.root
     if root.dep_ not in PREMODIFIERS or first[-1].is_punct or not any(t.pos_ in NAMING_POS for t in first):
         return False
+    if all(t.like_num for t in first) and root.dep_ == "nummod":
+        return False
+    if len(first) == 1 and second[0].pos_ == "PROPN" and _title_or_calling(first[0]):
+        return False
     return second.start <= root.head.i < second.end or (
         root.dep_ == "compound" and second.root.dep_ == "compound" and root.head == second.root.head
     )
+
+
+def _title_or_calling(word: Token) -> bool:
+    """A word that stands before a name without being part of it: a title ("Msgr.", kb truecase.yaml
+    ``titles``) or a common noun naming what the person does ("newsman Juan Perez")."""
+    return word.lower_.rstrip(".") in TITLES or word.pos_ == "NOUN"
 
 
 def _members_of(spans: list[Span]) -> list[Span]:

@@ -76,6 +76,13 @@ def incident_words() -> frozenset[str]:
 
 
 @cache
+def person_titles() -> frozenset[str]:
+    """Lower-case words that stand before a person's name ("Msgr", "Judge", "Dr"; ``truecase.yaml``)."""
+    data = load("truecase")
+    return frozenset(w.lower() for w in (data.get("titles") or []) + (data.get("title_abbreviations") or []))
+
+
+@cache
 def actor_parents() -> dict[str, str]:
     """Child actor id -> parent actor id (``part_of`` in the KB)."""
     return {e["id"]: e["part_of"] for e in load("actors") or [] if e.get("part_of")}
