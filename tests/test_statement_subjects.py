@@ -564,6 +564,17 @@ def test_who_fends_off_an_attack_did_not_make_it(analyzer):
     assert _doer_names(analyzer, text) == {"Farabundo Marti National Liberation Front"}
 
 
+def test_a_claim_to_have_killed_the_attackers_claims_no_attack(analyzer):
+    """ "The army claimed it killed three of the gunmen": the army claims its answer to the attack, not
+    the attack; "the Taliban claimed they killed three soldiers" claims an attack."""
+    text = (
+        "Gunmen attacked a checkpoint in Mosul on Monday. The army claimed it killed three of the gunmen. "
+        "In Kandahar the Taliban claimed they killed three soldiers."
+    )
+    result = analyzer.extract(Document(id="claims", text=text))
+    assert [s.subject for s in result.statements if s.relation == "claimed"] == ["taliban"]
+
+
 def test_a_victims_unit_named_before_a_bare_participle_is_no_doer(analyzer):
     """ "the body of the police commander murdered this morning": the police lost a commander."""
     text = "A judge identified the body of the police commander murdered this morning in Salasan."

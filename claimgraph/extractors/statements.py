@@ -222,7 +222,11 @@ def _of_objects(noun: Token) -> list[Token]:
 def _against_the_attackers(trigger: Span, relation: str) -> bool:
     """ "security forces killed the attackers after a siege", "the attack was repelled by the armed
     forces": a doer who answers the attack, not one who made it (``counter_patients`` in
-    kb/relations.yaml, named again with a determiner; ``fending_verbs`` on the attack)."""
+    kb/relations.yaml, named again with a determiner; ``fending_verbs`` on the attack). "The army claimed
+    it killed three of the gunmen" claims that answer, not the attack."""
+    if relation == "claimed":
+        acts = [c for c in trigger.root.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "VERB"]
+        return any(_done_to_the_attackers(act) for act in acts)
     if relation != "perpetrated":
         return False
     noun = trigger.root
@@ -233,10 +237,16 @@ def _against_the_attackers(trigger: Span, relation: str) -> bool:
         return True
     if len(trigger) != 1 or trigger.root.pos_ != "VERB" or trigger.root.lemma_.lower() in ACCUSE_LEMMAS:
         return False  # "accused the gunmen of the murder" accuses them
+    return _done_to_the_attackers(trigger.root)
+
+
+def _done_to_the_attackers(verb: Token) -> bool:
+    """Whether the verb is done to an attack's own attackers, named again with a determiner ("killed the
+    gunmen", "two of the assailants were shot")."""
     return any(
         p.lower_ in COUNTER_PATIENTS
         and any(c.lower_ in DEFINITE for c in p.children if c.dep_ in {"det", "poss"})
-        for p in _patients(trigger.root)
+        for p in _patients(verb)
     )
 
 
