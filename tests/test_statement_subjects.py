@@ -279,6 +279,19 @@ def test_help_received_from_a_group_is_facilitation_by_the_giver(analyzer):
     assert ties == [("facilitated", "pakistan", {"actor": "taliban"})]
 
 
+def test_training_or_arming_anything_but_people_or_an_attack_is_no_facilitation(analyzer):
+    """ "police have trained eagles to catch drones" helps no one to attack; "armed and trained Hezbollah
+    fighters" helps Hezbollah (the object is shared by both verbs), "funded the attacks" helps them."""
+    text = (
+        "A drone dropped a grenade on a market in Mosul on Monday. Dutch and French police have trained "
+        "eagles to catch drones. Officials said Iran armed and trained Hezbollah fighters. Qatar funded the "
+        "attacks, the minister said."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    helped = sorted((s.subject, *s.object) for s in result.statements if s.relation == "facilitated")
+    assert helped == [("iran", "actor"), ("qatar", "incident")]
+
+
 def test_help_received_by_no_named_group_states_no_tie(analyzer):
     text = "A bomb exploded in Quetta on Monday. The hospital received funding from the United States."
     result = analyzer.extract(Document(id="subjects", text=text))

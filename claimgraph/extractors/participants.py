@@ -402,6 +402,19 @@ def recipients(trigger: Span, subjects: list[Span], actors: list[Span]) -> list[
     for child in verb.children:
         if child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ in {"to", "for"}):
             scope |= set(subtree_ids(child))
-        elif child.dep_ == "dobj" and child.i not in range(trigger.start, trigger.end):
-            scope |= head_tokens(child)
+    for obj in helped(verb):
+        if obj.i not in range(trigger.start, trigger.end):
+            scope |= head_tokens(obj)
     return [a for a in actors_in(scope, actors) if a.kb_id_ not in subject_ids]
+
+
+def helped(verb: Token) -> list[Token]:
+    """The verb's direct objects; in "armed and trained X" the object of the last verb is the first's
+    too, and a participle the parser took for an adjective ("have trained eagles") helps its noun."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return objects
+    if verb.dep_ == "amod":
+        return [verb.head]
+    later = [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB"]
+    return [o for c in later for o in c.children if o.dep_ == "dobj"]

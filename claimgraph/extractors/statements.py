@@ -42,6 +42,13 @@ UNREALISED_HEADS = frozenset(RELATIONS["perpetrated"]["unrealised_heads"])
 PLANNING_HEADS = frozenset(RELATIONS["perpetrated"]["planning_heads"])
 POLICING_ACTS = frozenset(RELATIONS["perpetrated"]["policing_acts"])
 CHARGE_OBJECTS = frozenset(RELATIONS["denied"]["charge_objects"])
+HELPING_VERBS = frozenset(RELATIONS["facilitated"]["helping_verbs"])
+HELPED_PEOPLE = (
+    participants.PEOPLE_NOUNS
+    | frozenset(RELATIONS["described_groups"])
+    | frozenset(RELATIONS["facilitated"]["helped_people"])
+)
+PEOPLE_ENTITIES = {"PERSON", "NORP", "ORG", "GPE"}
 DEFINITE = {"the", "those", "these", "all", "both", "its", "their"}
 # A charge ("blamed X for ...", "accused X of ...") of neglect rather than of the act: "for failing to".
 FAILING_VERBS = {"fail", "neglect", "ignore", "allow", "let"}
@@ -250,6 +257,31 @@ def _done_to_the_attackers(verb: Token) -> bool:
     )
 
 
+def _helps_no_one(trigger: Span, relation: str, attack: set[int], actors: list[Span]) -> bool:
+    """ "police have trained eagles to catch drones", "the ministry funded a school": a verb of help
+    (``helping_verbs`` in kb/relations.yaml) whose object names no people, group or attack."""
+    verb = trigger.root
+    if relation != "facilitated" or len(trigger) != 1 or verb.lemma_.lower() not in HELPING_VERBS:
+        return False
+    objects = participants.helped(verb)
+    return bool(objects) and not any(_names_people_or_an_attack(o, attack, actors) for o in objects)
+
+
+def _names_people_or_an_attack(noun: Token, attack: set[int], actors: list[Span]) -> bool:
+    words = participants.head_tokens(noun)  # "the group's attacks", "hundreds of young men"
+    if participants.actors_in(words, actors):
+        return True
+    doc = noun.doc
+    return any(
+        i in attack
+        or doc[i].ent_type_ in PEOPLE_ENTITIES
+        or doc[i].pos_ == "PRON"
+        or doc[i].lower_ in HELPED_PEOPLE
+        or doc[i].lemma_.lower() in HELPED_PEOPLE
+        for i in words
+    )
+
+
 def _framing(trigger: Span, attack: set[int]) -> bool:
     """ "killed the judge to blame the rebels", "staged the attack to blame the army": an accusation an
     attack was meant to bring about, which nobody in the text makes."""
@@ -330,6 +362,7 @@ def find_statements(
             or _about_something_else(trigger, attack)
             or _against_the_attackers(trigger, relation)
             or _rejects_no_charge(trigger, relation)
+            or _helps_no_one(trigger, relation, attack, actors)
             or _framing(trigger, attack)
         ):
             continue
