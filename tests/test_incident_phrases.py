@@ -763,6 +763,26 @@ def test_a_town_the_parse_hangs_elsewhere_in_the_sentence_is_still_the_incident_
     assert sorted(i.place.name for i in incidents) == ["Nantes", "Strasbourg"]
 
 
+def test_a_news_agency_told_in_the_sentence_is_no_second_place(analyzer):
+    """ "..., residents told AFP": an organisation the gazetteer does not know leaves the sentence's one
+    province the incident's place (it was dropped as a place the gazetteer lacks)."""
+    text = (
+        "Suspected jihadists stormed a village in Borno state overnight, torching homes and abducting at "
+        "least 20 women, residents told AFP on Sunday."
+    )
+    assert _incident(analyzer, text).place.name == "Borno"
+
+
+def test_a_town_the_gazetteer_lacks_is_kept_with_the_country_beside_it(analyzer):
+    """ "the town of Rubaya in eastern Congo": Rubaya, in the Democratic Republic of the Congo (which
+    "Congo" alone means in AP and Reuters style)."""
+    text = "Rebels seized the town of Rubaya in eastern Congo on Tuesday, killing at least 12 civilians."
+    place = _incident(analyzer, text).place
+    assert (place.name, place.country) == ("Rubaya", "CD")
+    text = "Rebels seized the town of Rubaya in a remote part of Congo on Tuesday, killing 12 civilians."
+    assert _incident(analyzer, text).place is None  # the town is not said to be in Congo: not a guess
+
+
 def test_a_name_after_the_city_of_is_a_place_whatever_the_recogniser_says(analyzer):
     from claimgraph.extractors.whereabouts import _placelike
 

@@ -60,6 +60,13 @@ DIRECTIONS = re.compile(
 )
 
 
+# what may stand between a place and its country: "Bagram, Afghanistan", "Rubaya in eastern Congo"
+BESIDE = re.compile(
+    r"(?:,|,? ?in(?: (?:the )?(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?)?)",
+    re.IGNORECASE,
+)
+
+
 def _geocode(name: str, hint: str | None = None) -> Place | None:
     """A place name, or a region of it ("northwest Pakistan" is in Pakistan)."""
     if DIRECTIONS.match(name):
@@ -165,11 +172,21 @@ def only_place(ents: list[Span], actor_tokens: set[int], hint: str | None = None
     """The place a sentence names when all its places are one town at most in one country: where an
     incident whose own words name none happened ("police in France are hunting a man who left a parcel
     that exploded on Friday, injuring 13 people in the city of Nantes", where the parse hangs the town on
-    another verb). With two towns or two countries in the sentence it cannot tell which."""
+    another verb). With two towns or two countries in the sentence it cannot tell which. An organisation's
+    name the gazetteer does not know ("told AFP") is no place."""
     found = [e for e in ents if _placelike(e) and e.start not in actor_tokens]
-    places = [p for e in found if (p := _geocode(e.text, hint)) is not None]
-    if len(places) != len(found) or len({p.country for p in places}) > 1:
-        return None  # a name the gazetteer lacks, or two countries: which one is not said
+    found = [e for e in found if e.label_ != "ORG" or _geocode(e.text, hint) is not None]
+    located = [(e, p) for e in found if (p := _geocode(e.text, hint)) is not None]
+    places = [p for _e, p in located]
+    unknown = [e for e in found if all(e is not k for k, _p in located)]
+    if len({p.country for p in places}) > 1:
+        return None  # two countries: which one is not said
+    # a name the gazetteer lacks is where it happened only with its country beside it ("the town of
+    # Rubaya in eastern Congo")
+    if unknown and (
+        len(unknown) > 1 or not any(_beside(unknown[0], e) and _is_country(p) for e, p in located)
+    ):
+        return None
     if len([p for p in places if not is_area(p)]) > 1:
         return None
     return place_in(found, {e.start for e in found}, actor_tokens, hint)
@@ -187,8 +204,8 @@ def _is_country(place: Place) -> bool:
 
 def _beside(name: Span, country: Span) -> bool:
     """ "Bagram, Afghanistan" or "Bagram in Afghanistan": the country follows the place at once."""
-    between = name.doc[name.end : country.start]
-    return country.start > name.end and between.text.strip().lower() in {",", "in", ", in"}
+    between = name.doc[name.end : country.start].text.strip().lower()
+    return country.start > name.end and BESIDE.fullmatch(between) is not None
 
 
 def _bare_name(ent: Span) -> str:
