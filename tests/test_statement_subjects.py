@@ -292,6 +292,46 @@ def test_training_or_arming_anything_but_people_or_an_attack_is_no_facilitation(
     assert helped == [("iran", "actor"), ("qatar", "incident")]
 
 
+def test_a_charge_and_the_denial_after_it_are_two_statements_by_two_speakers(analyzer):
+    """ "Kinshasa accuses Rwanda of backing the M23, a charge Kigali denies": Kinshasa says Rwanda helps
+    the M23 and Kigali says it does not; "a charge" is not part of the speaker's name."""
+    text = (
+        "M23 rebels seized the town of Rubaya on Tuesday, killing at least 12 civilians. Kinshasa accuses "
+        "Rwanda of backing the M23, a charge Kigali denies."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = sorted(
+        (s.source.name, s.relation, s.subject, s.polarity, *s.object.values()) for s in result.statements
+    )
+    assert said == [
+        ("Kigali", "facilitated", "rwanda", "negative", "m23"),
+        ("Kinshasa", "facilitated", "rwanda", "positive", "m23"),
+    ]
+
+
+def test_a_charge_against_a_group_without_a_name_accuses_that_group_not_the_accuser(analyzer):
+    """ "Nigeria's government accused Cameroon-based cells of supplying weapons": the parser hangs "of" on
+    the cells; the cells are accused, Nigeria is the accuser."""
+    text = (
+        "Gunmen stormed a village in Borno state overnight, abducting at least 20 women. Nigeria's "
+        "government has repeatedly accused Cameroon-based cells of supplying weapons to the insurgents."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = [(s.relation, s.subject, s.source.name) for s in result.statements]
+    assert said == [("facilitated", "new:cameroon-based-cells", "Nigeria's government")]
+
+
+def test_a_group_backed_by_a_state_is_the_one_it_helps(analyzer):
+    """ "The SDF, which is backed by the United States": the United States helps the SDF."""
+    text = (
+        "A roadside bomb killed three fighters near Raqqa on Friday. The SDF, which is backed by the United "
+        "States, said it would step up raids."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    ties = [(s.relation, s.subject, s.object) for s in result.statements if s.relation == "facilitated"]
+    assert ties == [("facilitated", "united_states", {"actor": "sdf"})]
+
+
 def test_help_received_by_no_named_group_states_no_tie(analyzer):
     text = "A bomb exploded in Quetta on Monday. The hospital received funding from the United States."
     result = analyzer.extract(Document(id="subjects", text=text))

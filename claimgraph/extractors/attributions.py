@@ -115,6 +115,7 @@ CLAUSE_ONLY = frozenset(kb.load("cues")["clause_only"])
 
 
 OBJECT_COMPLEMENTS = frozenset(kb.load("cues")["object_complements"])  # "accused X of", "described X as"
+CHARGE_NOUNS = frozenset(kb.load("relations")["denied"]["charge_objects"])  # "a charge", "the allegations"
 
 
 def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
@@ -185,9 +186,10 @@ def _from_tags(ctx: Context, document_id: str) -> list[Found]:
         if parts is None:
             continue
         source_span, cue, start, end = parts
+        cue.label_ = tagged.cue_class(ctx.doc, cue)
+        source_span = _without_fronted_charge(source_span, cue)
         speaker = describe(ctx, source_span, history)
         history.append((cue.start, speaker))
-        cue.label_ = tagged.cue_class(ctx.doc, cue)
         found.append(_make(ctx, document_id, source_span, cue, start, end, _kind(ctx, start, end), speaker))
     return sorted(found, key=lambda f: (f.start, f.cue_start))
 
@@ -269,6 +271,7 @@ def _from_rules(ctx: Context, document_id: str) -> list[Found]:
         if quote:
             start, end = min(start, quote[0]), max(end, quote[1])
         start, end = trim(ctx.text, start, end)
+        source_span = _without_fronted_charge(source_span, cue)
         if end - start < 2 or (
             source_span is not None and source_span.start_char <= start < source_span.end_char
         ):
@@ -284,8 +287,33 @@ def _from_rules(ctx: Context, document_id: str) -> list[Found]:
 def _nested(found: Found, others: list[Found]) -> bool:
     """A cue inside another attribution's content ("I think" in a quotation, "X claimed" after "according
     to police") belongs to that content: attribution corpora mark only the outer one, and statements
-    take their speaker from it."""
-    return any(o is not found and o.start <= found.cue_start < o.end for o in others)
+    take their speaker from it. A charge that a denial after it answers ("X accuses Y of Z, a charge Y
+    denies") was made all the same, by its own speaker."""
+    return any(
+        o is not found and o.start <= found.cue_start < o.end and not answers_a_charge(o, found)
+        for o in others
+    )
+
+
+def answers_a_charge(outer: Found, inner: Found) -> bool:
+    """Whether ``outer`` is a denial that comes after the charge ``inner`` makes ("..., a charge Kigali
+    denies"), not one that reports it ("Kigali denied that Kinshasa had accused it")."""
+    return outer.cue_class == "deny" and outer.cue_start >= inner.end and outer.start <= inner.cue_start
+
+
+def _without_fronted_charge(source: Span | None, cue: Span) -> Span | None:
+    """ "X accuses Y of Z, a charge Kigali denies": the parser takes "a charge" for part of the denial's
+    subject; the speaker is the words after it (kb relations.yaml ``charge_objects``)."""
+    if (
+        source is None
+        or cue.label_ != "deny"
+        or len(source) < 3
+        or source[0].lower_ not in {"a", "an", "the"}
+    ):
+        return source
+    if source[1].lower_ not in CHARGE_NOUNS:
+        return source
+    return source[2:]
 
 
 def _with_auxiliaries(cue: Span) -> Span:

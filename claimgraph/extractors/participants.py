@@ -260,7 +260,7 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
         return []  # a passive's subject is its patient; its doer came with "by" above
     charged = _charged_with(verb)
     if charged is not None:  # "accused the Brigade of planting the bomb": the Brigade planted it
-        return actors_in(head_tokens(charged), actors)
+        return actors_in(head_tokens(charged), actors) or unnamed_groups(charged)
     subject = subject_of(verb, passive_ok=passive, climb=CLIMB)
     found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
     return found or _left_actors(trigger, actors)
@@ -287,13 +287,17 @@ def _described(noun: Token) -> Token | None:
 
 def _charged_with(verb: Token) -> Token | None:
     """The accused when ``verb`` is what they are charged with ("blamed X for planting", "accused X of
-    killing"): its doer is the accusing verb's object, not its subject."""
+    killing"): its doer is the accusing verb's object, not its subject. The parser at times hangs the
+    "of" on the accused ("accused [X of supplying weapons]")."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in CHARGE_PREPS:
         return None
-    if prep.head.lemma_.lower() not in ACCUSE_LEMMAS:
+    holder = prep.head
+    if holder.dep_ == "dobj" and holder.head.lemma_.lower() in ACCUSE_LEMMAS:
+        return holder
+    if holder.lemma_.lower() not in ACCUSE_LEMMAS:
         return None
-    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return next((c for c in holder.children if c.dep_ == "dobj"), None)
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -410,8 +414,11 @@ def recipients(trigger: Span, subjects: list[Span], actors: list[Span]) -> list[
 
 def helped(verb: Token) -> list[Token]:
     """The verb's direct objects; in "armed and trained X" the object of the last verb is the first's
-    too, and a participle the parser took for an adjective ("have trained eagles") helps its noun."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    too, and a participle the parser took for an adjective ("have trained eagles") helps its noun. A
+    passive's subject was helped ("X, which is backed by Y": X)."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if objects and objects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return [verb.head]
     if objects:
         return objects
     if verb.dep_ == "amod":

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors import modality, participants
-from claimgraph.extractors.attributions import Found, subject_of
+from claimgraph.extractors.attributions import Found, answers_a_charge, subject_of
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.incidents import IncidentIndex, draft_for, habitual
 from claimgraph.extractors.participants import (
@@ -334,14 +334,18 @@ def _made_possible_only(doc: Doc, attribution: Found) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.root.children)  # "to claim"
 
 
-def _attribution_for(trigger: Span, found: list[Found]) -> Found | None:
+def _attributions_for(trigger: Span, found: list[Found]) -> list[Found | None]:
+    """Who says the trigger's words: the attribution with the outermost content holding them; and where
+    that is a denial answering a charge ("X accuses Y of Z, a charge Y denies"), the charge's too."""
     holding = [f for f in found if f.start <= trigger.start_char and trigger.end_char <= f.end]
     if holding:
-        return min(holding, key=lambda f: f.start - f.end)  # the outermost (longest) content
+        outer = min(holding, key=lambda f: f.start - f.end)  # the outermost (longest) content
+        charges = [f for f in holding if f is not outer and answers_a_charge(outer, f)]
+        return [outer, *charges[:1]]
     for f in found:
         if f.cue_start == trigger.start_char and f.cue_class in {"deny", "accuse", "claim"}:
-            return f
-    return None
+            return [f]
+    return [None]
 
 
 def find_statements(
@@ -368,42 +372,53 @@ def find_statements(
             continue
         if relation == "perpetrated" and _planned(trigger):
             relation = "facilitated"
-        attribution = _attribution_for(trigger, found)
-        if attribution is not None and _made_possible_only(doc, attribution):
-            continue
-        subjects = participants.subjects(trigger, relation, actors, attribution)
-        if not subjects:
-            continue
-        if relation == "perpetrated" and _policing(trigger, subjects):
-            continue
-        subjects = [_same_group(s, unnamed) for s in subjects]
-        unnamed += [s for s in subjects if s.label_ == participants.UNNAMED_GROUP]
-        sent = ctx.sent(trigger)
-        window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
-        polarity = modality.polarity(trigger, relation)
-        polarity = _as_the_source_puts_it(polarity, trigger, relation, attribution)
-        certainty = modality.certainty(trigger, window)
-        if relation in ACTOR_RELATIONS:
-            found_objects = participants.objects(ctx, trigger, subjects)
-            if not found_objects and len(subjects) > 1:  # "X and Y work together"
-                subjects, found_objects = subjects[:1], subjects[1:]
-            objects = [{"actor": o.kb_id_} for o in found_objects]
-        elif relation == "facilitated" and (recipients := participants.recipients(trigger, subjects, actors)):
-            objects = [{"actor": r.kb_id_} for r in recipients]  # "X provided weapons to Y"
-        elif participants.received(trigger, relation):
-            continue  # "received weapons from Y" with no group named as receiving: no tie to report
-        else:
-            objects = [_incident_object(ctx, trigger, relation, subjects, index)]
-        for subject in subjects:
-            for obj in objects:
-                if obj.get("actor") == subject.kb_id_:
-                    continue
-                rel, source = _speaker(relation, subject, attribution, polarity)
-                statements.append(
-                    _statement(
-                        ctx, document_id, trigger, subject, rel, obj, source, attribution, polarity, certainty
+        for attribution in _attributions_for(trigger, found):
+            if attribution is not None and _made_possible_only(doc, attribution):
+                continue
+            subjects = participants.subjects(trigger, relation, actors, attribution)
+            if not subjects:
+                continue
+            if relation == "perpetrated" and _policing(trigger, subjects):
+                continue
+            subjects = [_same_group(s, unnamed) for s in subjects]
+            unnamed += [s for s in subjects if s.label_ == participants.UNNAMED_GROUP]
+            sent = ctx.sent(trigger)
+            window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
+            polarity = modality.polarity(trigger, relation)
+            polarity = _as_the_source_puts_it(polarity, trigger, relation, attribution)
+            certainty = modality.certainty(trigger, window)
+            if relation in ACTOR_RELATIONS:
+                found_objects = participants.objects(ctx, trigger, subjects)
+                if not found_objects and len(subjects) > 1:  # "X and Y work together"
+                    subjects, found_objects = subjects[:1], subjects[1:]
+                objects = [{"actor": o.kb_id_} for o in found_objects]
+            elif relation == "facilitated" and (
+                recipients := participants.recipients(trigger, subjects, actors)
+            ):
+                objects = [{"actor": r.kb_id_} for r in recipients]  # "X provided weapons to Y"
+            elif participants.received(trigger, relation):
+                continue  # "received weapons from Y" with no group named as receiving: no tie to report
+            else:
+                objects = [_incident_object(ctx, trigger, relation, subjects, index)]
+            for subject in subjects:
+                for obj in objects:
+                    if obj.get("actor") == subject.kb_id_:
+                        continue
+                    rel, source = _speaker(relation, subject, attribution, polarity)
+                    statements.append(
+                        _statement(
+                            ctx,
+                            document_id,
+                            trigger,
+                            subject,
+                            rel,
+                            obj,
+                            source,
+                            attribution,
+                            polarity,
+                            certainty,
+                        )
                     )
-                )
     ctx.actors += [g for g in unnamed if not any(a.start == g.start and a.end == g.end for a in ctx.actors)]
     statements += _disbelief(ctx, document_id, statements, found)
     if has_roles(doc):
@@ -442,7 +457,7 @@ def _with_tagged_perpetrators(
         if subject.kb_id_ not in known:
             ctx.actors.append(subject)
             known.add(subject.kb_id_)
-        attribution = _attribution_for(subject, found)
+        attribution = _attributions_for(subject, found)[0]
         draft = draft_for(index, ctx.index(subject)) if index.drafts else None
         obj = {"incident": draft.id if draft is not None else None}
         polarity = _as_the_source_puts_it("positive", subject, "perpetrated", attribution)
