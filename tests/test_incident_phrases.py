@@ -783,6 +783,16 @@ def test_a_town_the_gazetteer_lacks_is_kept_with_the_country_beside_it(analyzer)
     assert _incident(analyzer, text).place is None  # the town is not said to be in Congo: not a guess
 
 
+def test_a_town_located_by_another_is_the_place_not_the_other(analyzer):
+    """ "near the town of Tarmiyah, north of Baghdad": Tarmiyah (the gazetteer lacks it), in Iraq; "in
+    Kidal, 30 km east of Gao": Kidal, which the recogniser takes for a people."""
+    text = "A roadside bomb struck a patrol near the town of Tarmiyah, north of Baghdad, killing two men."
+    place = _incident(analyzer, text).place
+    assert (place.name, place.country) == ("Tarmiyah", "IQ")
+    text = "Gunmen killed five traders in Kidal, 30 km east of Gao, on Monday."
+    assert _incident(analyzer, text).place.name == "Kidal"
+
+
 def test_a_name_after_the_city_of_is_a_place_whatever_the_recogniser_says(analyzer):
     from claimgraph.extractors.whereabouts import _placelike
 

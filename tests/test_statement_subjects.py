@@ -321,6 +321,33 @@ def test_a_charge_against_a_group_without_a_name_accuses_that_group_not_the_accu
     assert said == [("facilitated", "new:cameroon-based-cells", "Nigeria's government")]
 
 
+def test_a_claim_in_a_statement_posted_online_by_one_of_its_militants_is_the_group_s(analyzer):
+    """ "said in a statement posted online that one of its militants had detonated the vehicle": the
+    parser hangs the "that" clause on "posted"; "one of its militants" is one of the group's."""
+    text = (
+        "A car bomb killed 35 people at a market in Baghdad on Thursday. The Islamic State group said in a "
+        "statement posted online that one of its militants had detonated the vehicle."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = [(s.relation, s.subject, s.source.name) for s in result.statements]
+    assert said == [("claimed", "isis", "Islamic State group")]
+
+
+def test_accusations_by_someone_name_the_accusers_not_the_doers(analyzer):
+    """ "rejected accusations by U.S. officials that it was behind the attack": "it" is the militia that
+    rejects them; the United States is not said to be behind anything."""
+    text = (
+        "A rocket attack on the Green Zone in Baghdad wounded two guards. Kataib Hezbollah rejected "
+        "accusations by U.S. officials that it was behind the rocket attack."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = sorted((s.relation, s.subject, s.polarity) for s in result.statements)
+    assert said == [
+        ("denied", "kataib_hezbollah", "positive"),
+        ("perpetrated", "kataib_hezbollah", "negative"),
+    ]
+
+
 def test_a_group_backed_by_a_state_is_the_one_it_helps(analyzer):
     """ "The SDF, which is backed by the United States": the United States helps the SDF."""
     text = (

@@ -144,18 +144,37 @@ def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
 
 
 def _that_clause_after(prep: Token) -> Token | None:
-    """The "that" clause the parser hung on the noun of "said in a statement that ...": what is said."""
+    """The "that" clause the parser hung on the noun of "said in a statement that ...": what is said; or
+    on a participle after the noun ("said in a statement posted online that ...")."""
     for noun in prep.children:
         if noun.dep_ != "pobj":
             continue
         for clause in noun.children:
-            if (
-                clause.dep_ in {"acl", "relcl"}
-                and clause.i > noun.i
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
-            ):
+            if clause.dep_ not in {"acl", "relcl"} or clause.i < noun.i:
+                continue
+            if _that_clause(clause):
                 return clause
+            if clause.dep_ == "acl":
+                inner = [c for c in clause.children if c.dep_ == "ccomp" and _that_clause(c)]
+                if inner:
+                    return inner[0]
     return None
+
+
+def _that_clause(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _describes_the_statement(verb: Token) -> bool:
+    """ "posted" in "said in a statement posted online that ...": a participle on the noun of another
+    cue's "in a statement", whose words that cue reports."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+        and noun.head.head.pos_ == "VERB"
+    )
 
 
 def _according_to(ctx: Context, cue: Span) -> tuple[Span | None, tuple[int, int]]:
@@ -254,7 +273,7 @@ def _from_rules(ctx: Context, document_id: str) -> list[Found]:
             source_span, content = subject_of(cue[0]), _content(cue[-1], cue.end)
         else:
             verb = cue.root
-            if verb.pos_ not in {"VERB", "AUX"} and len(cue) == 1:
+            if verb.pos_ not in {"VERB", "AUX"} and len(cue) == 1 or _describes_the_statement(verb):
                 continue
             source_span, content = subject_of(verb), _content(verb, cue.end)
             if source_span is None:

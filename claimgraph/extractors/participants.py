@@ -116,6 +116,10 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     named = _named_in_clause(root, actors)
     if named:
         return named
+    if root.pos_ in {"NUM", "PRON"}:  # "one of its militants", "some of their fighters"
+        root = next(
+            (o for p in root.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), root
+        )
     possessor = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES), None)
     if possessor is not None and root.lower_ in GROUP_MEMBERS and (speaker or possessor.lower_ != "our"):
         # "its fighters", "their men": the group the possessive stands for, as "it" or "they" would
@@ -222,7 +226,10 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "those responsible for the attack", "the group responsible": whoever the noun names
         return _resolve_reference(_phrase_of(head.head), actors, speaker, floor)
-    for token in (*_conjuncts(head), head.head):
+    # "accusations by U.S. officials that it was behind the attack": the "by" of the noun the clause says
+    # something about names the accusers, not the doers
+    about_a_noun = head.dep_ == "acl" and any(c.dep_ == "mark" for c in head.children)
+    for token in (*_conjuncts(head), *(() if about_a_noun else (head.head,))):
         for child in token.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 by = [c for c in child.children if c.dep_ == "pobj"]

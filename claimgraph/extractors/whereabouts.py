@@ -67,6 +67,14 @@ BESIDE = re.compile(
 )
 
 
+# what stands between a place and the one that locates it: ", north of", ", about 30 km south-east of"
+RELATIVE = re.compile(
+    r",? ?(?:about |some |around |nearly |roughly )?(?:\d+ ?(?:km|kms|kilometres|kilometers|miles) )?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of",
+    re.IGNORECASE,
+)
+
+
 def _geocode(name: str, hint: str | None = None) -> Place | None:
     """A place name, or a region of it ("northwest Pakistan" is in Pakistan)."""
     if DIRECTIONS.match(name):
@@ -82,7 +90,7 @@ def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
 def _placelike(ent: Span) -> bool:
     if ent.label_ in PLACE_LABELS:
         return not _a_person_harmed(ent)
-    if _named_as_a_place(ent) or ent.label_ == "PERSON" and _after_a_place_preposition(ent):
+    if _named_as_a_place(ent) or ent.label_ in {"PERSON", "NORP"} and _after_a_place_preposition(ent):
         return True
     return ent.label_ == "ORG" and (len(ent) == 1 and not _a_surname(ent) or ent[-1].lower_ in LANDMARKS)
 
@@ -95,8 +103,8 @@ def _named_as_a_place(ent: Span) -> bool:
 
 
 def _after_a_place_preposition(ent: Span) -> bool:
-    """ "near Gao", "in Bunia": a name the recogniser took for a person, as the object of a preposition
-    of place, is a place (the gazetteer then decides whether it knows one)."""
+    """ "near Gao", "in Bunia", "in Kidal": a name the recogniser took for a person (or a people), as the
+    object of a preposition of place, is a place (the gazetteer then decides whether it knows one)."""
     root = ent.root
     return root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "outside"} and not _a_surname(ent)
 
@@ -163,7 +171,7 @@ def place_in(
     if best is None:
         return Place(_bare_name(unknown))
     place, ent = best
-    if _is_country(place) and _beside(unknown, ent):
+    if _is_country(place) and _beside(unknown, ent) or _relative_to(unknown, ent):
         return Place(_bare_name(unknown), place.country)
     return place
 
@@ -206,6 +214,13 @@ def _beside(name: Span, country: Span) -> bool:
     """ "Bagram, Afghanistan" or "Bagram in Afghanistan": the country follows the place at once."""
     between = name.doc[name.end : country.start].text.strip().lower()
     return country.start > name.end and BESIDE.fullmatch(between) is not None
+
+
+def _relative_to(name: Span, known: Span) -> bool:
+    """ "Tarmiyah, north of Baghdad", "Kidal, 30 km east of Gao": the place is the first, located by the
+    second (whose country it shares)."""
+    between = name.doc[name.end : known.start].text.strip().lower()
+    return known.start > name.end and RELATIVE.fullmatch(between) is not None
 
 
 def _bare_name(ent: Span) -> str:
