@@ -333,6 +333,28 @@ def test_a_claim_in_a_statement_posted_online_by_one_of_its_militants_is_the_gro
     assert said == [("claimed", "isis", "Islamic State group")]
 
 
+def test_a_denied_link_to_another_group_denies_the_tie_not_the_attack(analyzer):
+    """ "Al-Shabaab denied any link to the Islamic State": no denial of the bombing it claimed, but a
+    tie to the Islamic State that Al-Shabaab says does not hold."""
+    text = (
+        "A car bomb killed nine people at a hotel in Mogadishu on Saturday. Al-Shabaab claimed the attack. "
+        "Al-Shabaab denied any link to the Islamic State."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = sorted((s.relation, s.subject, s.polarity, *s.object.values()) for s in result.statements)
+    assert said[0][:3] == ("claimed", "al_shabaab", "positive")
+    assert said[1:] == [("cooperates_with", "al_shabaab", "negative", "isis")]
+
+
+def test_an_attack_planned_by_a_group_is_its_facilitation(analyzer):
+    text = (
+        "A car bomb killed nine people at a hotel in Mogadishu on Saturday. The intelligence agency said the "
+        "attack was planned by an al-Shabaab cell."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    assert [(s.relation, s.subject) for s in result.statements] == [("facilitated", "al_shabaab")]
+
+
 def test_accusations_by_someone_name_the_accusers_not_the_doers(analyzer):
     """ "rejected accusations by U.S. officials that it was behind the attack": "it" is the militia that
     rejects them; the United States is not said to be behind anything."""

@@ -42,6 +42,7 @@ GROUP_MODIFIERS = {"amod", "compound", "nmod"}
 # "its fighters", "their men": a possessive that stands for a group, and the nouns for its people.
 GROUP_POSSESSIVES = {"its": "it", "their": "they", "our": "we"}
 GROUP_MEMBERS = ATTACKER_WORDS | frozenset(_GENERIC["members"])
+OWN_TIE_VERBS = frozenset(_RELATIONS["cooperates_with"]["own_tie_verbs"])
 RECEIVING = frozenset(_RELATIONS["facilitated"]["receiving"])  # "X received weapons from Y": Y helped X
 
 
@@ -250,6 +251,9 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
         if described is not None:  # "X, a faction of Y", "described X as a faction of Y": X
             return actors_in(head_tokens(described), actors)
         own = actors_in({c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"}}, actors)
+        if not own and relation in ACTOR_RELATIONS and owns_the_tie(head):  # "X denied any link to Y"
+            subject = subject_of(head.head, passive_ok=False)
+            return _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
         # "X was the work of Y" names Y above; "It was the first attack" names no doer
         if own or head.head.lemma_.lower() not in COPULAS or head.lemma_.lower() in EVENT_NOUNS:
             return own
@@ -271,6 +275,12 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     subject = subject_of(verb, passive_ok=passive, climb=CLIMB)
     found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
     return found or _left_actors(trigger, actors)
+
+
+def owns_the_tie(noun: Token) -> bool:
+    """Whether a tie noun is the object of a verb by which its subject speaks of its own ties ("denied
+    any link to", "admitted ties to"; kb relations.yaml ``own_tie_verbs``)."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in OWN_TIE_VERBS
 
 
 def relative_clauses(noun: Token) -> set[int]:

@@ -130,10 +130,13 @@ def _not_done_yet(trigger: Span, relation: str) -> bool:
 
 
 def _planned(trigger: Span) -> bool:
-    """ "had planned to kidnap the president", "plotted to kill": the act planned, not done (kb
-    ``planning_heads``), which is facilitation."""
+    """ "had planned to kidnap the president", "plotted to kill", "the attack was planned by X": the act
+    planned, not done (kb ``planning_heads``), which is facilitation."""
     verb = participants.governing_verb(trigger.root)
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLANNING_HEADS
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLANNING_HEADS:
+        return True
+    noun = trigger.root  # "the attack was planned by X"
+    return noun.pos_ == "NOUN" and noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in PLANNING_HEADS
 
 
 def _names_an_attack(noun: Token, attack: set[int]) -> bool:
@@ -257,6 +260,20 @@ def _done_to_the_attackers(verb: Token) -> bool:
     )
 
 
+def _denies_a_tie(trigger: Span, relation: str) -> bool:
+    """ "Al-Shabaab denied any link to the Islamic State": a tie denied (the tie's own words state it,
+    negated), not the attack."""
+    if relation != "denied":
+        return False
+    ties = {
+        span.root.i
+        for span in trigger.doc.spans.get("relation_triggers", [])
+        if span.label_ in ACTOR_RELATIONS
+    }
+    objects = [c for c in trigger.root.children if c.dep_ == "dobj"]
+    return any(o.i in ties and participants.owns_the_tie(o) for o in objects)
+
+
 def _helps_no_one(trigger: Span, relation: str, attack: set[int], actors: list[Span]) -> bool:
     """ "police have trained eagles to catch drones", "the ministry funded a school": a verb of help
     (``helping_verbs`` in kb/relations.yaml) whose object names no people, group or attack."""
@@ -366,6 +383,7 @@ def find_statements(
             or _about_something_else(trigger, attack)
             or _against_the_attackers(trigger, relation)
             or _rejects_no_charge(trigger, relation)
+            or _denies_a_tie(trigger, relation)
             or _helps_no_one(trigger, relation, attack, actors)
             or _framing(trigger, attack)
         ):
