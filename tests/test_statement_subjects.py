@@ -346,6 +346,26 @@ def test_a_denied_link_to_another_group_denies_the_tie_not_the_attack(analyzer):
     assert said[1:] == [("cooperates_with", "al_shabaab", "negative", "isis")]
 
 
+def test_who_is_said_to_be_to_blame_is_accused(analyzer):
+    text = (
+        "A missile struck an apartment building in Dnipro on Saturday, killing 23 people. Kremlin spokesman "
+        "Dmitry Peskov said Ukraine was to blame for the strike."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = [(s.relation, s.subject, s.source.name) for s in result.statements]
+    assert said == [("perpetrated", "ukraine", "Dmitry Peskov")]
+
+
+def test_acting_in_coordination_with_a_group_is_a_tie_to_it(analyzer):
+    text = (
+        "A motorcycle bomb exploded outside a police station in Jamundi on Tuesday. The army said the Jaime "
+        "Martinez front acted in coordination with the Clan del Golfo."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    ties = [(s.relation, s.subject, s.object) for s in result.statements if "actor" in s.object]
+    assert ties == [("cooperates_with", "new:jaime-martinez-front", {"actor": "clan_del_golfo"})]
+
+
 def test_an_attack_planned_by_a_group_is_its_facilitation(analyzer):
     text = (
         "A car bomb killed nine people at a hotel in Mogadishu on Saturday. The intelligence agency said the "

@@ -161,7 +161,9 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
 
 def _accused(verb: Token) -> Token | None:
     """Who an accusing verb names: "blamed X for", "X was accused of", "blamed it on X", "attributed the
-    attack to X"."""
+    attack to X", "X was to blame"."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children):
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "X was to blame"
     prep = ACCUSED_PREPS.get(verb.lemma_.lower())
     after = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == prep]  # not "On Sunday, X blamed"
     named = [o for p in after for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
