@@ -346,6 +346,25 @@ def test_a_denied_link_to_another_group_denies_the_tie_not_the_attack(analyzer):
     assert said[1:] == [("cooperates_with", "al_shabaab", "negative", "isis")]
 
 
+def test_a_claimed_ambush_and_fighters_loyal_to_a_group_name_the_groups(analyzer):
+    """ "claimed the ambush" is a claim; "fighters loyal to JNIM" are JNIM's; "JNIM, the al-Qaeda
+    affiliate" (which the parser hangs on "attack") makes JNIM part of al-Qaeda, not the reverse."""
+    text = (
+        "Jihadists killed 29 soldiers in an ambush near Tillaberi on Monday. A group calling itself the "
+        "Islamic State Sahel Province claimed the ambush. Security sources told Reuters the attack was "
+        "probably carried out by fighters loyal to JNIM, the al-Qaeda affiliate that has been fighting the "
+        "Islamic State."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = sorted((s.relation, s.subject, *s.object.values()) for s in result.statements)
+    [incident] = result.incidents
+    assert said == [
+        ("claimed", "is_sahel", incident.id),
+        ("part_of", "jnim", "aq"),
+        ("perpetrated", "jnim", incident.id),
+    ]
+
+
 def test_who_is_said_to_be_to_blame_is_accused(analyzer):
     text = (
         "A missile struck an apartment building in Dnipro on Saturday, killing 23 people. Kremlin spokesman "

@@ -42,6 +42,7 @@ GROUP_MODIFIERS = {"amod", "compound", "nmod"}
 # "its fighters", "their men": a possessive that stands for a group, and the nouns for its people.
 GROUP_POSSESSIVES = {"its": "it", "their": "they", "our": "we"}
 GROUP_MEMBERS = ATTACKER_WORDS | frozenset(_GENERIC["members"])
+LOYALTY_WORDS = frozenset(_RELATIONS["loyalty_words"])
 OWN_TIE_VERBS = frozenset(_RELATIONS["cooperates_with"]["own_tie_verbs"])
 RECEIVING = frozenset(_RELATIONS["facilitated"]["receiving"])  # "X received weapons from Y": Y helped X
 
@@ -89,6 +90,10 @@ def head_tokens(root: Token) -> set[int]:
         for child in token.children:
             if child.dep_ in HEAD_DEPS:
                 todo.append(child)
+                if child.dep_ == "amod" and child.lower_ in LOYALTY_WORDS:  # "fighters loyal to X": X's
+                    todo.extend(
+                        o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                    )
             elif (
                 child.dep_ == "prep"
                 and child.lower_ in GROUP_OF
@@ -251,7 +256,8 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     if head.pos_ in {"NOUN", "PROPN"}:
         described = head.head if head.dep_ == "appos" and relation in ACTOR_RELATIONS else _described(head)
         if described is not None:  # "X, a faction of Y", "described X as a faction of Y": X
-            return actors_in(head_tokens(described), actors)
+            named = actors_in(head_tokens(described) - set(subtree_ids(head)), actors)
+            return named or _named_before_comma(head, actors)
         own = actors_in({c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"}}, actors)
         if not own and relation in ACTOR_RELATIONS and owns_the_tie(head):  # "X denied any link to Y"
             subject = subject_of(head.head, passive_ok=False)
@@ -277,6 +283,15 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     subject = subject_of(verb, passive_ok=passive, climb=CLIMB)
     found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
     return found or _left_actors(trigger, actors)
+
+
+def _named_before_comma(noun: Token, actors: list[Span]) -> list[Span]:
+    """ "... carried out by fighters loyal to JNIM, the al-Qaeda affiliate": the parser hangs the
+    apposition on a word further back; the group it describes ends right before its comma."""
+    start = noun.left_edge.i
+    if start < 2 or noun.doc[start - 1].text != ",":
+        return []
+    return [a for a in actors if a.end == start - 1]
 
 
 def owns_the_tie(noun: Token) -> bool:
@@ -370,6 +385,12 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
 def objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:
     """The other actor of a tie: after the relation words, or coordinated with the subject."""
     subject_ids = {s.kb_id_ for s in subjects}
+    noun = trigger.root
+    if noun.pos_ == "NOUN":  # "the al-Qaeda affiliate", "al-Qaeda's affiliate": the group before it
+        named = actors_in({c.i for c in noun.children if c.dep_ in {"compound", "poss"}}, ctx.actors)
+        named = [a for a in named if a.kb_id_ not in subject_ids]
+        if named:
+            return named
     right = range(trigger.start, trigger.root.right_edge.i + 1)
     for token in trigger:
         right = range(right.start, max(right.stop, token.right_edge.i + 1))
