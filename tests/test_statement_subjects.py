@@ -365,6 +365,19 @@ def test_a_claimed_ambush_and_fighters_loyal_to_a_group_name_the_groups(analyzer
     ]
 
 
+def test_police_who_shot_the_suspect_did_not_make_the_attack(analyzer):
+    """ "The suspect ... was shot by police": the police answered the attack; the noun "suspect" accuses
+    no one."""
+    text = (
+        "A gunman shot dead two football fans in central Brussels on Monday evening. The suspect, a "
+        "45-year-old man, was shot by police in a cafe the next morning. Islamic State has not claimed the "
+        "shooting."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = [(s.relation, s.subject, s.polarity) for s in result.statements]
+    assert said == [("claimed", "isis", "negative")]
+
+
 def test_who_is_said_to_be_to_blame_is_accused(analyzer):
     text = (
         "A missile struck an apartment building in Dnipro on Saturday, killing 23 people. Kremlin spokesman "

@@ -260,6 +260,13 @@ def _done_to_the_attackers(verb: Token) -> bool:
     )
 
 
+def _a_person_accused(trigger: Span) -> bool:
+    """ "The suspect was shot by police": the noun names the one suspected, it accuses no one (the
+    verb "suspect" does)."""
+    word = trigger.root
+    return len(trigger) == 1 and word.pos_ in {"NOUN", "PROPN"} and word.lemma_.lower() in ACCUSE_LEMMAS
+
+
 def _denies_a_tie(trigger: Span, relation: str) -> bool:
     """ "Al-Shabaab denied any link to the Islamic State": a tie denied (the tie's own words state it,
     negated), not the attack."""
@@ -384,6 +391,7 @@ def find_statements(
             or _against_the_attackers(trigger, relation)
             or _rejects_no_charge(trigger, relation)
             or _denies_a_tie(trigger, relation)
+            or _a_person_accused(trigger)
             or _helps_no_one(trigger, relation, attack, actors)
             or _framing(trigger, attack)
         ):
