@@ -378,6 +378,23 @@ def test_police_who_shot_the_suspect_did_not_make_the_attack(analyzer):
     assert said == [("claimed", "isis", "negative")]
 
 
+def test_a_group_believed_to_be_behind_and_one_not_ruled_out_as_said_by_an_unnamed_prosecutor(analyzer):
+    """ "X is believed to be behind the killing, according to a state prosecutor, though he added that
+    Y's involvement had not been ruled out": X likely did it, Y possibly helped, both by the prosecutor
+    ("he" is the prosecutor, not the journalist named before him)."""
+    text = (
+        "Gunmen killed journalist Luis Martin Sanchez in the state of Nayarit on Saturday. The Jalisco New "
+        "Generation Cartel (CJNG) is believed to be behind the killing, according to a state prosecutor, "
+        "though he added that the Sinaloa Cartel's involvement had not been ruled out."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = sorted((s.relation, s.subject, s.polarity, s.certainty, s.source.name) for s in result.statements)
+    assert said == [
+        ("facilitated", "sinaloa_cartel", "positive", "roughly even", "a state prosecutor"),
+        ("perpetrated", "cjng", "positive", "likely", "a state prosecutor"),
+    ]
+
+
 def test_who_is_said_to_be_to_blame_is_accused(analyzer):
     text = (
         "A missile struck an apartment building in Dnipro on Saturday, killing 23 people. Kremlin spokesman "

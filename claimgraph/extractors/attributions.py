@@ -62,8 +62,11 @@ def subject_of(
     With ``passive_ok`` False a passive verb has no subject here: its grammatical subject is the patient.
     """
     deps = SUBJECTS if passive_ok else {"nsubj", "csubj"}
+    raised = False  # reached from the clause a passive raising verb completes ("X is believed to be ...")
     for _ in range(6):
-        if not passive_ok and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        if raised and verb.lemma_.lower() in RAISING_VERBS:
+            deps = SUBJECTS
+        elif not passive_ok and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             return None
         subjects = [c for c in verb.children if c.dep_ in deps]
         if subjects:
@@ -74,6 +77,7 @@ def subject_of(
                     end = other.right_edge.i + 1
             return verb.doc[first.left_edge.i : end]
         if verb.dep_ in climb and verb.head.i != verb.i:
+            raised = verb.dep_ == "xcomp"
             verb = verb.head
             continue
         taken = taken_subject(verb)
@@ -115,6 +119,7 @@ CLAUSE_ONLY = frozenset(kb.load("cues")["clause_only"])
 
 
 OBJECT_COMPLEMENTS = frozenset(kb.load("cues")["object_complements"])  # "accused X of", "described X as"
+RAISING_VERBS = frozenset(kb.load("cues")["raising_verbs"])
 CHARGE_NOUNS = frozenset(kb.load("relations")["denied"]["charge_objects"])  # "a charge", "the allegations"
 
 

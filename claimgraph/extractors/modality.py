@@ -19,6 +19,8 @@ def polarity(trigger: Span, relation: str) -> str:
         negated = trigger[0].lemma_.lower() == "deny" and any(c.dep_ == "neg" for c in trigger[0].children)
         return "negative" if negated else "positive"
     verb = governing_verb(head)
+    if verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return "positive"  # "X's involvement has not been ruled out": possible (a hedge), not denied
     for token in (head, verb, *trigger):
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):

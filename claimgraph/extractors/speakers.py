@@ -26,6 +26,9 @@ SPOKESPEOPLE = frozenset(_CUES["spokespeople"])
 GROUP_NOUNS = frozenset(_CUES["group_nouns"])
 RELATIVES = {"which", "who", "that", "whom"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# the last word of an unnamed speaker who is one person ("a state prosecutor", "a police spokesman")
+_HEADS = kb.person_titles() | SPOKESPEOPLE | ANONYMOUS_HEADS
+ONE_PERSON_HEADS = {w for w in _HEADS if not (w.endswith("s") and w[:-1] in _HEADS)} - {"source"}
 CLAUSE_DEPS = {"acl", "relcl"}
 NAMING_VERBS = frozenset(_CUES["naming_verbs"])  # "a group calling itself X"
 SPEAKING_FOR = frozenset(_CUES["speaking_for"])  # a clause that says whom the speaker speaks for
@@ -210,6 +213,9 @@ def resolve_pronoun(ctx: Context, token: Token, history: list[tuple[int, Source]
             and e.end <= token.i
             and not any(a.start <= e.start < a.end for a in ctx.actors)
         ]
+        unnamed = [(at, s) for at, s in history if at < token.i and _one_unnamed_person(s)]
+        if unnamed and (not people or unnamed[-1][0] > people[-1].start):
+            return unnamed[-1][1]  # "..., according to a state prosecutor, though he added ..."
         if people:
             last = people[-1].text
             for _, source in reversed(history):  # the same person, with the title given at first mention
@@ -228,6 +234,12 @@ def resolve_pronoun(ctx: Context, token: Token, history: list[tuple[int, Source]
     if before:
         return Source(kind="organization", name=before[-1].text, actor=before[-1].kb_id_)
     return Source(kind="anonymous", name=token.text)
+
+
+def _one_unnamed_person(source: Source) -> bool:
+    """A speaker given by what one person is, not by name ("a state prosecutor")."""
+    words = (source.name or "").lower().split()
+    return source.kind == "anonymous" and bool(words) and words[-1] in ONE_PERSON_HEADS
 
 
 def _in_words_of(ctx: Context, speaker_at: int, actor: Span, pronoun: Token) -> bool:
