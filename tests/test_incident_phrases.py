@@ -793,6 +793,15 @@ def test_a_town_located_by_another_is_the_place_not_the_other(analyzer):
     assert _incident(analyzer, text).place.name == "Kidal"
 
 
+def test_a_mexican_state_is_the_state_not_a_town_that_has_its_name_as_an_alternate(analyzer):
+    """The gazetteer lists "Nayarit" among Tepic's alternate names and "Jalisco" as the town Xalisco: the
+    states are regions of their own (kb regions.yaml)."""
+    text = "Gunmen killed a journalist in the western state of Nayarit on Saturday."
+    assert _incident(analyzer, text).place.name == "Nayarit"
+    text = "Gunmen killed six police officers in an ambush in Jalisco on Monday."
+    assert _incident(analyzer, text).place.name == "Jalisco"
+
+
 def test_a_name_after_the_city_of_is_a_place_whatever_the_recogniser_says(analyzer):
     from claimgraph.extractors.whereabouts import _placelike
 
