@@ -309,6 +309,24 @@ def test_a_charge_and_the_denial_after_it_are_two_statements_by_two_speakers(ana
     ]
 
 
+def test_a_capital_that_speaks_is_its_state_and_elsewhere_a_place(analyzer):
+    """ "Kigali denies": Rwanda's government (kb seats.yaml); "a bomb in Kigali" names no actor."""
+    text = (
+        "A grenade exploded at a market in Kigali on Monday, killing two people. Kinshasa accuses Rwanda "
+        "of backing the M23, a charge Kigali denies."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    denials = [
+        (s.source.name, s.source.actor, s.polarity) for s in result.statements if s.polarity == "negative"
+    ]
+    assert denials == [("Kigali", "rwanda", "negative")]
+    [incident] = result.incidents
+    assert incident.place.name == "Kigali"
+    assert [a.id for a in result.actors if a.id == "rwanda"] == ["rwanda"]
+    doc = analyzer.nlp("A grenade exploded at a market in Kigali on Monday.")
+    assert list(doc.spans["actors"]) == []
+
+
 def test_a_charge_against_a_group_without_a_name_accuses_that_group_not_the_accuser(analyzer):
     """ "Nigeria's government accused Cameroon-based cells of supplying weapons": the parser hangs "of" on
     the cells; the cells are accused, Nigeria is the accuser."""
@@ -448,6 +466,15 @@ def test_a_group_backed_by_a_state_is_the_one_it_helps(analyzer):
     result = analyzer.extract(Document(id="subjects", text=text))
     ties = [(s.relation, s.subject, s.object) for s in result.statements if s.relation == "facilitated"]
     assert ties == [("facilitated", "united_states", {"actor": "sdf"})]
+
+
+def test_facilitating_a_release_is_no_help_to_an_attack(analyzer):
+    text = (
+        "Guerrillas kidnapped a Mexican engineer in Cali on Tuesday. The Mexican government asked Colombia "
+        "to help by facilitating the release of the engineer."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    assert [s for s in result.statements if s.relation == "facilitated"] == []
 
 
 def test_help_received_by_no_named_group_states_no_tie(analyzer):

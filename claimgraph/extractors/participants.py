@@ -373,7 +373,8 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
             # "the blood of the 11 priests assassinated": the words right before name someone who is
             # no actor; an actor further left is not the doer ("FMLN urban commandos" keeps FMLN)
             phrase = {t.i for t in token.subtree if t.i < trigger.start}
-            return [a for a in actors if a.root.i in phrase or any(t.head.i in phrase for t in a)]
+            named = [a for a in actors if a.root.i in phrase or any(t.head.i in phrase for t in a)]
+            return [a for a in named if not _a_place(a)]  # "in Ethiopia's Amhara region, killing ..."
         if token.lower_ not in {"and", ",", "the", "&"}:
             gap += 1
             if found:

@@ -260,6 +260,23 @@ def _done_to_the_attackers(verb: Token) -> bool:
     )
 
 
+def _denies_a_charge(trigger: Span, relation: str, found: list[Found]) -> bool:
+    """ "X accuses Y of backing Z, a charge Kigali denies", "accused Eritrea of arming the militia, which
+    Asmara has denied": the denial is of the charge, not of an attack; the charge's own words state it
+    (negated, by the denier, where the denial's content holds them)."""
+    if relation != "denied":
+        return False
+    start = trigger.start_char
+    own = [f for f in found if f.cue_start <= start < f.cue_start + len(f.cue_text)]
+    if any(answers_a_charge(f, other) for f in own for other in found if other is not f):
+        return True
+    verb = trigger.root
+    which = verb.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.lower_ in participants.RELATIVE_PRONOUNS for c in verb.children
+    )
+    return which and any(f.cue_class == "accuse" and f.start <= start < f.end for f in found)
+
+
 def _a_person_accused(trigger: Span) -> bool:
     """ "The suspect was shot by police": the noun names the one suspected, it accuses no one (the
     verb "suspect" does)."""
@@ -391,6 +408,7 @@ def find_statements(
             or _against_the_attackers(trigger, relation)
             or _rejects_no_charge(trigger, relation)
             or _denies_a_tie(trigger, relation)
+            or _denies_a_charge(trigger, relation, found)
             or _a_person_accused(trigger)
             or _helps_no_one(trigger, relation, attack, actors)
             or _framing(trigger, attack)

@@ -61,6 +61,7 @@ GROUP_HEADS = frozenset(
     }
 )
 NAME_TOKEN = {"IS_TITLE": True}
+STATE_IDS = kb.state_ids()
 # Words that make a state's name the name of a part of it, or of an armed group's "province" in it.
 DIVISION_WORDS = {"province", "region", "district", "governorate", "department", "oblast", "wilayat"}
 DAY_LABELS = {"DATE", "TIME", "EVENT"}
@@ -251,6 +252,13 @@ def _names_a_division(doc: Doc, span: Span) -> bool:
     return after.is_title and after.lower_ in DIVISION_WORDS
 
 
+def _names_its_state(name: Span, known: list[Span]) -> bool:
+    """ "Communist Party of Spain (PCE)": a new group's name that runs over a state's (after "of"), not
+    two actors."""
+    inside = [k for k in known if k.start < name.end and name.start < k.end]
+    return all(k.kb_id_ in STATE_IDS and name.start < k.start and k.end <= name.end for k in inside)
+
+
 def _repeated(doc: Doc, introduced: list[Span]) -> list[Span]:
     """Every other mention of a group the text introduced by a name of two or more words ("a group
     calling itself Saraya Awliya al-Dam ... Saraya Awliya al-Dam is a front for"): the same words, in the
@@ -299,6 +307,10 @@ class ActorRecognizer:
                 greedy="LONGEST",
             )
         self.parents = kb.actor_parents()
+        self.seats = PhraseMatcher(nlp.vocab, attr="LOWER")  # "Kigali denies": the capital speaks
+        for seat, state in (kb.load("seats")["seats"] or {}).items():
+            self.seats.add(state, [nlp.tokenizer(seat)])
+        self.speaking = frozenset(w for words in kb.load("cues")["verbs"].values() for w in words)
         generic = kb.load("generic_actors")
         self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
         heads = [*generic["single"], *generic["phrases"]]
@@ -316,16 +328,30 @@ class ActorRecognizer:
             for span in filter_spans(spans)
             if not _names_a_division(doc, span)
         ]
+        known += self._speaking_seats(doc, {i for span in known for i in range(span.start, span.end)})
         taken = {i for span in known for i in range(span.start, span.end)}
         unknown = self._unknown_groups(doc)
         new = [
             s
             for s in unknown + _repeated(doc, unknown) + self._generic(doc)
-            if not taken & set(range(s.start, s.end))
+            if not taken & set(range(s.start, s.end)) or _names_its_state(s, known)
         ]
         actors = filter_spans(known + new)
         doc.spans["actors"] = self._branches_for_parents(sorted(actors, key=lambda s: s.start))
         return doc
+
+    def _speaking_seats(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Capitals that speak for their state ("a charge Kigali denies", "Moscow said"; kb seats.yaml):
+        the subject of a reporting verb only, elsewhere they are places."""
+        out = []
+        for match, start, end in self.seats(doc):
+            span = Span(doc, start, end, label="ACTOR", kb_id=doc.vocab.strings[match])
+            root = span.root
+            if taken & set(range(start, end)) or root.dep_ != "nsubj":
+                continue
+            if root.head.lemma_.lower() in self.speaking:
+                out.append(span)
+        return out
 
     @staticmethod
     def _longer_name(doc: Doc, span: Span) -> Span | None:
