@@ -419,55 +419,60 @@ def find_statements(
         for attribution in _attributions_for(trigger, found):
             if attribution is not None and _made_possible_only(doc, attribution):
                 continue
-            subjects = participants.subjects(trigger, relation, actors, attribution)
-            if not subjects:
-                continue
-            if relation == "perpetrated" and _policing(trigger, subjects):
-                continue
-            subjects = [_same_group(s, unnamed) for s in subjects]
-            unnamed += [s for s in subjects if s.label_ == participants.UNNAMED_GROUP]
-            sent = ctx.sent(trigger)
-            window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
-            polarity = modality.polarity(trigger, relation)
-            polarity = _as_the_source_puts_it(polarity, trigger, relation, attribution)
-            certainty = modality.certainty(trigger, window)
-            if relation in ACTOR_RELATIONS:
-                found_objects = participants.objects(ctx, trigger, subjects)
-                if not found_objects and len(subjects) > 1:  # "X and Y work together"
-                    subjects, found_objects = subjects[:1], subjects[1:]
-                objects = [{"actor": o.kb_id_} for o in found_objects]
-            elif relation == "facilitated" and (
-                recipients := participants.recipients(trigger, subjects, actors)
-            ):
-                objects = [{"actor": r.kb_id_} for r in recipients]  # "X provided weapons to Y"
-            elif participants.received(trigger, relation):
-                continue  # "received weapons from Y" with no group named as receiving: no tie to report
-            else:
-                objects = [_incident_object(ctx, trigger, relation, subjects, index)]
-            for subject in subjects:
-                for obj in objects:
-                    if obj.get("actor") == subject.kb_id_:
-                        continue
-                    rel, source = _speaker(relation, subject, attribution, polarity)
-                    statements.append(
-                        _statement(
-                            ctx,
-                            document_id,
-                            trigger,
-                            subject,
-                            rel,
-                            obj,
-                            source,
-                            attribution,
-                            polarity,
-                            certainty,
-                        )
-                    )
+            statements += _said_by(ctx, document_id, trigger, relation, attribution, index, unnamed)
     ctx.actors += [g for g in unnamed if not any(a.start == g.start and a.end == g.end for a in ctx.actors)]
     statements += _disbelief(ctx, document_id, statements, found)
     if has_roles(doc):
         statements = _with_tagged_perpetrators(ctx, document_id, found, index, statements)
     return _dedupe(_facilitation_partners(statements))
+
+
+def _said_by(
+    ctx: Context,
+    document_id: str,
+    trigger: Span,
+    relation: str,
+    attribution: Found | None,
+    index: IncidentIndex,
+    unnamed: list[Span],
+) -> list[Statement]:
+    """The statements one trigger makes as one attribution (or the author) puts it: its subjects, its
+    polarity and certainty, and its objects (an incident, or the other actor of a tie). Groups without
+    a name that it accuses join ``unnamed``."""
+    actors = ctx.actors
+    subjects = participants.subjects(trigger, relation, actors, attribution)
+    if not subjects or relation == "perpetrated" and _policing(trigger, subjects):
+        return []
+    subjects = [_same_group(s, unnamed) for s in subjects]
+    unnamed += [s for s in subjects if s.label_ == participants.UNNAMED_GROUP]
+    sent = ctx.sent(trigger)
+    window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
+    polarity = modality.polarity(trigger, relation)
+    polarity = _as_the_source_puts_it(polarity, trigger, relation, attribution)
+    certainty = modality.certainty(trigger, window)
+    if relation in ACTOR_RELATIONS:
+        found_objects = participants.objects(ctx, trigger, subjects)
+        if not found_objects and len(subjects) > 1:  # "X and Y work together"
+            subjects, found_objects = subjects[:1], subjects[1:]
+        objects = [{"actor": o.kb_id_} for o in found_objects]
+    elif relation == "facilitated" and (recipients := participants.recipients(trigger, subjects, actors)):
+        objects = [{"actor": r.kb_id_} for r in recipients]  # "X provided weapons to Y"
+    elif participants.received(trigger, relation):
+        return []  # "received weapons from Y" with no group named as receiving: no tie to report
+    else:
+        objects = [_incident_object(ctx, trigger, relation, subjects, index)]
+    out = []
+    for subject in subjects:
+        for obj in objects:
+            if obj.get("actor") == subject.kb_id_:
+                continue
+            rel, source = _speaker(relation, subject, attribution, polarity)
+            out.append(
+                _statement(
+                    ctx, document_id, trigger, subject, rel, obj, source, attribution, polarity, certainty
+                )
+            )
+    return out
 
 
 def _same_group(group: Span, earlier: list[Span]) -> Span:
