@@ -351,6 +351,26 @@ def test_a_claim_in_a_statement_posted_online_by_one_of_its_militants_is_the_gro
     assert said == [("claimed", "isis", "Islamic State group")]
 
 
+@pytest.mark.parametrize(
+    ("words", "denied"),
+    [
+        ("had no role in the bombing", True),
+        ("had no relationship with the bombing", True),
+        ("had no role in the peace talks", False),
+        ("had no relationship with the Clan del Golfo", False),
+    ],
+)
+def test_a_group_that_had_no_part_in_the_attack_denies_it(analyzer, words, denied):
+    """ "X said it had no role in the bombing" is X's denial; no role in something else is none."""
+    text = (
+        "A motorcycle bomb exploded outside a police station in Jamundi on Tuesday. The ELN guerrilla "
+        f"group said it {words}."
+    )
+    result = analyzer.extract(Document(id="subjects", text=text))
+    said = [(s.relation, s.subject) for s in result.statements if s.relation == "denied"]
+    assert said == ([("denied", "eln")] if denied else [])
+
+
 def test_a_denied_link_to_another_group_denies_the_tie_not_the_attack(analyzer):
     """ "Al-Shabaab denied any link to the Islamic State": no denial of the bombing it claimed, but a
     tie to the Islamic State that Al-Shabaab says does not hold."""

@@ -263,7 +263,9 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             subject = subject_of(head.head, passive_ok=False)
             return _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
         # "X was the work of Y" names Y above; "It was the first attack" names no doer
-        if own or head.head.lemma_.lower() not in COPULAS or head.lemma_.lower() in EVENT_NOUNS:
+        # "X had no role in the attack": the one who had it, as with a copula
+        had = relation == "denied" and head.dep_ == "dobj" and head.head.lemma_.lower() == "have"
+        if own or head.head.lemma_.lower() not in COPULAS and not had or head.lemma_.lower() in EVENT_NOUNS:
             return own
     verb = governing_verb(head)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)

@@ -202,8 +202,9 @@ def _blamed_for_a_failure(trigger: Span, attack: set[int]) -> bool:
 
 def _about_something_else(trigger: Span, attack: set[int]) -> bool:
     """Help or a part in an act that is no attack: "solved the case with the help of the FBI", "police
-    were involved in the search", "cooperated in the inquiry" ("carried out the bombing with the support
-    of X", "was involved in the attack" and a bare "was involved" are about the attack)."""
+    were involved in the search", "cooperated in the inquiry", "had no role in the peace talks"
+    ("carried out the bombing with the support of X", "was involved in the attack" and a bare "was
+    involved" are about the attack)."""
     if trigger[0].lower_ == "with":
         acts = [trigger[0].head]
     elif trigger.root.lemma_.lower() == "involve":
@@ -211,6 +212,11 @@ def _about_something_else(trigger: Span, attack: set[int]) -> bool:
     elif trigger.label_ == "facilitated" and trigger[-1].lower_ == "in":
         # "cooperating in the attack", not "cooperating in the inquiry" ("roots in" is no help)
         acts = [o for o in trigger[-1].children if o.dep_ == "pobj"]
+    elif trigger.label_ == "denied" and trigger.root.pos_ == "NOUN":
+        # "had no role in the bombing", not "no role in the peace talks", "no relationship with X"
+        root = trigger.root
+        acts = [o for p in root.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        return bool(acts) and not any(_names_an_attack(act, attack) for act in acts)
     else:
         return False
     return any(act.i not in attack for act in acts)
