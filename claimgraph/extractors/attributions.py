@@ -120,7 +120,7 @@ CLAUSE_ONLY = frozenset(kb.load("cues")["clause_only"])
 
 OBJECT_COMPLEMENTS = frozenset(kb.load("cues")["object_complements"])  # "accused X of", "described X as"
 RAISING_VERBS = frozenset(kb.load("cues")["raising_verbs"])
-CHARGE_NOUNS = frozenset(kb.load("relations")["denied"]["charge_objects"])  # "a charge", "the allegations"
+CHARGE_OBJECTS = frozenset(kb.load("relations")["denied"]["charge_objects"])  # "a charge", "the allegations"
 
 
 def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
@@ -335,7 +335,7 @@ def _without_fronted_charge(source: Span | None, cue: Span) -> Span | None:
         or source[0].lower_ not in {"a", "an", "the"}
     ):
         return source
-    if source[1].lower_ not in CHARGE_NOUNS:
+    if source[1].lower_ not in CHARGE_OBJECTS:
         return source
     return source[2:]
 

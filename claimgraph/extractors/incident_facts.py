@@ -16,7 +16,7 @@ from claimgraph import kb
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.modality import polarity
 from claimgraph.extractors.names import full_name
-from claimgraph.extractors.participants import RELATIVE_PRONOUNS, relative_clauses
+from claimgraph.extractors.participants import RELATIVE_PRONOUNS, prep_objects, relative_clauses
 from claimgraph.extractors.roles import (
     ATTACK_WORDS,
     HARM_VERBS,
@@ -596,7 +596,7 @@ def _found_dead(token: Token) -> bool:
 def _killed_fighting(verb: Token) -> bool:
     """ "was killed in a gun battle with police": the one killed fought (kb ``fight_nouns``), so is no
     victim of the attack."""
-    fights = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    fights = prep_objects(verb)
     return any(in_words(o, FIGHT_NOUNS) and any(c.lower_ == "with" for c in o.children) for o in fights)
 
 

@@ -63,6 +63,18 @@ def _actors_heading(roots: list[Token], actors: list[Span]) -> list[Span]:
     return actors_in(set().union(*(head_tokens(r) for r in roots)), actors)
 
 
+def prep_objects(token: Token, words: frozenset[str] | set[str] | None = None) -> list[Token]:
+    """What the prepositions on a word name ("loyal [to X]", "a role [in the bombing]"); with ``words``,
+    only those of these prepositions ("two [of the attackers]")."""
+    return [
+        o
+        for p in token.children
+        if (p.lower_ in words if words is not None else p.dep_ == "prep")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def subtree_ids(token: Token) -> range:
     return range(token.left_edge.i, token.right_edge.i + 1)
 
@@ -91,9 +103,7 @@ def head_tokens(root: Token) -> set[int]:
             if child.dep_ in HEAD_DEPS:
                 todo.append(child)
                 if child.dep_ == "amod" and child.lower_ in LOYALTY_WORDS:  # "fighters loyal to X": X's
-                    todo.extend(
-                        o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-                    )
+                    todo.extend(prep_objects(child))
             elif (
                 child.dep_ == "prep"
                 and child.lower_ in GROUP_OF
@@ -123,9 +133,7 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     if named:
         return named
     if root.pos_ in {"NUM", "PRON"}:  # "one of its militants", "some of their fighters"
-        root = next(
-            (o for p in root.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), root
-        )
+        root = next(iter(prep_objects(root, {"of"})), root)
     possessor = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES), None)
     if possessor is not None and root.lower_ in GROUP_MEMBERS and (speaker or possessor.lower_ != "our"):
         # "its fighters", "their men": the group the possessive stands for, as "it" or "they" would

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors import modality, participants
-from claimgraph.extractors.attributions import Found, answers_a_charge, subject_of
+from claimgraph.extractors.attributions import CHARGE_OBJECTS, Found, answers_a_charge, subject_of
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.incidents import IncidentIndex, draft_for, habitual
 from claimgraph.extractors.participants import (
@@ -23,6 +23,7 @@ from claimgraph.extractors.participants import (
     AGENT_PREPS,
     CHARGE_PREPS,
     COPULAS,
+    prep_objects,
     subtree_ids,
 )
 from claimgraph.extractors.roles import has_roles, in_words, perpetrators, role_spans
@@ -41,7 +42,6 @@ FENDING_VERBS = frozenset(RELATIONS["perpetrated"]["fending_verbs"])
 UNREALISED_HEADS = frozenset(RELATIONS["perpetrated"]["unrealised_heads"])
 PLANNING_HEADS = frozenset(RELATIONS["perpetrated"]["planning_heads"])
 POLICING_ACTS = frozenset(RELATIONS["perpetrated"]["policing_acts"])
-CHARGE_OBJECTS = frozenset(RELATIONS["denied"]["charge_objects"])
 HELPING_VERBS = frozenset(RELATIONS["facilitated"]["helping_verbs"])
 HELPED_PEOPLE = (
     participants.PEOPLE_NOUNS
@@ -145,7 +145,7 @@ def _names_an_attack(noun: Token, attack: set[int]) -> bool:
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return True  # a pronoun or a misparse: say nothing against it
     words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"})]
-    words += _of_objects(noun)
+    words += prep_objects(noun, {"of"})
     up = noun
     for _ in range(2):  # "kidnappings of prominent tycoons carried out by": the parse hangs it on "tycoons"
         if up.dep_ != "pobj" or up.head.lower_ != "of":
@@ -208,14 +208,13 @@ def _about_something_else(trigger: Span, attack: set[int]) -> bool:
     if trigger[0].lower_ == "with":
         acts = [trigger[0].head]
     elif trigger.root.lemma_.lower() == "involve":
-        acts = [o for p in trigger.root.children if p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+        acts = prep_objects(trigger.root, {"in"})
     elif trigger.label_ == "facilitated" and trigger[-1].lower_ == "in":
         # "cooperating in the attack", not "cooperating in the inquiry" ("roots in" is no help)
         acts = [o for o in trigger[-1].children if o.dep_ == "pobj"]
     elif trigger.label_ == "denied" and trigger.root.pos_ == "NOUN":
         # "had no role in the bombing", not "no role in the peace talks", "no relationship with X"
-        root = trigger.root
-        acts = [o for p in root.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        acts = prep_objects(trigger.root)
         return bool(acts) and not any(_names_an_attack(act, attack) for act in acts)
     else:
         return False
@@ -227,12 +226,7 @@ def _patients(verb: Token) -> list[Token]:
     gives "attackers"."""
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     found = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-    return found + [o for f in found for o in _of_objects(f)]
-
-
-def _of_objects(noun: Token) -> list[Token]:
-    """What an "of" after the noun names ("two of the attackers", "a campaign of bombings")."""
-    return [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return found + [o for f in found for o in prep_objects(f, {"of"})]
 
 
 def _against_the_attackers(trigger: Span, relation: str) -> bool:

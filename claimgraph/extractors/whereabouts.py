@@ -52,25 +52,15 @@ DAY_WORDS = re.compile(
 )
 
 
-DIRECTIONS = re.compile(
-    r"^(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"north-?west|north-?east|south-?west|south-?east|north-?western|north-?eastern|"
-    r"south-?western|south-?eastern)(?:ern)?\s+",
-    re.IGNORECASE,
-)
-
-
+# a compass word: "north", "northern", "north-west", "southeastern"
+COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+DIRECTIONS = re.compile(rf"^(?:the\s+)?(?:central|{COMPASS})\s+", re.IGNORECASE)
 # what may stand between a place and its country: "Bagram, Afghanistan", "Rubaya in eastern Congo"
-BESIDE = re.compile(
-    r"(?:,|,? ?in(?: (?:the )?(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?)?)",
-    re.IGNORECASE,
-)
-
-
+BESIDE = re.compile(rf"(?:,|,? ?in(?: (?:the )?(?:central|{COMPASS}))?)", re.IGNORECASE)
 # what stands between a place and the one that locates it: ", north of", ", about 30 km south-east of"
 RELATIVE = re.compile(
     r",? ?(?:about |some |around |nearly |roughly )?(?:\d+ ?(?:km|kms|kilometres|kilometers|miles) )?"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of",
+    rf"{COMPASS} of",
     re.IGNORECASE,
 )
 

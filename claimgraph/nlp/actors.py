@@ -246,7 +246,7 @@ def _after_nationality(doc: Doc, matches: list[tuple[int, int, int]]) -> list[Sp
 def _names_a_division(doc: Doc, span: Span) -> bool:
     """ "its Mozambique Province fighters", "Somalia Region": a state's name that begins the name of a
     province or an armed group's "province", which is not the state."""
-    if span.kb_id_ not in kb.state_ids() or span.end >= len(doc):
+    if span.kb_id_ not in STATE_IDS or span.end >= len(doc):
         return False
     after = doc[span.end]
     return after.is_title and after.lower_ in DIVISION_WORDS
