@@ -522,6 +522,16 @@ def test_those_who_answer_the_attack_are_no_attackers(analyzer):
     assert _incident(analyzer, text).attackers == ["Masked gunmen"]
 
 
+def test_those_who_shot_the_attackers_are_no_attackers(analyzer):
+    """ "The two attackers were shot dead by off-duty soldiers": the soldiers answered the attack (kb
+    relations.yaml ``counter_patients``, named again with "the"); the gunmen made it."""
+    text = (
+        "Gunmen killed three people at a bus stop in Jerusalem on Thursday, police said. The two attackers "
+        "were shot dead by off-duty soldiers and an armed civilian."
+    )
+    assert _incident(analyzer, text).attackers == ["Gunmen"]
+
+
 def test_a_person_a_relative_clause_says_was_killed_is_a_victim(analyzer):
     text = (
         "Gunmen opened fire on a bus in Bogota on Thursday. The dead included Carlos Pizarro Leongomez, "

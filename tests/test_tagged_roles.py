@@ -377,3 +377,17 @@ def test_an_adjective_split_off_its_noun_stays_out_of_the_filler(analyzer):
     text = "Guerrillas detonated a powerful dynamite charge outside the bank in Lima."
     doc = _tagged(analyzer, text, [("powerful", 1, "WEAPON"), ("dynamite", 2, "WEAPON")])
     assert _field(doc, text, "weapons") == ["dynamite charge"]
+
+
+def test_a_claimant_the_tagger_marks_is_no_perpetrator_in_the_authors_words(analyzer):
+    """ "The Red Dawn Brigade claimed responsibility": the group's claim, which the rules read; the same
+    name marked PERPORG adds no `perpetrated` statement in the author's voice beside it."""
+    text = (
+        "A car bomb exploded near a customs office in Ankara on Wednesday, killing 28 people. The Red Dawn "
+        "Brigade claimed responsibility for the bombing on its website."
+    )
+    doc = _tagged(analyzer, text, [("Red", 3, "PERPORG"), ("customs", 2, "TARGET")])
+    result = extract(doc, Document(id="tagged", text=text))
+    assert [(s.relation, s.subject, s.source.kind) for s in result.statements] == [
+        ("claimed", "new:red-dawn-brigade", "claimant")
+    ]

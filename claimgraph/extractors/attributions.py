@@ -144,23 +144,71 @@ def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
                     rest.dep_ == "oprd" or rest.dep_ == "prep" and rest.lower_ in OBJECT_COMPLEMENTS
                 ):
                     end = max(end, _subtree(rest)[1])
-            return start, end
-    return None
+            return start, _before_an_answer(verb, end)
+    return _charge_answered(verb)
+
+
+def _answer(token: Token) -> bool:
+    """ "an accusation the UAE has denied", "a charge which Kigali rejects": a charge noun set beside
+    what is said, with a clause that says how it was taken (kb relations.yaml ``charge_objects``)."""
+    return (
+        token.dep_ in {"appos", "npadvmod"}  # the parser hangs it on the noun or on the verb
+        and token.lemma_.lower() in CHARGE_OBJECTS
+        and any(c.dep_ == "relcl" for c in token.children)
+    )
+
+
+def _before_an_answer(verb: Token, end: int) -> int:
+    """The end of what ``verb`` says, short of an answer to it set beside it ("accused X of arming Y, an
+    accusation X has denied": X's denial is not the accuser's words)."""
+    for token in verb.subtree:
+        if _answer(token) and token.left_edge.i > verb.i:
+            before = token.doc[token.left_edge.i - 1]
+            if before.is_punct and before.i > verb.i:
+                before = token.doc[before.i - 1]
+            return min(end, before.idx + len(before))
+    return end
+
+
+def _charge_answered(verb: Token) -> tuple[int, int] | None:
+    """What a denial in a clause on a charge noun denies: the words that make the charge ("X accused Y of
+    arming Z, an accusation Y has repeatedly denied": "X accused Y of arming Z")."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    noun = verb.head
+    if verb.dep_ == "relcl" and _answer(noun):
+        charge = next((t for t in reversed(list(noun.ancestors)) if t.pos_ == "VERB"), None)
+        if charge is None:
+            return None
+        return charge.left_edge.idx, _before_an_answer(charge, _subtree(charge)[1])
+    # "..., an accusation Kigali has denied" parsed as a second clause whose subject is the charge
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ != "conj" or subject is None or subject.lemma_.lower() not in CHARGE_OBJECTS:
+        return None
+    before = verb.doc[subject.left_edge.i - 1]
+    if before.is_punct:
+        before = verb.doc[before.i - 1]
+    start = verb.head.left_edge
+    return (start.idx, before.idx + len(before)) if start.i <= before.i else None
 
 
 def _that_clause_after(prep: Token) -> Token | None:
     """The "that" clause the parser hung on the noun of "said in a statement that ...": what is said; or
     on a participle after the noun ("said in a statement posted online that ...")."""
-    for noun in prep.children:
-        if noun.dep_ != "pobj":
-            continue
+    nouns = [c for c in prep.children if c.dep_ == "pobj"]
+    # "said in a claim of responsibility posted online that ...": the participle hangs on the "of"
+    nouns += [
+        o for n in nouns for c in n.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
+    ]
+    for noun in nouns:
         for clause in noun.children:
             if clause.dep_ not in {"acl", "relcl"} or clause.i < noun.i:
                 continue
             if _that_clause(clause):
                 return clause
             if clause.dep_ == "acl":
-                inner = [c for c in clause.children if c.dep_ == "ccomp" and _that_clause(c)]
+                # "posted on a website that ...": the parser may hang the clause on the website
+                inner = [c for c in clause.subtree if c.dep_ in {"ccomp", "relcl"} and _that_clause(c)]
                 if inner:
                     return inner[0]
     return None
@@ -174,6 +222,8 @@ def _describes_the_statement(verb: Token) -> bool:
     """ "posted" in "said in a statement posted online that ...": a participle on the noun of another
     cue's "in a statement", whose words that cue reports."""
     noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj":
+        noun = noun.head.head  # "in a claim of responsibility posted online"
     return (
         verb.dep_ == "acl"
         and noun.dep_ == "pobj"
@@ -190,6 +240,11 @@ def _according_to(ctx: Context, cue: Span) -> tuple[Span | None, tuple[int, int]
     phrase_end = source.end if source is not None else cue.end
     if cue.start - sent.start <= 1:
         return source, (ctx.doc[phrase_end].idx if phrase_end < sent.end else sent.end_char, sent.end_char)
+    head = cue[0].head
+    if head.dep_ in {"advcl", "acl"} and head.pos_ == "VERB" and head.left_edge.i > sent.start:
+        # "X said it had struck the base, killing four civilians according to Kurdish officials": the
+        # officials' words are the participle's clause, not X's statement before it
+        return source, (head.left_edge.idx, ctx.doc[cue.start].idx)
     return source, (sent.start_char, ctx.doc[cue.start].idx)
 
 

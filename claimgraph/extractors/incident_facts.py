@@ -16,7 +16,12 @@ from claimgraph import kb
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.modality import polarity
 from claimgraph.extractors.names import full_name
-from claimgraph.extractors.participants import RELATIVE_PRONOUNS, prep_objects, relative_clauses
+from claimgraph.extractors.participants import (
+    RELATIVE_PRONOUNS,
+    done_to_the_attackers,
+    prep_objects,
+    relative_clauses,
+)
 from claimgraph.extractors.roles import (
     ATTACK_WORDS,
     HARM_VERBS,
@@ -477,8 +482,8 @@ def _doers(sent: Span, lex: dict[str, frozenset[str]]) -> list[Token]:
             continue  # "guerrillas did not plant the bomb": no doer
         lemma = verb.lemma_.lower()
         ordered = lemma in lex["ordering_verbs"] and _orders_an_attack(verb)  # "X ordered the killing"
-        if lemma not in lex["attack_verbs"] and not ordered:
-            continue
+        if lemma not in lex["attack_verbs"] and not ordered or done_to_the_attackers(verb):
+            continue  # "the two attackers were shot dead by off-duty soldiers": the soldiers answered it
         for child in verb.children:
             if child.dep_ == "nsubj":
                 out.append(child)

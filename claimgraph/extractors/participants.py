@@ -35,7 +35,7 @@ PASSIVE_DOERS = frozenset(_RELATIONS["passive_doers"])  # "X was involved": X to
 ACCUSE_LEMMAS = frozenset(_RELATIONS["accusing_verbs"])
 PLACE_PREPS = {"in", "near", "inside", "across", "throughout", "within"}
 # "blamed on X", "attributed to X": the accused comes after the preposition, not as the object
-ACCUSED_PREPS = {"blame": "on", "attribute": "to"}
+ACCUSED_PREPS = dict(pair.split() for pair in _RELATIONS["accused_preps"])
 DESCRIBED_GROUPS = frozenset(_RELATIONS["described_groups"])
 UNNAMED_GROUP = "UNNAMED_GROUP"  # span label of a group the text names by what it is (kind unknown-group)
 GROUP_MODIFIERS = {"amod", "compound", "nmod"}
@@ -43,6 +43,11 @@ GROUP_MODIFIERS = {"amod", "compound", "nmod"}
 GROUP_POSSESSIVES = {"its": "it", "their": "they", "our": "we"}
 GROUP_MEMBERS = ATTACKER_WORDS | frozenset(_GENERIC["members"])
 LOYALTY_WORDS = frozenset(_RELATIONS["loyalty_words"])
+QUALIFYING_PARTICIPLES = frozenset(_RELATIONS["qualifying_participles"])
+COUNTER_PATIENTS = frozenset(_RELATIONS["perpetrated"]["counter_patients"])
+WEAPON_WORDS = kb.role_lexicon()["weapons"]
+INTERCEPTED = frozenset(_RELATIONS["perpetrated"]["intercepted_weapons"])
+DEFINITE = {"the", "those", "these", "all", "both", "its", "their"}
 OWN_TIE_VERBS = frozenset(_RELATIONS["cooperates_with"]["own_tie_verbs"])
 RECEIVING = frozenset(_RELATIONS["facilitated"]["receiving"])  # "X received weapons from Y": Y helped X
 
@@ -108,10 +113,18 @@ def head_tokens(root: Token) -> set[int]:
                 child.dep_ == "prep"
                 and child.lower_ in GROUP_OF
                 and (token.pos_ in {"PRON", "NUM"} or token.pos_ == "NOUN" and token.lower_ in PEOPLE_NOUNS)
-                and token.lemma_.lower() not in PARENT_NOUNS  # "X, a faction of Y": Y is not X
+                and not _parent_noun(token)  # "X, a faction of Y": Y is not X
             ):
                 todo.extend(c for c in child.children if c.dep_ == "pobj")
     return out
+
+
+def _parent_noun(noun: Token) -> bool:
+    """Whether a noun's "of" names a larger group than the one meant: "a faction of Y", also "a
+    splinter group of Y", "a breakaway cell of Y" (kb relations.yaml ``parent_nouns``)."""
+    return noun.lemma_.lower() in PARENT_NOUNS or any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in PARENT_NOUNS for c in noun.children
+    )
 
 
 def _named_in_clause(root: Token, actors: list[Span]) -> list[Span]:
@@ -134,6 +147,12 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
         return named
     if root.pos_ in {"NUM", "PRON"}:  # "one of its militants", "some of their fighters"
         root = next(iter(prep_objects(root, {"of"})), root)
+    whose = prep_objects(root, GROUP_OF) if root.lower_ in PEOPLE_NOUNS else []
+    if whose and whose[0].lower_ in GROUP_NOUNS and whose[0].lower_ != root.lower_:
+        return _resolve_reference(_phrase_of(whose[0]), actors, speaker, floor)  # "a commander of the group"
+    owner = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in GROUP_NOUNS), None)
+    if owner is not None and root.lower_ in GROUP_MEMBERS:  # "the group's fighters": the group's
+        return _resolve_reference(_phrase_of(owner), actors, speaker, floor)
     possessor = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES), None)
     if possessor is not None and root.lower_ in GROUP_MEMBERS and (speaker or possessor.lower_ != "our"):
         # "its fighters", "their men": the group the possessive stands for, as "it" or "they" would
@@ -142,6 +161,8 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
         return _resolve_reference(pronoun, actors, speaker, floor)
     if root.lower_ in RELATIVE_PRONOUNS and root.head.dep_ == "relcl":
         noun = root.head.head  # the noun the relative clause hangs on, without the clause itself
+        if noun.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return []  # "the bombing of a mosque in Peshawar, which killed 101": the bombing did it
         return _resolve_reference(_phrase_of(noun), actors, speaker, floor)
     lower = GROUP_POSSESSIVES.get(root.lower_, root.lower_)
     pronoun = lower in GROUP_PRONOUNS | {"themselves"}
@@ -178,9 +199,10 @@ def _accused(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children):
         return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "X was to blame"
     prep = ACCUSED_PREPS.get(verb.lemma_.lower())
-    after = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == prep]  # not "On Sunday, X blamed"
-    named = [o for p in after for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # after the verb (not "On Sunday, X blamed"), or on its object ("blamed the violence on bandits")
+    after = [c for w in (verb, *objects) for c in w.rights if c.dep_ == "prep" and c.lower_ == prep]
+    named = [o for p in after for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
     return next(iter(named + objects), None)
 
 
@@ -228,12 +250,16 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     if received(trigger, relation):
         return _actors_heading(_givers(trigger.root), actors)
     last = trigger[-1]
-    if relation not in ACTOR_RELATIONS and last.lower_ in AGENT_PREPS:
+    # "members of X", "the work of X": the doer follows the preposition (a denial's "distanced itself
+    # from the bombing" names what is denied)
+    if relation not in ACTOR_RELATIONS | {"denied"} and last.lower_ in AGENT_PREPS:
         if any(c.dep_ == "pcomp" for c in last.children):
             return []  # "the work of establishing a new government": a task, not a doer
         objs = [c for c in last.children if c.dep_ == "pobj"]
         if objs:  # "the work of the BLA, which has bombed police patrols": not the police
-            return actors_in(set(subtree_ids(objs[0])) - relative_clauses(objs[0]), actors)
+            return actors_in(
+                set(subtree_ids(objs[0])) - relative_clauses(objs[0]) - _qualifiers(objs[0]), actors
+            )
         following = [a for a in actors if a.start >= trigger.end and a.start - trigger.end <= 3]
         return following[:1]
     head = trigger.root
@@ -260,7 +286,10 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
         if accused is None:
             return []
         # not "wanted by U.S. courts" after it
-        return actors_in(head_tokens(accused), actors) or unnamed_groups(accused)
+        named = actors_in(head_tokens(accused), actors) or unnamed_groups(accused)
+        if named or accused.pos_ == "PRON":  # "it is blamed", "we have been accused": left as they are
+            return named
+        return _resolve_reference(_phrase_of(accused), actors, None, floor)  # "blamed the group"
     if head.pos_ in {"NOUN", "PROPN"}:
         described = head.head if head.dep_ == "appos" and relation in ACTOR_RELATIONS else _described(head)
         if described is not None:  # "X, a faction of Y", "described X as a faction of Y": X
@@ -291,8 +320,19 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     if charged is not None:  # "accused the Brigade of planting the bomb": the Brigade planted it
         return actors_in(head_tokens(charged), actors) or unnamed_groups(charged)
     subject = subject_of(verb, passive_ok=passive, climb=CLIMB)
+    if subject is not None and _the_weapon(subject, verb):
+        return []
     found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
     return found or _left_actors(trigger, actors)
+
+
+def _the_weapon(subject: Span, verb: Token) -> bool:
+    """ "A roadside bomb killed three fighters when it struck their vehicle": "it" is the bomb, the
+    subject of the clause the verb's clause hangs on, when that is a weapon or an attack."""
+    if subject.root.lower_ != "it" or verb.dep_ not in {"advcl", "conj"}:
+        return False
+    outer = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return outer is not None and (outer.lower_ in WEAPON_WORDS or outer.lemma_.lower() in kb.incident_words())
 
 
 def _named_before_comma(noun: Token, actors: list[Span]) -> list[Span]:
@@ -308,6 +348,17 @@ def owns_the_tie(noun: Token) -> bool:
     """Whether a tie noun is the object of a verb by which its subject speaks of its own ties ("denied
     any link to", "admitted ties to"; kb relations.yaml ``own_tie_verbs``)."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in OWN_TIE_VERBS
+
+
+def _qualifiers(noun: Token) -> set[int]:
+    """The words of a participle before the noun that says where its group is or who backs it ("the
+    Pakistan-based Lashkar-e-Taiba": "Pakistan-based"; kb relations.yaml ``qualifying_participles``)."""
+    return {
+        t.i
+        for c in noun.children
+        if c.dep_ == "amod" and c.i < noun.i and c.lower_ in QUALIFYING_PARTICIPLES
+        for t in c.subtree
+    }
 
 
 def relative_clauses(noun: Token) -> set[int]:
@@ -476,3 +527,30 @@ def helped(verb: Token) -> list[Token]:
         return [verb.head]
     later = [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB"]
     return [o for c in later for o in c.children if o.dep_ == "dobj"]
+
+
+def patients(verb: Token) -> list[Token]:
+    """Who or what the verb is done to: its object, or its subject when passive; "two of the attackers"
+    gives "attackers"."""
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    found = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found = [verb.head]  # "the alleged killer, shot dead by police,": a reduced relative clause
+    return found + [o for f in found for o in prep_objects(f, {"of"})]
+
+
+def done_to_the_attackers(verb: Token) -> bool:
+    """Whether the verb is done to an attack's own attackers, named again with a determiner ("killed the
+    gunmen", "two of the assailants were shot") or counted ("said it had killed 33 militants in a rescue
+    operation"), or to its weapons ("shot down a third missile")."""
+    down = any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    return any(
+        (p.lower_ in COUNTER_PATIENTS and any(_marks_them_known(c) for c in p.children))
+        or (down and p.lemma_.lower() in INTERCEPTED)
+        for p in patients(verb)
+    )
+
+
+def _marks_them_known(word: Token) -> bool:
+    """ "the gunmen", "its attackers", "33 militants": the attackers as a known or counted set."""
+    return word.dep_ in {"det", "poss"} and word.lower_ in DEFINITE or word.dep_ == "nummod"

@@ -34,6 +34,7 @@ NAMING_VERBS = frozenset(_CUES["naming_verbs"])  # "a group calling itself X"
 SPEAKING_FOR = frozenset(_CUES["speaking_for"])  # a clause that says whom the speaker speaks for
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 GROUP_PRONOUNS = {"they", "it", "we", "them"}
+PARENT_NOUNS = frozenset(kb.load("relations")["part_of"]["parent_nouns"])  # "its armed wing, X"
 
 
 def qualifies_only(actor: Span) -> bool:
@@ -57,7 +58,16 @@ def _actor_in(ctx: Context, span: Span) -> Span | None:
         for actor in ctx.actors
         if span.start <= actor.start and actor.end <= span.end and not _in_clause(actor.root, span)
     ]
-    return next((a for a in named if _spokesperson_of(a)), named[0] if named else None)
+    spoken_for = [a for a in named if _spokesperson_of(a) or _the_wing_named(a)]
+    heading = [a for a in named if a.start <= span.root.i < a.end]  # "Ukraine's SBU security service"
+    return next(iter(spoken_for + heading), named[0] if named else None)
+
+
+def _the_wing_named(actor: Span) -> bool:
+    """ "Hamas's armed wing, the Qassam Brigades": the wing, named beside the word for it (kb
+    relations.yaml part_of ``parent_nouns``), speaks, not the group it is part of."""
+    root = actor.root
+    return root.dep_ == "appos" and root.head.lemma_.lower() in PARENT_NOUNS
 
 
 def _spokesperson_of(actor: Span) -> bool:

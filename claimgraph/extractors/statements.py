@@ -28,6 +28,7 @@ from claimgraph.extractors.participants import (
 )
 from claimgraph.extractors.roles import has_roles, in_words, perpetrators, role_spans
 from claimgraph.model import Source, Statement, stable_id
+from claimgraph.nlp.actors import states_by_code
 
 RELATIONS = kb.load("relations")
 PRECEDENCE = ["denied", "claimed", "part_of", "cooperates_with", "facilitated", "perpetrated"]
@@ -35,13 +36,15 @@ DISBELIEF = set(RELATIONS["disbelief"])
 NOT_OBJECTS = {r: set(v.get("not_objects") or []) for r, v in RELATIONS.items() if isinstance(v, dict)}
 NOT_PURPOSES = frozenset(RELATIONS["perpetrated"]["not_purposes"])
 LIGHT_VERBS = frozenset(RELATIONS["perpetrated"]["light_verbs"])
+PARTAKING = frozenset({"take part in", "participate in"})  # only in an attack itself ("the attack")
 ACTS = frozenset(RELATIONS["perpetrated"]["acts"])
 ATTACK_NOUNS = kb.incident_words() | ACTS  # nouns that can name the attack itself
-COUNTER_PATIENTS = frozenset(RELATIONS["perpetrated"]["counter_patients"])
 FENDING_VERBS = frozenset(RELATIONS["perpetrated"]["fending_verbs"])
+DEED_DOERS = frozenset(RELATIONS["perpetrated"]["deed_doers"])
 UNREALISED_HEADS = frozenset(RELATIONS["perpetrated"]["unrealised_heads"])
 PLANNING_HEADS = frozenset(RELATIONS["perpetrated"]["planning_heads"])
 POLICING_ACTS = frozenset(RELATIONS["perpetrated"]["policing_acts"])
+ARMED_MEN = participants.GROUP_NOUNS | participants.DESCRIBED_GROUPS  # "operations against the group"
 HELPING_VERBS = frozenset(RELATIONS["facilitated"]["helping_verbs"])
 HELPED_PEOPLE = (
     participants.PEOPLE_NOUNS
@@ -49,7 +52,6 @@ HELPED_PEOPLE = (
     | frozenset(RELATIONS["facilitated"]["helped_people"])
 )
 PEOPLE_ENTITIES = {"PERSON", "NORP", "ORG", "GPE"}
-DEFINITE = {"the", "those", "these", "all", "both", "its", "their"}
 # A charge ("blamed X for ...", "accused X of ...") of neglect rather than of the act: "for failing to".
 FAILING_VERBS = {"fail", "neglect", "ignore", "allow", "let"}
 ENABLING = frozenset(kb.load("cues")["enabling"])
@@ -100,8 +102,11 @@ def _no_attack_done(trigger: Span, relation: str, attack: set[int]) -> bool:
         return False
     if done.lemma_.lower() in NOT_OBJECTS.get(relation, ()):
         return True
-    light = " ".join(t.lemma_.lower() for t in trigger) in LIGHT_VERBS
-    if relation == "perpetrated" and light and not _names_an_attack(done, attack):
+    words = " ".join(t.lemma_.lower() for t in trigger)
+    if words in PARTAKING:  # "took part in the attack", not "in counterinsurgency operations", "in talks"
+        objects = [c for c in trigger[-1].children if c.dep_ == "pobj"]
+        return not any(o.lemma_.lower() in kb.incident_words() for o in objects)
+    if relation == "perpetrated" and words in LIGHT_VERBS and not _names_an_attack(done, attack):
         return True
     purposes = [v for c in done.children if c.dep_ in {"acl", "relcl"} for v in (c, *c.children)]
     purposes += [c for c in trigger.root.children if c.dep_ in {"xcomp", "advcl"}]  # "... to arrest"
@@ -110,10 +115,17 @@ def _no_attack_done(trigger: Span, relation: str, attack: set[int]) -> bool:
 
 def _policing(trigger: Span, subjects: list[Span]) -> bool:
     """ "Police launched further raids", "the police carried out a search": the police at their work,
-    not an attack (kb relations.yaml ``policing_acts``); a raid by anyone else still is one."""
+    not an attack (kb relations.yaml ``policing_acts``); a raid by anyone else still is one, unless it
+    is against armed men."""
     done = _acted_on(trigger)
-    police = all("police" in s.text.lower() or "police" in s.kb_id_ for s in subjects)
-    return done is not None and done.lower_ in POLICING_ACTS and police
+    if done is None or done.lower_ not in POLICING_ACTS:
+        return False
+    # "Uganda and Congo have been conducting joint military operations against the group": operations
+    # against armed men, whoever conducts them, are fighting, not an attack (ACLED's "battles")
+    against = participants.prep_objects(done, {"against"})
+    if any(o.lower_ in ARMED_MEN or o.ent_type_ == "ORG" for o in against):
+        return True
+    return all("police" in s.text.lower() or "police" in s.kb_id_ for s in subjects)
 
 
 def _not_done_yet(trigger: Span, relation: str) -> bool:
@@ -221,14 +233,6 @@ def _about_something_else(trigger: Span, attack: set[int]) -> bool:
     return any(act.i not in attack for act in acts)
 
 
-def _patients(verb: Token) -> list[Token]:
-    """Who or what the verb is done to: its object, or its subject when passive; "two of the attackers"
-    gives "attackers"."""
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    found = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-    return found + [o for f in found for o in prep_objects(f, {"of"})]
-
-
 def _against_the_attackers(trigger: Span, relation: str) -> bool:
     """ "security forces killed the attackers after a siege", "the attack was repelled by the armed
     forces": a doer who answers the attack, not one who made it (``counter_patients`` in
@@ -236,7 +240,7 @@ def _against_the_attackers(trigger: Span, relation: str) -> bool:
     it killed three of the gunmen" claims that answer, not the attack."""
     if relation == "claimed":
         acts = [c for c in trigger.root.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "VERB"]
-        return any(_done_to_the_attackers(act) for act in acts)
+        return any(participants.done_to_the_attackers(act) for act in acts)
     if relation != "perpetrated":
         return False
     noun = trigger.root
@@ -247,17 +251,7 @@ def _against_the_attackers(trigger: Span, relation: str) -> bool:
         return True
     if len(trigger) != 1 or trigger.root.pos_ != "VERB" or trigger.root.lemma_.lower() in ACCUSE_LEMMAS:
         return False  # "accused the gunmen of the murder" accuses them
-    return _done_to_the_attackers(trigger.root)
-
-
-def _done_to_the_attackers(verb: Token) -> bool:
-    """Whether the verb is done to an attack's own attackers, named again with a determiner ("killed the
-    gunmen", "two of the assailants were shot")."""
-    return any(
-        p.lower_ in COUNTER_PATIENTS
-        and any(c.lower_ in DEFINITE for c in p.children if c.dep_ in {"det", "poss"})
-        for p in _patients(verb)
-    )
+    return participants.done_to_the_attackers(trigger.root)
 
 
 def _denies_a_charge(trigger: Span, relation: str, found: list[Found]) -> bool:
@@ -271,10 +265,39 @@ def _denies_a_charge(trigger: Span, relation: str, found: list[Found]) -> bool:
     if any(answers_a_charge(f, other) for f in own for other in found if other is not f):
         return True
     verb = trigger.root
+    if verb.pos_ == "NOUN" and any(
+        t.lemma_.lower() in CHARGE_OBJECTS for t in verb.doc[verb.left_edge.i : verb.i]
+    ):
+        return True  # "..., a charge Tehran rejects", with "rejects" tagged a noun: the charge is denied
     which = verb.dep_ == "relcl" and any(
         c.dep_ == "dobj" and c.lower_ in participants.RELATIVE_PRONOUNS for c in verb.children
     )
     return which and any(f.cue_class == "accuse" and f.start <= start < f.end for f in found)
+
+
+def _claimed_by(trigger: Span) -> bool:
+    """ "The attack ... was claimed by al-Shabaab": the author reports the claim (the "claimed by"
+    trigger states it), not that al-Shabaab did it."""
+    noun = trigger.root
+    return noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "claim"
+
+
+def _the_attackers_are(trigger: Span) -> bool:
+    """ "the assailants were (believed to be) members of X", "the gunmen belonged to X": a tie whose
+    subject is the attack's doers, named again by the deed (kb relations.yaml ``deed_doers``), says who
+    did it."""
+    if any(t.lemma_.lower() in {"allegiance", "loyalty"} for t in trigger):
+        return False  # "the alleged killer had pledged allegiance to Islamic State": his tie, not its deed
+    word = trigger.root
+    verb = word.head if word.dep_ in {"attr", "oprd"} else word
+    while verb.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        verb = verb.head  # "were believed to be members of X"
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return (
+        subject is not None
+        and subject.lower_ in DEED_DOERS
+        and any(c.dep_ == "det" and c.lower_ in participants.DEFINITE for c in subject.children)
+    )
 
 
 def _a_person_accused(trigger: Span) -> bool:
@@ -380,11 +403,18 @@ def _attributions_for(trigger: Span, found: list[Found]) -> list[Found | None]:
     that is a denial answering a charge ("X accuses Y of Z, a charge Y denies"), the charge's too."""
     holding = [f for f in found if f.start <= trigger.start_char and trigger.end_char <= f.end]
     if holding:
-        outer = min(holding, key=lambda f: f.start - f.end)  # the outermost (longest) content
-        charges = [f for f in holding if f is not outer and answers_a_charge(outer, f)]
-        return [outer, *charges[:1]]
-    for f in found:
-        if f.cue_start == trigger.start_char and f.cue_class in {"deny", "accuse", "claim"}:
+        holding.sort(key=lambda f: f.start - f.end)  # the outermost (longest) content first
+        for denial in holding:  # where the charge's own content runs wider, the denial still answers it
+            charges = [f for f in holding if f is not denial and answers_a_charge(denial, f)]
+            if charges:
+                return [denial, charges[0]]
+        return [holding[0]]
+    for f in found:  # the trigger is the cue ("have blamed": the cue with its auxiliaries)
+        if f.cue_start <= trigger.start_char < f.cue_start + len(f.cue_text) and f.cue_class in {
+            "deny",
+            "accuse",
+            "claim",
+        }:
             return [f]
     return [None]
 
@@ -410,12 +440,16 @@ def find_statements(
             or _denies_a_tie(trigger, relation)
             or _denies_a_charge(trigger, relation, found)
             or _a_person_accused(trigger)
+            or relation == "perpetrated"
+            and _claimed_by(trigger)
             or _helps_no_one(trigger, relation, attack, actors)
             or _framing(trigger, attack)
         ):
             continue
         if relation == "perpetrated" and _planned(trigger):
             relation = "facilitated"
+        if relation == "part_of" and _the_attackers_are(trigger):
+            relation = "perpetrated"  # "the assailants were members of X": X's people did it
         for attribution in _attributions_for(trigger, found):
             if attribution is not None and _made_possible_only(doc, attribution):
                 continue
@@ -502,7 +536,11 @@ def _with_tagged_perpetrators(
     """
     tagged = []
     known = {a.kb_id_ for a in ctx.actors}
+    # "TAK claimed responsibility for the bombing": the name is the claimant's, and the author says no more
+    spoken = [st for st in statements if st.relation in {"claimed", "denied"}]
     for subject in perpetrators(ctx, role_spans(ctx)):
+        if any(st.subject == subject.kb_id_ and st.start <= subject.root.idx < st.end for st in spoken):
+            continue
         if subject.kb_id_ not in known:
             ctx.actors.append(subject)
             known.add(subject.kb_id_)
@@ -617,8 +655,10 @@ def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: 
         speaks_for_group = source.kind == "organization" or any(
             w in (source.title or "").lower() for w in ("spokes", "leader", "commander", "representative")
         )
+        # the speaker's own group, the group a radio speaks for, the state whose forces speak
+        own = {source.actor, kb.voices().get(source.actor or ""), _state_of(source.actor)}
         if (
-            subject.kb_id_ in {source.actor, kb.voices().get(source.actor or "")}
+            subject.kb_id_ in own
             and speaks_for_group
             and relation in {"claimed", "perpetrated"}
             and polarity == "positive"
@@ -630,6 +670,12 @@ def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: 
     if relation == "denied":
         return relation, Source(kind="organization", name=subject.text, actor=subject.kb_id_)
     return relation, Source(kind="author")
+
+
+def _state_of(actor: str | None) -> str | None:
+    """The state an actor is a body of ("idf": "israel"; kb ``country``)."""
+    code = kb.actor_countries().get(actor or "")
+    return states_by_code().get(code) if code else None
 
 
 def _statement(

@@ -86,9 +86,11 @@ def _placelike(ent: Span) -> bool:
 
 
 def _named_as_a_place(ent: Span) -> bool:
-    """ "the city of Lyon", "the province of Helmand": the words before the name say it is a place,
-    whatever the recogniser called it (it takes "Lyon" there for a person)."""
+    """ "the city of Lyon", "the province of Helmand", "Ituri province": the words around the name say it
+    is a place, whatever the recogniser called it (it takes "Lyon" there for a person)."""
     doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_KINDS:
+        return True  # "Congo's Ituri province", "Zamfara state": the word after says so
     return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_KINDS
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import get_string_id
@@ -62,6 +62,10 @@ GROUP_HEADS = frozenset(
 )
 NAME_TOKEN = {"IS_TITLE": True}
 STATE_IDS = kb.state_ids()
+DESCRIPTORS = frozenset(kb.load("generic_actors")["descriptors"])  # "Paramilitary Rapid Support Forces"
+STATE_WEAPONS = frozenset(kb.load("generic_actors")["state_weapons"])  # "a Russian missile attack"
+ATTACK_NOUNS = frozenset({"attack", "attacks"})
+STATE_ACTS = frozenset(kb.load("generic_actors")["state_acts"])  # "an Israeli air strike": Israel's
 # Words that make a state's name the name of a part of it, or of an armed group's "province" in it.
 DIVISION_WORDS = {"province", "region", "district", "governorate", "department", "oblast", "wilayat"}
 DAY_LABELS = {"DATE", "TIME", "EVENT"}
@@ -93,7 +97,7 @@ NAME_PARTICLES = {
 ABBR_BRACKETS = {"(": ")", "[": "]"}  # what a defined abbreviation sits in, and what closes it
 ABBR_OPENERS = frozenset(ABBR_BRACKETS)
 COMMA = frozenset({","})
-NAME_LINKS = {"of", "for"}  # after a group word in a defined name: "Communist Party of Spain (PCE)"
+NAME_LINKS = {"of", "for", "the"}  # in a defined name: "Communist Party of Spain (PCE)"
 
 
 def _name_end(doc: Doc, end: int) -> int:
@@ -119,7 +123,7 @@ def _is_acronym(text: str) -> bool:
 def _name_before(doc: Doc, end: int) -> Span | None:
     """The capitalised name (with particles and hyphens) that ends right before token ``end``."""
     start = end
-    while start > 0 and end - start < 8:
+    while start > 0 and end - start < 12:  # "Strategic Framework for the Defence of the People of Azawad"
         prev = doc[start - 1]
         if (
             prev.is_title
@@ -129,18 +133,32 @@ def _name_before(doc: Doc, end: int) -> Span | None:
             or prev.lower_ in NAME_PARTICLES
             or prev.lower_ in NAME_LINKS
             and start > 1
-            and doc[start - 2].lower_ in GROUP_HEADS
+            and (doc[start - 2].lower_ in GROUP_HEADS or _inside_a_name(doc, start - 1))
         ):
             start -= 1
         else:
             break
-    while start < end and not doc[start].is_title:
+    while start < end and (
+        not doc[start].is_title
+        or doc[start].lower_ in NAME_LINKS | {"a", "an"}
+        or doc[start].is_sent_start
+        and doc[start].pos_ not in {"PROPN", "X"}  # "Members of the ..."
+    ):
         start += 1
     if end - start < 2 and not (end - start == 1 and len(doc[start]) > 3):
         return None
     if doc[start].is_sent_start and end - start == 1:
         return None
     return doc[start:end]
+
+
+def _inside_a_name(doc: Doc, link: int) -> bool:
+    """ "Framework for the Defence of the People of Azawad": a link word ("of", "for", "the") between
+    capitalised words of one name, with at most one other link word before the next capitalised one."""
+    before = [t for t in doc[max(0, link - 2) : link] if not t.is_punct]
+    if not before:
+        return False
+    return before[-1].is_title or before[-1].lower_ in NAME_LINKS and len(before) == 2 and before[0].is_title
 
 
 def _positions(doc: Doc, words: Iterable[str], attr: int = ORTH) -> list[int]:
@@ -156,12 +174,27 @@ def _string_ids(words: frozenset[str]) -> frozenset[int]:
     return frozenset(get_string_id(w) for w in words)
 
 
-def _bracketed_acronym(doc: Doc, i: int) -> Token | None:
-    """The acronym in "(ABC)" or "[ABC]" when token ``i`` opens the bracket."""
-    close = ABBR_BRACKETS.get(doc[i].text) if i + 2 < len(doc) else None
-    if close is None or doc[i + 2].text != close or not _is_acronym(doc[i + 1].text):
+def _bracketed_acronym(doc: Doc, i: int) -> Span | None:
+    """The acronym in "(ABC)", "[ABC]" or "(CSP-DPA)" (split at its hyphens by the tokenizer) when token
+    ``i`` opens the bracket."""
+    close = ABBR_BRACKETS.get(doc[i].text)
+    end = i + 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_:
+        end += 2  # "CSP" "-" "DPA"
+    if close is None or end >= len(doc) or doc[end].text != close:
         return None
-    return doc[i + 1]
+    acronym = doc[i + 1 : end]
+    return acronym if _is_acronym(acronym.text) and " " not in acronym.text else None
+
+
+def _occurrences(doc: Doc, words: Span) -> list[int]:
+    """Where the words of ``words`` recur in the Doc, as token starts."""
+    first, size = words[0].text, len(words)
+    return [
+        at
+        for at in _positions(doc, [first])
+        if [t.text for t in doc[at : at + size]] == [t.text for t in words]
+    ]
 
 
 def _abbreviation_after(doc: Doc, end: int) -> str | None:
@@ -252,6 +285,58 @@ def _names_a_division(doc: Doc, span: Span) -> bool:
     return after.is_title and after.lower_ in DIVISION_WORDS
 
 
+@lru_cache(maxsize=1)
+def states_by_code() -> dict[str, str]:
+    """ISO country code -> the KB's state actor for it."""
+    out: dict[str, str] = {}
+    for actor in kb.actors().values():
+        code = country_code(actor.name) if actor.kind == "state" else None
+        if code:
+            out.setdefault(code, actor.id)
+    return out
+
+
+def _states_acting(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "An Israeli air strike", "Russian shelling": a nationality before a word for what a state's forces
+    do (kb generic_actors.yaml ``state_acts``) names the state that did it; before other words ("a
+    Pakistani bombing", "Iraqi police") it says where, or whose, not who acted."""
+    out = []
+    acts = _positions(doc, STATE_ACTS, LEMMA)  # a few words, found from the Doc's arrays
+    # "a Ukrainian drone attack", "a Russian missile attack": an attack by a state's weapon is its act
+    acts += [
+        i
+        for i in _positions(doc, ATTACK_NOUNS, LEMMA)
+        if any(c.dep_ == "compound" and c.lemma_ in STATE_WEAPONS for c in doc[i].lefts)
+    ]
+    for token in (c for i in acts for c in doc[i].lefts):
+        if token.dep_ != "amod" or token.i in taken or not token.is_title:
+            continue
+        code = country_code(token.text)
+        state = states_by_code().get(code) if code else None
+        if state is not None:
+            out.append(Span(doc, token.i, token.i + 1, label="ACTOR", kb_id=state))
+    return out
+
+
+def _describes_another_noun(intro: Token, name: Span) -> bool:
+    """ "A commander of the group, Sarbakaf Mohmand,": the name after "group," is set beside the
+    commander, not the group ("a second group, Ashab al-Kahf," names the group)."""
+    if intro.lower_ not in INTRO_NOUNS or name.root.ent_type_ != "PERSON":
+        return False
+    of = intro.head  # "commander of the group": the parser hangs the name on "group" all the same
+    return intro.dep_ == "pobj" and of.lower_ in {"of", "for"} and of.head.pos_ == "NOUN"
+
+
+def _ends_a_hyphenated_name(doc: Doc, span: Span) -> bool:
+    """ "the Dawlah Islamiyah-Philippines group": a state's name joined by a hyphen to a capitalised word
+    before it ends another name ("Pakistan-based" and "pro-Russian" are not this: the state comes first,
+    or the word before is not capitalised)."""
+    if span.kb_id_ not in STATE_IDS or span.start < 2:
+        return False
+    hyphen, word = doc[span.start - 1], doc[span.start - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_ and word.is_title
+
+
 def _names_its_state(name: Span, known: list[Span]) -> bool:
     """ "Communist Party of Spain (PCE)": a new group's name that runs over a state's (after "of"), not
     two actors."""
@@ -311,6 +396,7 @@ class ActorRecognizer:
         for seat, state in (kb.load("seats")["seats"] or {}).items():
             self.seats.add(state, [nlp.tokenizer(seat)])
         self.speaking = frozenset(w for words in kb.load("cues")["verbs"].values() for w in words)
+        self.accusing = frozenset(kb.load("cues")["verbs"]["accuse"])
         generic = kb.load("generic_actors")
         self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
         heads = [*generic["single"], *generic["phrases"]]
@@ -326,9 +412,10 @@ class ActorRecognizer:
         known = [
             self._longer_name(doc, span) or self._another_states(doc, span) or span
             for span in filter_spans(spans)
-            if not _names_a_division(doc, span)
+            if not _names_a_division(doc, span) and not _ends_a_hyphenated_name(doc, span)
         ]
         known += self._speaking_seats(doc, {i for span in known for i in range(span.start, span.end)})
+        known += _states_acting(doc, {i for span in known for i in range(span.start, span.end)})
         taken = {i for span in known for i in range(span.start, span.end)}
         unknown = self._unknown_groups(doc)
         new = [
@@ -341,15 +428,22 @@ class ActorRecognizer:
         return doc
 
     def _speaking_seats(self, doc: Doc, taken: set[int]) -> list[Span]:
-        """Capitals that speak for their state ("a charge Kigali denies", "Moscow said"; kb seats.yaml):
-        the subject of a reporting verb only, elsewhere they are places."""
+        """Capitals that speak, or are spoken to, for their state ("a charge Kigali denies", "Moscow
+        said", "accused Kabul of harbouring militants"; kb seats.yaml): the subject of a reporting verb
+        or the object of an accusing one only, elsewhere they are places."""
         out = []
         for match, start, end in self.seats(doc):
             span = Span(doc, start, end, label="ACTOR", kb_id=doc.vocab.strings[match])
             root = span.root
-            if taken & set(range(start, end)) or root.dep_ != "nsubj":
+            if taken & set(range(start, end)):
                 continue
-            if root.head.lemma_.lower() in self.speaking:
+            verb = root.head.lemma_.lower()
+            if (
+                root.dep_ == "nsubj"
+                and verb in self.speaking
+                or root.dep_ == "dobj"
+                and verb in self.accusing
+            ):
                 out.append(span)
         return out
 
@@ -367,8 +461,10 @@ class ActorRecognizer:
         end = span.end
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        while start < span.start and (not doc[start].is_title or doc[start].pos_ == "DET"):
-            start += 1  # "the"
+        while start < span.start and (
+            not doc[start].is_title or doc[start].pos_ == "DET" or doc[start].lower_ in DESCRIPTORS
+        ):
+            start += 1  # "the", "Paramilitary"
         prefix = doc[start : span.start]
         if not prefix or not all(t.is_title for t in prefix) or any(country_code(t.text) for t in prefix):
             return None
@@ -403,6 +499,8 @@ class ActorRecognizer:
             while name and not name[0].is_title:
                 name = name[1:]
             if not name or name.start == start or kb.resolve_alias(name.text) or _names_a_day(name):
+                continue
+            if _describes_another_noun(doc[start], name):
                 continue
             found.append(new_actor(name))
         found += self._defined_abbreviations(doc)
@@ -469,8 +567,8 @@ class ActorRecognizer:
             named = known_actor(name, name_id) if name_id else new_actor(name)
             found.append(named)
             found += [
-                Span(doc, at, at + 1, label=named.label_, kb_id=named.kb_id_)
-                for at in _positions(doc, [abbr.text])
+                Span(doc, at, at + len(abbr), label=named.label_, kb_id=named.kb_id_)
+                for at in _occurrences(doc, abbr)
             ]
         return found
 

@@ -294,7 +294,7 @@ def casualties(sent: Span) -> tuple[Figure | None, Figure | None]:
     words = _cue_words()
     for tok in sent:
         lemma, lower = tok.lemma_.lower(), tok.lower_
-        if lemma not in words and lower not in words:
+        if lemma not in words and lower not in words or _over_time(tok):
             continue
         for kind, cue in cues.items():
             if found[kind] is None:
@@ -302,6 +302,18 @@ def casualties(sent: Span) -> tuple[Figure | None, Figure | None]:
         if all(figure is not None for figure in found.values()):
             break
     return found["killed"], found["wounded"]
+
+
+def _over_time(tok: Token) -> bool:
+    """Whether the word is in a relative clause that tells of a toll over time ("a war between rival
+    factions that has left hundreds dead since September", "the group, which has killed thousands"):
+    no incident's figure."""
+    for step in (tok, *tok.ancestors):
+        if step.dep_ == "relcl":
+            return any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in step.children
+            )
+    return False
 
 
 def _figure_at(tok: Token, lemma: str, lower: str, cue: dict[str, frozenset[str]]) -> Figure | None:

@@ -38,6 +38,8 @@ def _cue_entries() -> Iterator[Entry]:
         label = "accuse" if verb == "hold" else "speech"
         for particle in particles:
             yield Entry(label, "LEMMA", f"{verb} {particle}")
+    for phrase in data["accusing_phrases"]:
+        yield Entry("accuse", "LEMMA", phrase)
     for phrase in data["phrases"]:
         yield Entry("speech", "LOWER", phrase)
     for phrase in data["imputed"]:

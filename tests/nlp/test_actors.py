@@ -26,6 +26,40 @@ def test_a_nationality_before_a_known_name_leaves_it_known(analyzer):
     )
 
 
+def test_a_word_describing_a_known_group_at_the_start_of_a_sentence_leaves_it_known(analyzer):
+    """ "Paramilitary Rapid Support Forces fighters": the capital is the sentence's; "paramilitary" says
+    what the RSF is (kb generic_actors.yaml ``descriptors``), it names no other body."""
+    text = "Paramilitary Rapid Support Forces fighters killed 40 people in a village on Thursday."
+    assert [kb_id for _, kb_id in _actors(analyzer, text)] == ["rsf"]
+
+
+def test_a_state_at_the_end_of_a_hyphenated_name_is_not_the_state(analyzer):
+    """ "the Dawlah Islamiyah-Philippines group" is a group, not the Philippines; "Pakistan-based" and
+    "pro-Russian" leave the state's name as it is (here a modifier, not a hyphenated name's end)."""
+    named = "Troops killed 11 members of the Dawlah Islamiyah-Philippines group in Lanao del Sur."
+    assert "philippines" not in [kb_id for _, kb_id in _actors(analyzer, named)]
+    assert ("Pakistan", "pakistan") in _actors(analyzer, "The Pakistan-based group denied it.")
+
+
+def test_a_long_name_defined_by_a_hyphenated_abbreviation_is_one_new_actor(analyzer):
+    """ "The Strategic Framework for the Defence of the People of Azawad (CSP-DPA)": the whole name, over
+    "for the" and "of the", without the sentence's "The"; the tokenizer splits "CSP-DPA" at its hyphen,
+    and every later "CSP-DPA" is the same actor."""
+    text = (
+        "The Strategic Framework for the Defence of the People of Azawad (CSP-DPA) said its fighters had "
+        "ambushed a convoy. The CSP-DPA gave no toll."
+    )
+    found = _actors(analyzer, text)
+    slug = "new:strategic-framework-for-the-defence-of-the-people-of-azawad"
+    assert found == [
+        ("Strategic Framework for the Defence of the People of Azawad", slug),
+        ("CSP-DPA", slug),
+        ("CSP-DPA", slug),
+    ]
+    members = "Members of the Communist Party of Spain (PCE) marched in Madrid."
+    assert _actors(analyzer, members)[0] == ("Communist Party of Spain", "new:communist-party-of-spain")
+
+
 def test_another_states_nationality_makes_another_body(analyzer):
     """The KB's ``country`` says whose body an agency is: El Salvador's National Guard is not the
     Venezuelan one, while "Peruvian Army" is the KB's own."""
