@@ -871,3 +871,32 @@ def test_a_rocket_that_hit_is_an_incident_a_rocket_launcher_seized_is_not(analyz
 def test_a_town_the_recogniser_takes_for_a_person_is_a_place_after_near_or_in(analyzer):
     text = "A bomb killed six soldiers near Gao on Friday. The army blamed jihadists for the attack."
     assert _incident(analyzer, text).place.name == "Gao"
+
+
+def test_a_coal_mine_is_no_weapon(analyzer):
+    """ "abducting them from a coal mine": a pit, not a landmine (kb ``not_weapon_modifiers``); "a mine
+    exploded under the truck" is one."""
+    pit = "Gunmen killed 11 miners after abducting them from a coal mine near Mach on Sunday."
+    assert _incident(analyzer, pit).weapons == []
+    landmine = "A mine exploded under an army truck near Mach on Sunday, killing four soldiers."
+    assert _incident(analyzer, landmine).weapons == ["mine"]
+
+
+def test_a_nationalitys_capital_is_that_capital(analyzer):
+    """ "in the Afghan capital": Kabul (kb seats.yaml lists each state's capital), as wire copy writes it
+    after naming the city once, or not at all."""
+    text = (
+        "At least 17 people were killed when a bomb ripped through a market in the Afghan capital on Monday."
+    )
+    place = _incident(analyzer, text).place
+    assert (place.name, place.country) == ("Kabul", "AF")
+
+
+def test_a_place_in_the_speakers_name_is_not_where_it_happened(analyzer):
+    """ "..., the Catholic diocese of Pemba said": Pemba is where the speaker is; the raid was in Cabo
+    Delgado province."""
+    text = (
+        "Insurgents beheaded at least 11 Christians in a raid on villages in Mozambique's Cabo Delgado "
+        "province, the Catholic diocese of Pemba said on Monday."
+    )
+    assert _incident(analyzer, text).place.name == "Cabo Delgado"

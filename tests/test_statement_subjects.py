@@ -17,6 +17,12 @@ def _perpetrators(analyzer, text: str) -> list[tuple[str, str | None]]:
     return [(s.subject, s.source.name) for s in result.statements if s.relation == "perpetrated"]
 
 
+def _said(analyzer, text: str) -> list[tuple[str, str, str | None]]:
+    """(relation, subject, speaker's name) of each statement, in order."""
+    result = analyzer.extract(Document(id="said", text=text))
+    return [(s.relation, s.subject, s.source.name) for s in result.statements]
+
+
 def _doer_names(analyzer, text: str) -> set[str]:
     """The names of the actors said to have perpetrated something."""
     result = analyzer.extract(Document(id="doers", text=text))
@@ -1129,10 +1135,7 @@ def test_a_claim_posted_on_a_website_that_its_fighters_targeted_soldiers_is_a_cl
         "Al-Shabaab said in a claim of responsibility posted on a pro-jihadist website that its fighters had "
         "targeted government soldiers."
     )
-    result = analyzer.extract(Document(id="posted", text=text))
-    assert [(s.relation, s.subject, s.source.name) for s in result.statements] == [
-        ("claimed", "al_shabaab", "Al-Shabaab")
-    ]
+    assert _said(analyzer, text) == [("claimed", "al_shabaab", "Al-Shabaab")]
 
 
 def test_pointing_the_finger_at_a_group_accuses_it(analyzer):
@@ -1142,10 +1145,7 @@ def test_pointing_the_finger_at_a_group_accuses_it(analyzer):
         "A rocket attack on a coalition base near Erbil airport on Monday killed a contractor. Iraqi "
         "officials pointed the finger at Iran-backed militias."
     )
-    result = analyzer.extract(Document(id="finger", text=text))
-    assert [(s.relation, s.subject, s.source.name) for s in result.statements] == [
-        ("perpetrated", "new:iran-backed-militias", "Iraqi officials")
-    ]
+    assert _said(analyzer, text) == [("perpetrated", "new:iran-backed-militias", "Iraqi officials")]
 
 
 def test_a_commander_of_the_group_claims_for_the_group_and_a_place_does_no_killing(analyzer):
@@ -1219,10 +1219,7 @@ def test_a_force_that_says_it_struck_claims_and_according_to_covers_only_its_cla
         "headquarters in Erbil with ballistic missiles, killing four civilians according to Kurdish "
         "officials."
     )
-    result = analyzer.extract(Document(id="struck", text=text))
-    assert [(s.relation, s.subject, s.source.name) for s in result.statements] == [
-        ("claimed", "irgc", "Islamic Revolutionary Guard Corps")
-    ]
+    assert _said(analyzer, text) == [("claimed", "irgc", "Islamic Revolutionary Guard Corps")]
 
 
 def test_it_after_a_weapon_that_struck_is_the_weapon_and_claimed_by_is_the_claimants_word(analyzer):
@@ -1314,4 +1311,39 @@ def test_a_states_weapon_attack_names_the_state_and_its_agency_speaks_for_itself
     assert sorted((s.relation, s.subject, s.source.kind) for s in result.statements) == [
         ("claimed", "sbu", "claimant"),
         ("perpetrated", "ukraine", "anonymous"),
+    ]
+
+
+def test_a_relative_clause_blame_and_a_shared_denial_have_their_own_speakers(analyzer):
+    """ "a bombing in Istanbul that Ankara blamed on the PKK": Turkey, through its capital, accuses the
+    PKK of that bombing; "The PKK and the Syrian Kurdish YPG have denied involvement": each denies, in
+    its own name."""
+    text = (
+        "Turkish warplanes struck targets in northern Iraq on Sunday, days after a bombing in Istanbul that "
+        "Ankara blamed on the PKK. The PKK and the Syrian Kurdish YPG have denied involvement in the "
+        "Istanbul blast, which killed six people."
+    )
+    result = analyzer.extract(Document(id="shared", text=text))
+    places = {i.id: i.place.name for i in result.incidents}
+    said = sorted(
+        (s.relation, s.subject, s.source.actor, places[s.object["incident"]]) for s in result.statements
+    )
+    assert said == [
+        ("denied", "pkk", "pkk", "Istanbul"),
+        ("denied", "ypg", "ypg", "Istanbul"),
+        ("perpetrated", "pkk", "turkey", "Istanbul"),
+    ]
+
+
+def test_a_cell_linked_to_a_group_names_the_group_as_the_hedged_doer(analyzer):
+    """ "According to the Shin Bet, the bomb was probably planted by a cell linked to Hamas": Hamas's
+    people, as with "fighters loyal to X" (kb ``loyalty_words``; here the parser makes "linked" a clause
+    on "cell"), said by the Shin Bet and hedged."""
+    text = (
+        "A bomb exploded at a bus stop in Jerusalem on Wednesday, killing one person. According to the Shin "
+        "Bet security agency, the bomb was probably planted by a cell linked to Hamas."
+    )
+    result = analyzer.extract(Document(id="cell", text=text))
+    assert [(s.relation, s.subject, s.source.actor, s.certainty) for s in result.statements] == [
+        ("perpetrated", "hamas", "shin_bet", "likely")
     ]

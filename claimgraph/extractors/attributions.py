@@ -170,6 +170,15 @@ def _before_an_answer(verb: Token, end: int) -> int:
     return end
 
 
+def _charged_noun(verb: Token) -> tuple[int, int] | None:
+    """What an accusing verb in a relative clause charges: the noun the clause hangs on ("a bombing in
+    Istanbul that Ankara blamed on the PKK": Ankara says the bombing was the PKK's)."""
+    if verb.dep_ != "relcl":
+        return None
+    noun = verb.head
+    return noun.left_edge.idx, noun.idx + len(noun)
+
+
 def _charge_answered(verb: Token) -> tuple[int, int] | None:
     """What a denial in a clause on a charge noun denies: the words that make the charge ("X accused Y of
     arming Z, an accusation Y has repeatedly denied": "X accused Y of arming Z")."""
@@ -336,6 +345,8 @@ def _from_rules(ctx: Context, document_id: str) -> list[Found]:
             if verb.pos_ not in {"VERB", "AUX"} and len(cue) == 1 or _describes_the_statement(verb):
                 continue
             source_span, content = subject_of(verb), _content(verb, cue.end)
+            if content is None and cue.label_ == "accuse":
+                content = _charged_noun(verb)
             if source_span is None:
                 source_span = _words_before(ctx, cue)  # the parse gave the verb no subject
             if content is None:

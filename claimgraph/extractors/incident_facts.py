@@ -185,7 +185,10 @@ def _listed_after(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
 
 
 def _unqualified(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
-    """ "charges" with no explosive beside it ("denied the charges", "in charge of the troops")."""
+    """ "charges" with no explosive beside it ("denied the charges", "in charge of the troops"); a "coal
+    mine" (kb incident_roles.yaml ``not_weapon_modifiers``)."""
+    if any(c.dep_ in {"compound", "amod"} and c.lower_ in lex["not_weapon_modifiers"] for c in noun.children):
+        return True
     if noun.lower_ not in lex["qualified_weapons"]:
         return False
     beside = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]

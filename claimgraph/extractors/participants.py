@@ -109,6 +109,8 @@ def head_tokens(root: Token) -> set[int]:
                 todo.append(child)
                 if child.dep_ == "amod" and child.lower_ in LOYALTY_WORDS:  # "fighters loyal to X": X's
                     todo.extend(prep_objects(child))
+            elif child.dep_ == "acl" and child.lower_ in LOYALTY_WORDS:  # "a cell linked to Hamas"
+                todo.extend(prep_objects(child))
             elif (
                 child.dep_ == "prep"
                 and child.lower_ in GROUP_OF

@@ -652,6 +652,15 @@ def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: 
     """Who asserts it: the attribution's source, else the group itself (claims, denials) or the author."""
     if attribution is not None:
         source = attribution.speaker
+        said = attribution.record.source
+        if (
+            relation in {"claimed", "denied"}
+            and said is not None
+            and said.start <= subject.start_char < said.end
+            and subject.kb_id_ != source.actor
+            and source.kind == "organization"
+        ):  # "The PKK and the YPG have denied involvement": each of them denies
+            source = replace(source, name=subject.text, actor=subject.kb_id_)
         speaks_for_group = source.kind == "organization" or any(
             w in (source.title or "").lower() for w in ("spokes", "leader", "commander", "representative")
         )

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from claimgraph import kb
 from claimgraph.extractors.quotes import inside
 from claimgraph.model import Place
+from claimgraph.nlp.actors import states_by_code
 from claimgraph.nlp.dates import MONTH_NAMES, is_date_expression, resolve_date
 from claimgraph.nlp.places import PLACE_KINDS, country_code, geocode, is_area
 
@@ -42,6 +43,9 @@ LANDMARKS = {
 DATE_LABELS = {"DATE", "TIME"}
 PERSON_ENDS = "claimgraph.person_ends"  # doc.user_data key: see _person_ends
 VICTIM_VERBS = kb.role_lexicon()["victim_verbs"]
+SPEAKING_VERBS = frozenset(w for words in kb.load("cues")["verbs"].values() for w in words)
+# "the Afghan capital": state actor -> its capital (kb seats.yaml, the first capital listed for a state)
+CAPITALS = {state: seat for seat, state in reversed(list((kb.load("seats")["seats"] or {}).items()))}
 AGE = re.compile(r"[1-9]\d?")
 DAY_NUMBER = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 DAY_WORDS = re.compile(
@@ -72,15 +76,34 @@ def _geocode(name: str, hint: str | None = None) -> Place | None:
     return geocode(name, hint)
 
 
+def _place_of(ent: Span, hint: str | None = None) -> Place | None:
+    """The place an entity names: "the Afghan capital" is Kabul (kb seats.yaml), else the name itself."""
+    if _names_a_capital(ent):
+        code = country_code(ent.text)
+        capital = CAPITALS.get(states_by_code().get(code, "")) if code else None
+        return geocode(capital, code) if capital else None
+    return _geocode(ent.text, hint)
+
+
+def _names_a_capital(ent: Span) -> bool:
+    """ "the Afghan capital", "the Somali capital": a nationality before "capital"."""
+    doc = ent.doc
+    return ent.label_ == "NORP" and ent.end < len(doc) and doc[ent.end].lower_ == "capital"
+
+
 def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
     """Places in the document's country first, then towns, then regions, then countries."""
     return (hint is not None and place.country != hint, is_area(place), place.lat is None)
 
 
 def _placelike(ent: Span) -> bool:
+    if _names_the_speaker(ent):
+        return False
     if ent.label_ in PLACE_LABELS:
         return not _a_person_harmed(ent)
     if _named_as_a_place(ent) or ent.label_ in {"PERSON", "NORP"} and _after_a_place_preposition(ent):
+        return True
+    if _names_a_capital(ent):
         return True
     return ent.label_ == "ORG" and (len(ent) == 1 and not _a_surname(ent) or ent[-1].lower_ in LANDMARKS)
 
@@ -113,6 +136,18 @@ def _person_ends(doc: Doc) -> list[tuple[int, str]]:
     if PERSON_ENDS not in doc.user_data:
         doc.user_data[PERSON_ENDS] = [(e.start, e[-1].text) for e in doc.ents if e.label_ == "PERSON"]
     return doc.user_data[PERSON_ENDS]
+
+
+def _names_the_speaker(ent: Span) -> bool:
+    """ "the Catholic diocese of Pemba said": a place in a phrase after the speaker's noun says where the
+    speaker is, not where the incident was ("Guatemala army" before it is kept: in MUC-4 wire copy it
+    is often the only place an incident's report gives)."""
+    token = ent.root
+    if token.dep_ != "pobj":
+        return False
+    while token.dep_ in {"pobj", "prep"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEAKING_VERBS
 
 
 def _a_person_harmed(ent: Span) -> bool:
@@ -151,7 +186,7 @@ def place_in(
     for ent in ents:
         if not _placelike(ent) or ent.start not in ids or ent.start in actor_tokens:
             continue
-        place = _geocode(ent.text, hint)
+        place = _place_of(ent, hint)
         if place is None:
             if unknown is None and _unlisted_place(ent):
                 unknown = ent
@@ -175,8 +210,8 @@ def only_place(ents: list[Span], actor_tokens: set[int], hint: str | None = None
     another verb). With two towns or two countries in the sentence it cannot tell which. An organisation's
     name the gazetteer does not know ("told AFP") is no place."""
     found = [e for e in ents if _placelike(e) and e.start not in actor_tokens]
-    found = [e for e in found if e.label_ != "ORG" or _geocode(e.text, hint) is not None]
-    located = [(e, p) for e in found if (p := _geocode(e.text, hint)) is not None]
+    found = [e for e in found if e.label_ != "ORG" or _place_of(e, hint) is not None]
+    located = [(e, p) for e in found if (p := _place_of(e, hint)) is not None]
     places = [p for _e, p in located]
     unknown = [e for e in found if all(e is not k for k, _p in located)]
     if len({p.country for p in places}) > 1:
