@@ -162,12 +162,17 @@ def _before_an_answer(verb: Token, end: int) -> int:
     """The end of what ``verb`` says, short of an answer to it set beside it ("accused X of arming Y, an
     accusation X has denied": X's denial is not the accuser's words)."""
     for token in verb.subtree:
-        if _answer(token) and token.left_edge.i > verb.i:
-            before = token.doc[token.left_edge.i - 1]
-            if before.is_punct and before.i > verb.i:
-                before = token.doc[before.i - 1]
-            return min(end, before.idx + len(before))
+        if _answer(token) and token.left_edge.i > verb.i + 1:
+            return min(end, _end_before(token.left_edge))
     return end
+
+
+def _end_before(token: Token) -> int:
+    """Where the words before a phrase end, short of the comma that sets it off."""
+    before = token.doc[token.i - 1]
+    if before.is_punct and before.i > 0:
+        before = token.doc[before.i - 1]
+    return before.idx + len(before)
 
 
 def _charged_noun(verb: Token) -> tuple[int, int] | None:
@@ -194,11 +199,8 @@ def _charge_answered(verb: Token) -> tuple[int, int] | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if verb.dep_ != "conj" or subject is None or subject.lemma_.lower() not in CHARGE_OBJECTS:
         return None
-    before = verb.doc[subject.left_edge.i - 1]
-    if before.is_punct:
-        before = verb.doc[before.i - 1]
     start = verb.head.left_edge
-    return (start.idx, before.idx + len(before)) if start.i <= before.i else None
+    return (start.idx, _end_before(subject.left_edge)) if start.i < subject.left_edge.i - 1 else None
 
 
 def _that_clause_after(prep: Token) -> Token | None:
