@@ -428,9 +428,9 @@ class ActorRecognizer:
         return doc
 
     def _speaking_seats(self, doc: Doc, taken: set[int]) -> list[Span]:
-        """Capitals that speak, or are spoken to, for their state ("a charge Kigali denies", "Moscow
-        said", "accused Kabul of harbouring militants"; kb seats.yaml): the subject of a reporting verb
-        or the object of an accusing one only, elsewhere they are places."""
+        """Capitals that stand for their state's government ("a charge Kigali denies", "Moscow said",
+        "accused Kabul of harbouring militants"; kb seats.yaml): as the subject of a reporting verb or
+        the object of an accusing one only; elsewhere they are places."""
         out = []
         for match, start, end in self.seats(doc):
             span = Span(doc, start, end, label="ACTOR", kb_id=doc.vocab.strings[match])
