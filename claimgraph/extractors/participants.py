@@ -105,12 +105,10 @@ def head_tokens(root: Token) -> set[int]:
         token = todo.pop()
         out.add(token.i)
         for child in token.children:
+            if child.dep_ in {"amod", "acl"} and child.lower_ in LOYALTY_WORDS:
+                todo.extend(prep_objects(child))  # "fighters loyal to X", "a cell linked to Hamas": X's
             if child.dep_ in HEAD_DEPS:
                 todo.append(child)
-                if child.dep_ == "amod" and child.lower_ in LOYALTY_WORDS:  # "fighters loyal to X": X's
-                    todo.extend(prep_objects(child))
-            elif child.dep_ == "acl" and child.lower_ in LOYALTY_WORDS:  # "a cell linked to Hamas"
-                todo.extend(prep_objects(child))
             elif (
                 child.dep_ == "prep"
                 and child.lower_ in GROUP_OF

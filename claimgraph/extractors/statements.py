@@ -122,7 +122,7 @@ def _policing(trigger: Span, subjects: list[Span]) -> bool:
         return False
     # "Uganda and Congo have been conducting joint military operations against the group": operations
     # against armed men, whoever conducts them, are fighting, not an attack (ACLED's "battles")
-    against = participants.prep_objects(done, {"against"})
+    against = prep_objects(done, {"against"})
     if any(o.lower_ in ARMED_MEN or o.ent_type_ == "ORG" for o in against):
         return True
     return all("police" in s.text.lower() or "police" in s.kb_id_ for s in subjects)
@@ -261,7 +261,7 @@ def _denies_a_charge(trigger: Span, relation: str, found: list[Found]) -> bool:
     if relation != "denied":
         return False
     start = trigger.start_char
-    own = [f for f in found if f.cue_start <= start < f.cue_start + len(f.cue_text)]
+    own = [f for f in found if _in_cue(f, start)]
     if any(answers_a_charge(f, other) for f in own for other in found if other is not f):
         return True
     verb = trigger.root
@@ -410,13 +410,14 @@ def _attributions_for(trigger: Span, found: list[Found]) -> list[Found | None]:
                 return [denial, charges[0]]
         return [holding[0]]
     for f in found:  # the trigger is the cue ("have blamed": the cue with its auxiliaries)
-        if f.cue_start <= trigger.start_char < f.cue_start + len(f.cue_text) and f.cue_class in {
-            "deny",
-            "accuse",
-            "claim",
-        }:
+        if _in_cue(f, trigger.start_char) and f.cue_class in {"deny", "accuse", "claim"}:
             return [f]
     return [None]
+
+
+def _in_cue(found: Found, char: int) -> bool:
+    """Whether the character lies in the attribution's cue, auxiliaries included ("have blamed")."""
+    return found.cue_start <= char < found.cue_start + len(found.cue_text)
 
 
 def find_statements(

@@ -43,7 +43,7 @@ LANDMARKS = {
 DATE_LABELS = {"DATE", "TIME"}
 PERSON_ENDS = "claimgraph.person_ends"  # doc.user_data key: see _person_ends
 VICTIM_VERBS = kb.role_lexicon()["victim_verbs"]
-SPEAKING_VERBS = frozenset(w for words in kb.load("cues")["verbs"].values() for w in words)
+SPEAKING_VERBS = kb.reporting_verbs()
 # "the Afghan capital": state actor -> its capital (kb seats.yaml, the first capital listed for a state)
 CAPITALS = {state: seat for seat, state in reversed(list((kb.load("seats")["seats"] or {}).items()))}
 AGE = re.compile(r"[1-9]\d?")

@@ -76,6 +76,12 @@ def incident_words() -> frozenset[str]:
 
 
 @cache
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of every verb that reports, claims, denies or accuses (``cues.yaml`` verbs, all classes)."""
+    return frozenset(w for words in load("cues")["verbs"].values() for w in words)
+
+
+@cache
 def person_titles() -> frozenset[str]:
     """Lower-case words that stand before a person's name ("Msgr", "Judge", "Dr"; ``truecase.yaml``)."""
     data = load("truecase")

@@ -64,7 +64,7 @@ NAME_TOKEN = {"IS_TITLE": True}
 STATE_IDS = kb.state_ids()
 DESCRIPTORS = frozenset(kb.load("generic_actors")["descriptors"])  # "Paramilitary Rapid Support Forces"
 STATE_WEAPONS = frozenset(kb.load("generic_actors")["state_weapons"])  # "a Russian missile attack"
-ATTACK_NOUNS = frozenset({"attack", "attacks"})
+ATTACK_LEMMAS = frozenset({"attack"})
 STATE_ACTS = frozenset(kb.load("generic_actors")["state_acts"])  # "an Israeli air strike": Israel's
 # Words that make a state's name the name of a part of it, or of an armed group's "province" in it.
 DIVISION_WORDS = {"province", "region", "district", "governorate", "department", "oblast", "wilayat"}
@@ -305,7 +305,7 @@ def _states_acting(doc: Doc, taken: set[int]) -> list[Span]:
     # "a Ukrainian drone attack", "a Russian missile attack": an attack by a state's weapon is its act
     acts += [
         i
-        for i in _positions(doc, ATTACK_NOUNS, LEMMA)
+        for i in _positions(doc, ATTACK_LEMMAS, LEMMA)
         if any(c.dep_ == "compound" and c.lemma_ in STATE_WEAPONS for c in doc[i].lefts)
     ]
     for token in (c for i in acts for c in doc[i].lefts):
@@ -395,7 +395,7 @@ class ActorRecognizer:
         self.seats = PhraseMatcher(nlp.vocab, attr="LOWER")  # "Kigali denies": the capital speaks
         for seat, state in (kb.load("seats")["seats"] or {}).items():
             self.seats.add(state, [nlp.tokenizer(seat)])
-        self.speaking = frozenset(w for words in kb.load("cues")["verbs"].values() for w in words)
+        self.speaking = kb.reporting_verbs()
         self.accusing = frozenset(kb.load("cues")["verbs"]["accuse"])
         generic = kb.load("generic_actors")
         self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
