@@ -900,3 +900,54 @@ def test_a_place_in_the_speakers_name_is_not_where_it_happened(analyzer):
         "province, the Catholic diocese of Pemba said on Monday."
     )
     assert _incident(analyzer, text).place.name == "Cabo Delgado"
+
+
+def test_a_capital_that_rejects_a_charge_is_no_place_of_the_attack(analyzer):
+    """ "..., a charge New Delhi rejects": the capital speaks for its state, in a relative clause on the
+    charge (here the parser takes "rejects" for a plural noun); the attack was not in New Delhi."""
+    text = (
+        "Ten soldiers were killed in an attack on a checkpoint on Sunday. The military blamed the attack on "
+        '"Indian-sponsored" militants, a charge New Delhi rejects.'
+    )
+    assert _incident(analyzer, text).place is None
+    text = "Gunmen attacked a village in Plateau state on Sunday, killing 30 people."  # "state" says nothing
+    assert _incident(analyzer, text).place.name == "Plateau"
+
+
+def test_an_attack_days_before_the_one_told_is_another(analyzer):
+    """ "killed eight militants in a raid on Monday, days after an attack on a checkpoint": two incidents,
+    and the blame for "the checkpoint attack" goes to the second. The writer's quotation marks stay
+    round the name of the unnamed group they enclose."""
+    text = (
+        "Security forces killed eight militants in a raid in North Waziristan on Monday, the military said, "
+        "days after an attack on a checkpoint that killed 10 soldiers. The military blamed the checkpoint "
+        'attack on "foreign-sponsored" militants.'
+    )
+    result = analyzer.extract(Document(id="after", text=text))
+    assert [i.type for i in result.incidents] == ["armed assault", "attack"]
+    names = {a.id: a.name for a in result.actors}
+    assert [(s.relation, names[s.subject], s.object["incident"]) for s in result.statements] == [
+        ("perpetrated", '"foreign-sponsored" militants', result.incidents[1].id)
+    ]
+
+
+def test_a_counted_target_drops_its_count_and_the_counts_own_words(analyzer):
+    """ "set fire to at least 10 buses": the target is "buses", not "least 10 buses"."""
+    text = "Rebels set fire to at least 10 buses in the capital on Tuesday."
+    assert _incident(analyzer, text).targets == ["buses"]
+
+
+def test_a_russian_city_is_named_without_the_gazetteers_soft_sign(analyzer):
+    """GeoNames writes "Ryazan’"; the place is "Ryazan"."""
+    text = "A drone strike hit an oil refinery in Ryazan on Wednesday, killing two workers."
+    assert _incident(analyzer, text).place.name == "Ryazan"
+
+
+def test_a_state_named_before_the_people_killed_is_their_nationality_not_a_place(analyzer):
+    """ "killing at least 170 civilians and 13 U.S. troops": the United States is whose troops they were;
+    before, "killing" opened a second incident placed in the United States."""
+    text = (
+        "Two suicide bombers and gunmen attacked crowds outside Kabul airport on Thursday, killing at least "
+        "170 civilians and 13 U.S. troops."
+    )
+    assert _incident(analyzer, text).place.name == "Kabul"

@@ -121,16 +121,18 @@ CLAUSE_ONLY = frozenset(kb.load("cues")["clause_only"])
 OBJECT_COMPLEMENTS = frozenset(kb.load("cues")["object_complements"])  # "accused X of", "described X as"
 RAISING_VERBS = frozenset(kb.load("cues")["raising_verbs"])
 CHARGE_OBJECTS = frozenset(kb.load("relations")["denied"]["charge_objects"])  # "a charge", "the allegations"
+DENY_VERBS = frozenset(kb.load("cues")["verbs"]["deny"])  # "which the group denied"
+SPEECH_VERBS = frozenset(kb.load("cues")["verbs"]["speech"])  # ", saying ..."
 
 
 def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
     """What is said: the clausal complement, else the direct object (not a hearer)."""
     children = list(verb.children)
     for child in children:
-        if child.dep_ in {"ccomp", "xcomp"}:
+        if child.dep_ in {"ccomp", "xcomp"} and not _across_a_semicolon(child, verb):
             start, end = _subtree(child)
             taken = taken_subject(child)
-            return (taken.left_edge.idx if taken is not None else start), end
+            return (taken.left_edge.idx if taken is not None else start), _before_an_answer(child, end)
     for child in children:
         if child.dep_ == "prep" and (clause := _that_clause_after(child)) is not None:
             return _subtree(clause)
@@ -148,6 +150,13 @@ def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:
     return _charge_answered(verb)
 
 
+def _across_a_semicolon(clause: Token, verb: Token) -> bool:
+    """ "Palestinian officials blamed an Israeli air strike; the Israeli military said ...": the parser at
+    times hangs the clause before a semicolon on the verb after it. A semicolon ends what is said."""
+    doc = verb.doc
+    return clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i])
+
+
 def _answer(token: Token) -> bool:
     """ "an accusation the UAE has denied", "a charge which Kigali rejects": a charge noun set beside
     what is said, with a clause that says how it was taken (kb relations.yaml ``charge_objects``)."""
@@ -162,9 +171,37 @@ def _before_an_answer(verb: Token, end: int) -> int:
     """The end of what ``verb`` says, short of an answer to it set beside it ("accused X of arming Y, an
     accusation X has denied": X's denial is not the accuser's words)."""
     for token in verb.subtree:
-        if _answer(token) and token.left_edge.i > verb.i + 1:
+        if (
+            _answer(token) or _denied_in_a_clause(token) or _says_more(token)
+        ) and token.left_edge.i > verb.i + 1:
             return min(end, _end_before(token.left_edge))
     return end
+
+
+def _says_more(token: Token) -> bool:
+    """ "denied reports that it had abducted 40 farmers, saying the kidnapping was the work of a rival
+    faction": a participle of speech after a comma starts the speaker's next words (the parser at times
+    hangs it inside what was denied); they are not denied."""
+    doc = token.doc
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and token.lemma_.lower() in SPEECH_VERBS
+        and token.left_edge.i == token.i
+        and token.i > 0
+        and doc[token.i - 1].text == ","
+    )
+
+
+def _denied_in_a_clause(token: Token) -> bool:
+    """ "caused by a rocket launch by Islamic Jihad, which the group denied": a relative clause in which
+    someone else denies what it hangs on is that one's answer (kb cues.yaml ``deny`` verbs)."""
+    return (
+        token.dep_ == "relcl"
+        and token.lemma_.lower() in DENY_VERBS
+        and any(c.dep_ == "dobj" and c.lower_ in {"which", "that"} for c in token.children)
+        and any(c.dep_ == "nsubj" for c in token.children)
+    )
 
 
 def _end_before(token: Token) -> int:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from claimgraph.extractors.incidents import Draft
 
 INCIDENT_LEMMAS = kb.incident_words()
+HABITUAL_ADVERBS = frozenset(kb.load("incident_types")["habitual_adverbs"])
 _LEX = kb.role_lexicon()
 BARE_GROUP_WORDS = frozenset(_LEX["bare_group_words"])
 GROUP_NOUNS = BARE_GROUP_WORDS - {"member", "members"}  # the body itself, not its people
@@ -668,10 +669,16 @@ def _identified_as(token: Token) -> bool:
 
 
 def habitual(verb: Token) -> bool:
-    """ "has killed hundreds", "X, which has blockaded towns and attacked convoys this year": conduct over
-    time (a present perfect, on the verb or the first of its conjuncts), not one incident."""
+    """ "has killed hundreds", "X, which has blockaded towns and attacked convoys this year", "X, which
+    often targets security forces": conduct over time (a present perfect, or a present with an adverb of
+    frequency, kb incident_types.yaml ``habitual_adverbs``, on the verb or the first of its conjuncts),
+    not one incident."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
+    if verb.tag_ in {"VBZ", "VBP"} and any(
+        c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children
+    ):
+        return True
     return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
 
@@ -747,6 +754,7 @@ def _phrase(head: Token, text: str, counted: bool = False) -> str:
         ):
             start = min(start, child.left_edge.i)
     doc = head.doc
+    number_words = set() if counted else {t.i for c in head.lefts if c.dep_ == "nummod" for t in c.subtree}
     for i in range(head.i - 1, start - 1, -1):  # never across a dash, quote or comma
         if doc[i].is_punct and doc[i].text != "-" or doc[i].is_space:
             start = i + 1
@@ -755,6 +763,7 @@ def _phrase(head: Token, text: str, counted: bool = False) -> str:
         doc[start].dep_ in {"det", "poss", "case", "punct"}
         or doc[start].dep_ == "nummod"
         and not counted
+        or start in number_words  # "at least 10 buses": the number's own words go with it
         or doc[start].lower_ in QUANTIFIERS
         or doc[start].lower_ in ORDINALS
     ):

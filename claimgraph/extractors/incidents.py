@@ -28,6 +28,7 @@ from claimgraph.extractors.incident_facts import (
 )
 from claimgraph.extractors.roles import Filler, busiest_sentence, fillers, has_roles, role_spans
 from claimgraph.extractors.whereabouts import (
+    ONE_DAY,
     better_place,
     compatible_date,
     compatible_place,
@@ -134,7 +135,7 @@ def _is_generic(token: Token) -> bool:
     """Plural or habitual mentions ("attacks", "a series of bombings", "has killed hundreds"); munitions
     that are counted or pointed at ("three rockets landed", "the bombs") are one incident's."""
     if token.tag_ in {"NNS", "NNPS"}:
-        if _doers_of_one_act(token):
+        if _doers_of_one_act(token) or _of_one_day(token):
             return False
         return token.lower_ not in WEAPON_NOUNS or not any(c.dep_ in COUNTED for c in token.children)
     if token.pos_ == "VERB" and habitual(token) and not _harms_one_named(token):
@@ -143,6 +144,26 @@ def _is_generic(token: Token) -> bool:
     if head.dep_ == "pobj":
         head = head.head
     return token.dep_ == "pobj" and head.head.lemma_.lower() in GENERIC_HEADS
+
+
+def _of_one_day(noun: Token) -> bool:
+    """ "responded with strikes on Houthi positions near Sanaa on Saturday", "Saturday's air strikes": a
+    plural of attacks on one named day is that day's raid, not conduct in general ("strikes on Houthi
+    positions have continued for months"). The day is the verb's own ("on Saturday"), not one in a clause
+    further on ("deleted searches on the attacks after the FBI released photos on April 18")."""
+    if noun.lower_ in ATTACKER_NOUNS:
+        return False  # "photos of the suspected bombers on April 18": the day of the photos
+    verb = noun
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    days = [c for c in verb.children if c.dep_ in {"npadvmod", "tmod"}]
+    days += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
+    days += [t for t in noun.subtree if t.i != noun.i]
+    return any(
+        t.ent_type_ == "DATE" and ONE_DAY.search(t.doc[t.left_edge.i : t.right_edge.i + 1].text) for t in days
+    )
 
 
 def _planned(token: Token) -> bool:
@@ -267,10 +288,10 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     current: Draft | None = None
     last_seen = -10
     for mention in mentions:
-        fresh = (
-            not mention.anaphoric
-            and mention.sent_index != last_seen
+        fresh = not mention.anaphoric and (
+            mention.sent_index != last_seen
             and _opens_another_incident(sents[mention.sent_index])
+            or _at_another_time(mention.token)
         )
         target = None if fresh else _choose(mention, current, drafts)
         if target is None:
@@ -310,6 +331,17 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     if tagged is not None:
         _apply_fillers(index, fillers(ctx, tagged))
     return index
+
+
+def _at_another_time(token: Token) -> bool:
+    """ "killed eight militants in a raid on Monday, days after an attack on a checkpoint": an incident
+    set days before or after the one being told is another ("hours after the blast", pointed back to,
+    is the same one; the caller asks only of mentions that are not)."""
+    when = token.head
+    if token.dep_ != "pobj" or when.lower_ not in {"after", "before"}:
+        return False
+    spans = [c for c in when.children if c.dep_ == "npadvmod"] + [when.head]  # "days after", "[days] after"
+    return any(w.lemma_.lower() in {"minute", "hour", "day", "week", "month", "year"} for w in spans)
 
 
 def _opens_another_incident(sent: Span) -> bool:

@@ -12,10 +12,17 @@ from spacy.tokens import Span, Token
 from claimgraph import kb
 from claimgraph.extractors.attributions import Found, subject_of
 from claimgraph.extractors.context import Context
-from claimgraph.extractors.speakers import GROUP_NOUNS, GROUP_PRONOUNS, NAMING_VERBS, qualifies_only
+from claimgraph.extractors.speakers import (
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    LOYALTY_WORDS,
+    NAMING_VERBS,
+    is_group,
+    qualifier_words,
+    qualifies_only,
+)
 from claimgraph.model import Source
 from claimgraph.nlp.actors import slug
-from claimgraph.nlp.places import country_code
 
 _RELATIONS = kb.load("relations")
 ACTOR_RELATIONS = {r for r, v in _RELATIONS.items() if isinstance(v, dict) and v["target"] == "actor"}
@@ -29,7 +36,6 @@ STATES = kb.state_ids()
 ATTACKER_WORDS = kb.role_lexicon()["attackers"]
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _GENERIC = kb.load("generic_actors")
-STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]
 COPULAS = {"be", "become", "remain", "seem", "appear"}
 PASSIVE_DOERS = frozenset(_RELATIONS["passive_doers"])  # "X was involved": X took part
 ACCUSE_LEMMAS = frozenset(_RELATIONS["accusing_verbs"])
@@ -42,8 +48,6 @@ GROUP_MODIFIERS = {"amod", "compound", "nmod"}
 # "its fighters", "their men": a possessive that stands for a group, and the nouns for its people.
 GROUP_POSSESSIVES = {"its": "it", "their": "they", "our": "we"}
 GROUP_MEMBERS = ATTACKER_WORDS | frozenset(_GENERIC["members"])
-LOYALTY_WORDS = frozenset(_RELATIONS["loyalty_words"])
-QUALIFYING_PARTICIPLES = frozenset(_RELATIONS["qualifying_participles"])
 COUNTER_PATIENTS = frozenset(_RELATIONS["perpetrated"]["counter_patients"])
 WEAPON_WORDS = kb.role_lexicon()["weapons"]
 INTERCEPTED = frozenset(_RELATIONS["perpetrated"]["intercepted_weapons"])
@@ -104,7 +108,11 @@ def head_tokens(root: Token) -> set[int]:
     while todo:
         token = todo.pop()
         out.add(token.i)
+        qualifiers = qualifier_words(token)  # "the al-Qaeda-linked group", "the Iran-backed Houthis"
+        described = token.dep_ == "appos" and token is not root and _parent_noun(token)
         for child in token.children:
+            if child.i in qualifiers or described and child.dep_ == "poss":
+                continue  # "JNIM, al-Qaeda's branch in the Sahel": al-Qaeda is not JNIM
             if child.dep_ in {"amod", "acl"} and child.lower_ in LOYALTY_WORDS:
                 todo.extend(prep_objects(child))  # "fighters loyal to X", "a cell linked to Hamas": X's
             if child.dep_ in HEAD_DEPS:
@@ -168,13 +176,13 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     pronoun = lower in GROUP_PRONOUNS | {"themselves"}
     definite_group = root.lower_ in GROUP_NOUNS and span[0].lower_ in {"the", "this", "that"}
     # "they", "the group": the speaker's, or the last named
-    if (pronoun or definite_group) and len(span) <= 2:
+    if (pronoun or definite_group) and len(span) - len(qualifier_words(root)) <= 2:  # "the Iran-backed group"
         if speaker is not None and speaker.actor and (definite_group or lower in {"we", "they", "it"}):
             voiced = kb.voices().get(speaker.actor)  # Radio Venceremos' "the rebels" are the FMLN's
             own = [a for a in actors if a.kb_id_ == speaker.actor][:1]
             if voiced:
                 own = [Span(a.doc, a.start, a.end, label=a.label_, kb_id=voiced) for a in own]
-            if not definite_group or all(_is_group(a) for a in own):  # police say "the cartel": not police
+            if not definite_group or all(is_group(a) for a in own):  # police say "the cartel": not police
                 return own
         before = [
             a
@@ -182,7 +190,7 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
             if a.end <= span.start
             and span.start - a.end < 60
             and a.start_char >= floor
-            and not (definite_group and not _is_group(a))
+            and not (definite_group and not is_group(a))
             and not qualifies_only(a)
             and not _a_place(a)  # "attacked a camp in Helmand Province, Afghanistan. They killed ..."
         ]
@@ -216,6 +224,9 @@ def unnamed_groups(root: Token) -> list[Span]:
             continue
         modifiers = [c for c in noun.children if c.dep_ in GROUP_MODIFIERS and c.i < noun.i]
         start = min((m.left_edge.i for m in modifiers), default=noun.i)
+        quotes = sum(t.is_quote for t in noun.doc[start : noun.i])
+        if quotes % 2 and start > 0 and noun.doc[start - 1].is_quote:
+            start -= 1  # '"Indian-sponsored" militants': the quotation as written, both its marks
         name = noun.doc[start : noun.i + 1]
         out.append(Span(noun.doc, start, noun.i + 1, label=UNNAMED_GROUP, kb_id="new:" + slug(name.text)))
     return out
@@ -231,21 +242,6 @@ def _unnamed_doers_between(actor: Span, pronoun: Span) -> bool:
     )
 
 
-def _is_group(actor: Span) -> bool:
-    """Whether "the group" can mean this actor: an organisation, not a state, an agency or forces named
-    by what they are ("police", "the Salvadoran army")."""
-    known = kb.actors().get(actor.kb_id_)
-    if known is not None:
-        return known.kind == "organization"
-    name = actor.kb_id_.removeprefix("new:")
-    return not any(
-        name == force
-        or name.endswith("-" + force)
-        and country_code(name[: -len(force) - 1].replace("-", " "))
-        for force in STATE_FORCES
-    )
-
-
 def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Found | None) -> list[Span]:
     if received(trigger, relation):
         return _actors_heading(_givers(trigger.root), actors)
@@ -257,8 +253,15 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             return []  # "the work of establishing a new government": a task, not a doer
         objs = [c for c in last.children if c.dep_ == "pobj"]
         if objs:  # "the work of the BLA, which has bombed police patrols": not the police
-            return actors_in(
-                set(subtree_ids(objs[0])) - relative_clauses(objs[0]) - _qualifiers(objs[0]), actors
+            named = actors_in(
+                set(subtree_ids(objs[0])) - relative_clauses(objs[0]) - qualifier_words(objs[0]), actors
+            )
+            # "bore the hallmarks of the group": the group last named, as "carried out by the group"
+            # ("attacked by the rebels" says who, not which: the rebels named before may not be these)
+            if named or objs[0].tag_ != "NN":
+                return named
+            return _resolve_reference(_phrase_of(objs[0]), actors, None, 0) or _named_after_comma(
+                objs[0], actors
             )
         following = [a for a in actors if a.start >= trigger.end and a.start - trigger.end <= 3]
         return following[:1]
@@ -319,11 +322,45 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     charged = _charged_with(verb)
     if charged is not None:  # "accused the Brigade of planting the bomb": the Brigade planted it
         return actors_in(head_tokens(charged), actors) or unnamed_groups(charged)
+    loyal = _loyal_doers(verb, actors)
+    if loyal:
+        return loyal
     subject = subject_of(verb, passive_ok=passive, climb=CLIMB)
     if subject is not None and _the_weapon(subject, verb):
         return []
     found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
     return found or _left_actors(trigger, actors)
+
+
+def reciprocal_accusers(trigger: Span, actors: list[Span]) -> list[Span]:
+    """ "The army and the RSF blamed each other for the shelling", "accused one another of": the actors
+    of the subject, each of whom accuses the others (none where fewer than two are named)."""
+    verb = trigger.root
+    if verb.lemma_.lower() not in ACCUSE_LEMMAS:
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not any(
+        o.lower_ in {"other", "one"} and any(c.lower_ in {"each", "another"} for c in o.children)
+        for o in objects
+    ):
+        return []
+    subject = subject_of(verb, passive_ok=False)
+    accusers = actors_in(head_tokens(subject.root), actors) if subject is not None else []
+    return accusers if len({a.kb_id_ for a in accusers}) > 1 else []
+
+
+def _loyal_doers(verb: Token, actors: list[Span]) -> list[Span]:
+    """ "Militants linked to the Islamic State killed 11 villagers": the parser at times reads "linked" as
+    the sentence's verb, "militants" as its subject and "killed" as a clause on it. The doers are then the
+    group the loyalty word ties those people to (kb relations.yaml ``loyalty_words``), as they are when
+    the parse is right."""
+    word = verb.head
+    if verb.dep_ not in {"advcl", "conj", "ccomp"} or word.i > verb.i or word.lower_ not in LOYALTY_WORDS:
+        return []
+    people = next((c for c in word.children if c.dep_ == "nsubj"), None)
+    if people is None or people.lower_ not in GROUP_MEMBERS:
+        return []
+    return actors_in({t.i for o in prep_objects(word) for t in o.subtree}, actors)
 
 
 def _the_weapon(subject: Span, verb: Token) -> bool:
@@ -333,6 +370,16 @@ def _the_weapon(subject: Span, verb: Token) -> bool:
         return False
     outer = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return outer is not None and (outer.lower_ in WEAPON_WORDS or outer.lemma_.lower() in kb.incident_words())
+
+
+def _named_after_comma(noun: Token, actors: list[Span]) -> list[Span]:
+    """ "the work of a rival faction, Islamic State West Africa Province": the name set beside a group
+    noun, which the parser at times hangs elsewhere (not one who speaks: "the work of a faction, Hamas
+    said")."""
+    doc, end = noun.doc, noun.right_edge.i
+    if noun.lower_ not in GROUP_NOUNS | PARENT_NOUNS or end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return []
+    return [a for a in actors if a.start == end + 2 and a.root.dep_ not in {"nsubj", "nsubjpass"}][:1]
 
 
 def _named_before_comma(noun: Token, actors: list[Span]) -> list[Span]:
@@ -348,17 +395,6 @@ def owns_the_tie(noun: Token) -> bool:
     """Whether a tie noun is the object of a verb by which its subject speaks of its own ties ("denied
     any link to", "admitted ties to"; kb relations.yaml ``own_tie_verbs``)."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in OWN_TIE_VERBS
-
-
-def _qualifiers(noun: Token) -> set[int]:
-    """The words of a participle before the noun that says where its group is or who backs it ("the
-    Pakistan-based Lashkar-e-Taiba": "Pakistan-based"; kb relations.yaml ``qualifying_participles``)."""
-    return {
-        t.i
-        for c in noun.children
-        if c.dep_ == "amod" and c.i < noun.i and c.lower_ in QUALIFYING_PARTICIPLES
-        for t in c.subtree
-    }
 
 
 def relative_clauses(noun: Token) -> set[int]:

@@ -14,6 +14,8 @@ from spacy.tokens import Span, Token
 
 from claimgraph import kb
 from claimgraph.model import Source
+from claimgraph.nlp.actors import slug
+from claimgraph.nlp.places import country_code
 
 if TYPE_CHECKING:
     from claimgraph.extractors.context import Context
@@ -34,7 +36,12 @@ NAMING_VERBS = frozenset(_CUES["naming_verbs"])  # "a group calling itself X"
 SPEAKING_FOR = frozenset(_CUES["speaking_for"])  # a clause that says whom the speaker speaks for
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 GROUP_PRONOUNS = {"they", "it", "we", "them"}
-PARENT_NOUNS = frozenset(kb.load("relations")["part_of"]["parent_nouns"])  # "its armed wing, X"
+_RELATIONS = kb.load("relations")
+PARENT_NOUNS = frozenset(_RELATIONS["part_of"]["parent_nouns"])  # "its armed wing, X"
+LOYALTY_WORDS = frozenset(_RELATIONS["loyalty_words"])  # "fighters loyal to X"
+QUALIFYING_PARTICIPLES = frozenset(_RELATIONS["qualifying_participles"])  # "the Pakistan-based X"
+_GENERIC = kb.load("generic_actors")
+STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]  # "police", "the army"
 
 
 def qualifies_only(actor: Span) -> bool:
@@ -49,14 +56,45 @@ def qualifies_only(actor: Span) -> bool:
     )
 
 
+def is_group(actor: Span) -> bool:
+    """Whether "the group" can mean this actor: an organisation, not a state, an agency or forces named
+    by what they are ("police", "the Salvadoran army")."""
+    known = kb.actors().get(actor.kb_id_)
+    if known is not None:
+        return known.kind == "organization"
+    name = actor.kb_id_.removeprefix("new:")
+    return not any(
+        name == force
+        or name.endswith("-" + force)
+        and country_code(name[: -len(force) - 1].replace("-", " "))
+        for force in STATE_FORCES
+    )
+
+
+def qualifier_words(noun: Token) -> set[int]:
+    """The words of a participle before a noun that says where its group is, who backs it or whom it is
+    tied to ("the Pakistan-based Lashkar-e-Taiba", "the al-Qaeda-linked group"; kb relations.yaml
+    ``qualifying_participles``, ``loyalty_words``): the name in them is not who the noun names."""
+    return {
+        t.i
+        for c in noun.children
+        if c.dep_ == "amod" and c.i < noun.i and c.lower_ in QUALIFYING_PARTICIPLES | LOYALTY_WORDS
+        for t in c.subtree
+    }
+
+
 def _actor_in(ctx: Context, span: Span) -> Span | None:
     """The actor the speaker's words say they speak for ("X, the spokesperson for the Taliban"), else the
     first actor named in them, outside a clause that describes the speaker: "drug traffickers wanted by
     U.S. courts" do not speak for the United States."""
+    qualifiers = qualifier_words(span.root)
     named = [
         actor
         for actor in ctx.actors
-        if span.start <= actor.start and actor.end <= span.end and not _in_clause(actor.root, span)
+        if span.start <= actor.start
+        and actor.end <= span.end
+        and not _in_clause(actor.root, span)
+        and actor.start not in qualifiers
     ]
     spoken_for = [a for a in named if _spokesperson_of(a) or _the_wing_named(a)]
     heading = [a for a in named if a.start <= span.root.i < a.end]  # "Ukraine's SBU security service"
@@ -159,10 +197,15 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
     if len(span) == 1 and head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(ctx, head, history or [])
     actor = _actor_in(ctx, span)
-    if actor is None and head.lower_ in GROUP_NOUNS and len(span) <= 3 and span[0].lower_ in {"the", "this"}:
-        before = [a for a in ctx.actors if a.end <= span.start and span.start - a.end < 120]
+    bare = len(span) - len(qualifier_words(head)) <= 3  # "the group", "the Iran-backed group"
+    if actor is None and head.lower_ in GROUP_NOUNS and bare and span[0].lower_ in {"the", "this"}:
+        before = [a for a in ctx.actors if a.end <= span.start and span.start - a.end < 120 and is_group(a)]
         if before:  # "the group said": the group last named
             return Source(kind="organization", name=before[-1].text, actor=before[-1].kb_id_)
+    if actor is not None and actor.start <= head.i < actor.end and head.ent_type_ != "PERSON":
+        # "JNIM, al-Qaeda's branch in the Sahel, claimed": the group speaks, whatever the recogniser
+        # took for a person in the words that describe it ("Sahel")
+        return Source(kind="organization", name=actor.text, actor=actor.kb_id_)
     person = _person_near(ctx, span)
     if person is not None:
         title = _title(span, person) if person.start < span.end else span.text

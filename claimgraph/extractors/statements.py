@@ -475,6 +475,9 @@ def _said_by(
     polarity and certainty, and its objects (an incident, or the other actor of a tie). Groups without
     a name that it accuses join ``unnamed``."""
     actors = ctx.actors
+    accusers = participants.reciprocal_accusers(trigger, actors)
+    if accusers and relation == "perpetrated":
+        return _each_blaming_the_other(ctx, document_id, trigger, accusers, attribution, index)
     subjects = participants.subjects(trigger, relation, actors, attribution)
     if not subjects or relation == "perpetrated" and _policing(trigger, subjects):
         return []
@@ -507,6 +510,43 @@ def _said_by(
                     ctx, document_id, trigger, subject, rel, obj, source, attribution, polarity, certainty
                 )
             )
+    return out
+
+
+def _each_blaming_the_other(
+    ctx: Context,
+    document_id: str,
+    trigger: Span,
+    accusers: list[Span],
+    attribution: Found | None,
+    index: IncidentIndex,
+) -> list[Statement]:
+    """ "The army and the RSF blamed each other for the shelling": the army says the RSF did it and the
+    RSF says the army did; each accusation in its own accuser's name."""
+    sent = ctx.sent(trigger)
+    window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
+    polarity = modality.polarity(trigger, "perpetrated")
+    certainty = modality.certainty(trigger, window)
+    out = []
+    for accuser in accusers:
+        source = Source(kind="organization", name=accuser.text, actor=accuser.kb_id_)
+        for accused in accusers:
+            if accused.kb_id_ != accuser.kb_id_:
+                obj = _incident_object(ctx, trigger, "perpetrated", [accused], index)
+                out.append(
+                    _statement(
+                        ctx,
+                        document_id,
+                        trigger,
+                        accused,
+                        "perpetrated",
+                        obj,
+                        source,
+                        attribution,
+                        polarity,
+                        certainty,
+                    )
+                )
     return out
 
 

@@ -43,6 +43,7 @@ LANDMARKS = {
 DATE_LABELS = {"DATE", "TIME"}
 PERSON_ENDS = "claimgraph.person_ends"  # doc.user_data key: see _person_ends
 VICTIM_VERBS = kb.role_lexicon()["victim_verbs"]
+PEOPLE_WORDS = kb.role_lexicon()["person_patients"] | frozenset(kb.load("generic_actors")["members"])
 SPEAKING_VERBS = kb.reporting_verbs()
 # "the Afghan capital": state actor -> its capital (kb seats.yaml, the first capital listed for a state)
 CAPITALS = {state: seat for seat, state in reversed(list((kb.load("seats")["seats"] or {}).items()))}
@@ -52,6 +53,14 @@ DAY_WORDS = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|\btoday|tonight|last night|"
     r"\bthis (?:morning|afternoon|evening)|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+# ... of them, those that name one day ("on Saturday", "March 3"), not a month or a season.
+ONE_DAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|yesterday|\btoday\b|tonight|last night|"
+    r"\bthis (?:morning|afternoon|evening)\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|"
+    r"\d (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE,
 )
 
@@ -97,7 +106,7 @@ def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
 
 
 def _placelike(ent: Span) -> bool:
-    if _names_the_speaker(ent):
+    if _names_the_speaker(ent) or _nationality_of_people(ent):
         return False
     if ent.label_ in PLACE_LABELS:
         return not _a_person_harmed(ent)
@@ -106,6 +115,14 @@ def _placelike(ent: Span) -> bool:
     if _names_a_capital(ent):
         return True
     return ent.label_ == "ORG" and (len(ent) == 1 and not _a_surname(ent) or ent[-1].lower_ in LANDMARKS)
+
+
+def _nationality_of_people(ent: Span) -> bool:
+    """ "killing 170 civilians and 13 U.S. troops", "two Chinese nationals": a state's name set before
+    people says whose they are, not where it happened (kb incident_roles.yaml ``person_patients``,
+    generic_actors.yaml ``members``)."""
+    root = ent.root
+    return ent.label_ == "GPE" and root.dep_ == "compound" and root.head.lower_ in PEOPLE_WORDS
 
 
 def _named_as_a_place(ent: Span) -> bool:
@@ -144,7 +161,11 @@ def _names_the_speaker(ent: Span) -> bool:
     is often the only place an incident's report gives)."""
     token = ent.root
     if token.dep_ != "pobj":
-        return False
+        # "blamed the attack on militants, a charge New Delhi rejects": the capital speaks, in a relative
+        # clause on the charge (the parser at times takes the verb for a plural noun)
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else token
+        misread = after.tag_ == "NNS" and after.lower_.endswith("s")  # "rejects" as a plural noun
+        return after.lemma_.lower() in SPEAKING_VERBS and (after.dep_ == "relcl" or misread)
     while token.dep_ in {"pobj", "prep"} and token.head.i != token.i:
         token = token.head
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEAKING_VERBS

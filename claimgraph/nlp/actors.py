@@ -72,6 +72,9 @@ DAY_LABELS = {"DATE", "TIME", "EVENT"}
 
 
 INTRO_NOUNS = {"group", "outfit", "faction", "militia", "organisation", "organization", "movement", "front"}
+# ... and nouns that, set beside a name, make it a body that speaks ("Miyetti Allah, a herders'
+# association, denied ..."), though a name ending in them is not yet a group worth tracking.
+DESCRIBED_BODIES = {"association", "network"}
 # Lower-case particles inside Arabic, Spanish and South Asian names ("Saraya Awliya al-Dam").
 NAME_PARTICLES = {
     "al",
@@ -580,7 +583,7 @@ class ActorRecognizer:
             if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in {"a", "an"}:
                 continue
             window = doc[token.i + 2 : min(token.i + 8, len(doc))]
-            if not any(t.lower_ in INTRO_NOUNS | GROUP_HEADS for t in window):
+            if not any(t.lower_ in INTRO_NOUNS | GROUP_HEADS | DESCRIBED_BODIES for t in window):
                 continue
             name = _name_before(doc, token.i)
             if name is not None and not kb.resolve_alias(name.text) and name.root.ent_type_ != "PERSON":

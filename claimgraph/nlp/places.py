@@ -74,7 +74,8 @@ def _index() -> dict[str, list[Candidate]]:
         for name in [country["name"], *_country_aliases().get(code, [])]:
             add(name, _COUNTRY, country["population"], place)
     for city in gc.get_cities().values():
-        place = Place(city["name"], city["countrycode"], city["latitude"], city["longitude"])
+        # "Ryazan’", "Tver’": GeoNames writes the soft sign of a Russian name as a prime; English does not
+        place = Place(city["name"].rstrip("’'ʹ"), city["countrycode"], city["latitude"], city["longitude"])
         add(city["name"], _CITY, city["population"], place)
         folded = _fold(city["name"])
         # Only plain-ASCII alternates: the accented ones fold to the same keys, and skipping them
