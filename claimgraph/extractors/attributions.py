@@ -122,6 +122,8 @@ OBJECT_COMPLEMENTS = frozenset(kb.load("cues")["object_complements"])  # "accuse
 RAISING_VERBS = frozenset(kb.load("cues")["raising_verbs"])
 CHARGE_OBJECTS = frozenset(kb.load("relations")["denied"]["charge_objects"])  # "a charge", "the allegations"
 DENY_VERBS = frozenset(kb.load("cues")["verbs"]["deny"])  # "which the group denied"
+# "which claimed responsibility", "which later acknowledged responsibility"
+CLAIM_VERBS = frozenset(kb.load("cues")["verbs"]["claim"]) | frozenset(kb.load("cues")["own_word_verbs"])
 SPEECH_VERBS = frozenset(kb.load("cues")["verbs"]["speech"])  # ", saying ..."
 
 
@@ -172,7 +174,7 @@ def _before_an_answer(verb: Token, end: int) -> int:
     accusation X has denied": X's denial is not the accuser's words)."""
     for token in verb.subtree:
         if (
-            _answer(token) or _denied_in_a_clause(token) or _says_more(token)
+            _answer(token) or _own_words_in_a_clause(token) or _says_more(token)
         ) and token.left_edge.i > verb.i + 1:
             return min(end, _end_before(token.left_edge))
     return end
@@ -193,14 +195,14 @@ def _says_more(token: Token) -> bool:
     )
 
 
-def _denied_in_a_clause(token: Token) -> bool:
-    """ "caused by a rocket launch by Islamic Jihad, which the group denied": a relative clause in which
-    someone else denies what it hangs on is that one's answer (kb cues.yaml ``deny`` verbs)."""
+def _own_words_in_a_clause(token: Token) -> bool:
+    """ "caused by a rocket launch by Islamic Jihad, which the group denied", "blamed Islamic State, which
+    claimed responsibility": a relative clause in which the one named denies or claims is that one's
+    own word, not part of what the speaker says (kb cues.yaml ``deny`` and ``claim`` verbs)."""
     return (
         token.dep_ == "relcl"
-        and token.lemma_.lower() in DENY_VERBS
-        and any(c.dep_ == "dobj" and c.lower_ in {"which", "that"} for c in token.children)
-        and any(c.dep_ == "nsubj" for c in token.children)
+        and token.lemma_.lower() in DENY_VERBS | CLAIM_VERBS
+        and any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in {"which", "who", "that"} for c in token.children)
     )
 
 

@@ -673,7 +673,9 @@ def habitual(verb: Token) -> bool:
     often targets security forces": conduct over time (a present perfect, or a present with an adverb of
     frequency, kb incident_types.yaml ``habitual_adverbs``, on the verb or the first of its conjuncts),
     not one incident."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
+    # "... has blockaded towns and attacked convoys": the tense of the first; not "No one has claimed
+    # the attacks, but they bore the hallmarks of X", a clause with its own subject
+    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
     if verb.tag_ in {"VBZ", "VBP"} and any(
         c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children

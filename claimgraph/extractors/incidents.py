@@ -26,6 +26,7 @@ from claimgraph.extractors.incident_facts import (
     without_bare_heads,
     without_re_mentions,
 )
+from claimgraph.extractors.participants import done_to_the_attackers
 from claimgraph.extractors.roles import Filler, busiest_sentence, fillers, has_roles, role_spans
 from claimgraph.extractors.whereabouts import (
     ONE_DAY,
@@ -77,6 +78,19 @@ OCCURRENCE_VERBS = frozenset(_TYPES["occurrence_verbs"])
 EVENT_VERBS = frozenset(_TYPES["event_verbs"])
 USING_VERBS = frozenset(_TYPES["using_verbs"])
 ATTACKER_NOUNS = kb.role_lexicon()["attackers"]
+OTHER_WORDS = frozenset(_TYPES["other_words"])
+# Words of a claim, a charge or a denial, whose object names the incident they are about.
+_CUE_VERBS = kb.load("cues")["verbs"]
+STANCE_WORDS = frozenset(
+    [
+        *_CUE_VERBS["claim"],
+        *_CUE_VERBS["deny"],
+        *_CUE_VERBS["accuse"],
+        "responsibility",
+        "involvement",
+        "role",
+    ]
+)
 WEAPON_NOUNS = kb.role_lexicon()["weapons"]
 # What makes plural munitions the ones of one incident: "the rockets", "three rockets", "two bombs".
 COUNTED = {"det", "nummod"}
@@ -135,7 +149,7 @@ def _is_generic(token: Token) -> bool:
     """Plural or habitual mentions ("attacks", "a series of bombings", "has killed hundreds"); munitions
     that are counted or pointed at ("three rockets landed", "the bombs") are one incident's."""
     if token.tag_ in {"NNS", "NNPS"}:
-        if _doers_of_one_act(token) or _of_one_day(token):
+        if _doers_of_one_act(token) or _of_one_day(token) or _pointed_back(token):
             return False
         return token.lower_ not in WEAPON_NOUNS or not any(c.dep_ in COUNTED for c in token.children)
     if token.pos_ == "VERB" and habitual(token) and not _harms_one_named(token):
@@ -144,6 +158,19 @@ def _is_generic(token: Token) -> bool:
     if head.dep_ == "pobj":
         head = head.head
     return token.dep_ == "pobj" and head.head.lemma_.lower() in GENERIC_HEADS
+
+
+def _pointed_back(noun: Token) -> bool:
+    """ "Pagers exploded across Lebanon ... Hezbollah blamed Israel for the blasts": a plural pointed back
+    to ("the blasts", "these attacks") by a claim, a charge or a denial, with no word that makes it others
+    ("similar attacks", "the recent bombings"; kb incident_types.yaml ``other_words``), is the incident
+    just told, told in its parts. Elsewhere "the attacks" is as often the war in general (MUC-4)."""
+    word = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return (
+        word.lemma_.lower() in STANCE_WORDS
+        and any(c.dep_ == "det" and c.lower_ in {"the", "these"} for c in noun.children)
+        and not any(c.lower_ in OTHER_WORDS for c in noun.lefts)
+    )
 
 
 def _of_one_day(noun: Token) -> bool:
@@ -267,6 +294,8 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
             continue  # a group's name; a table row's "cause of death" cell
         if _planned(token) or token.lower_ in WEAPON_NOUNS and kept_or_moved(token):
             continue  # "a plot to kill", "police found a car with 100 kg of dynamite": no attack (yet)
+        if token.pos_ == "VERB" and done_to_the_attackers(token):
+            continue  # "... before being shot dead by police": the answer to the attack, not another
         told_of_one = True
         if _is_generic(token):
             generic_sents.add(sent_of[token.i])

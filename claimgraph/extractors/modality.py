@@ -42,6 +42,11 @@ def certainty(trigger: Span, window: tuple[int, int]) -> str:
     while deps := _hedged_through(verb):
         verb = verb.head
         clause |= {verb.i} | {t.i for c in verb.children if c.dep_ in deps for t in c.subtree}
+    # "claimed to have killed 40 soldiers, a figure that could not be verified": a relative clause on a
+    # noun says something of that noun, not how sure the relation is
+    for word in doc[verb.left_edge.i : verb.right_edge.i + 1]:
+        if word.dep_ == "relcl" and not word.left_edge.i <= trigger.start <= word.right_edge.i:
+            clause -= set(range(word.left_edge.i, word.right_edge.i + 1))
     hedges = [
         h for h in doc.spans.get("hedges", []) if h.start in clause and window[0] <= h.start_char < window[1]
     ]

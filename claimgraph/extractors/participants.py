@@ -143,11 +143,25 @@ def _named_in_clause(root: Token, actors: list[Span]) -> list[Span]:
     return []
 
 
+def _without_owners(found: list[Span]) -> list[Span]:
+    """ "The BLA's Majeed Brigade claimed responsibility": the brigade, not also the group it belongs to
+    (a group's possessive on another group's name; "Pakistan's army" keeps its state)."""
+    return [
+        a
+        for a in found
+        if not (
+            a.root.dep_ == "poss"
+            and a.kb_id_ not in STATES
+            and any(b is not a and b.start <= a.root.head.i < b.end and b.kb_id_ not in STATES for b in found)
+        )
+    ]
+
+
 def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, floor: int = 0) -> list[Span]:
     """Actors a subject phrase is headed by, with pronouns resolved backwards, to no actor before the
     ``floor`` character: in reported words, "they" is the speaker's group or one named in the words."""
     root = span.root
-    found = actors_in(head_tokens(root), actors)
+    found = _without_owners(actors_in(head_tokens(root), actors))
     if found:
         return found
     named = _named_in_clause(root, actors)
@@ -167,8 +181,11 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
         # ("our forces" only in someone's reported words: the writer's own group is not named)
         pronoun = Span(span.doc, possessor.i, possessor.i + 1)
         return _resolve_reference(pronoun, actors, speaker, floor)
-    if root.lower_ in RELATIVE_PRONOUNS and root.head.dep_ == "relcl":
-        noun = root.head.head  # the noun the relative clause hangs on, without the clause itself
+    clause = root.head
+    while clause.dep_ == "ccomp" and clause.head.dep_ in {"relcl", "ccomp"}:
+        clause = clause.head  # "X, which Indian officials say is a front for Y": the clause on X
+    if root.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+        noun = clause.head  # the noun the relative clause hangs on, without the clause itself
         if noun.ent_type_ in {"GPE", "LOC", "FAC"}:
             return []  # "the bombing of a mosque in Peshawar, which killed 101": the bombing did it
         return _resolve_reference(_phrase_of(noun), actors, speaker, floor)
@@ -208,6 +225,10 @@ def _accused(verb: Token) -> Token | None:
         return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "X was to blame"
     prep = ACCUSED_PREPS.get(verb.lemma_.lower())
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:  # "they suspected members of the faction were responsible": the clause's subject
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
+            if any(w.lower_ in {"responsible", "behind", "involved"} for w in clause.children):
+                return next((c for c in clause.children if c.dep_ == "nsubj"), None)
     # after the verb (not "On Sunday, X blamed"), or on its object ("blamed the violence on bandits")
     after = [c for w in (verb, *objects) for c in w.rights if c.dep_ == "prep" and c.lower_ == prep]
     named = [o for p in after for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
@@ -253,9 +274,8 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             return []  # "the work of establishing a new government": a task, not a doer
         objs = [c for c in last.children if c.dep_ == "pobj"]
         if objs:  # "the work of the BLA, which has bombed police patrols": not the police
-            named = actors_in(
-                set(subtree_ids(objs[0])) - relative_clauses(objs[0]) - qualifier_words(objs[0]), actors
-            )
+            qualifiers = {i for t in objs[0].subtree for i in qualifier_words(t)}  # "of Iran-backed militias"
+            named = actors_in(set(subtree_ids(objs[0])) - relative_clauses(objs[0]) - qualifiers, actors)
             # "bore the hallmarks of the group": the group last named, as "carried out by the group"
             # ("attacked by the rebels" says who, not which: the rebels named before may not be these)
             if named or objs[0].tag_ != "NN":
@@ -580,11 +600,23 @@ def done_to_the_attackers(verb: Token) -> bool:
     gunmen", "two of the assailants were shot") or counted ("said it had killed 33 militants in a rescue
     operation"), or to its weapons ("shot down a third missile")."""
     down = any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
-    return any(
+    return _the_doer_in_turn(verb) or any(
         (p.lower_ in COUNTER_PATIENTS and any(_marks_them_known(c) for c in p.children))
         or (down and p.lemma_.lower() in INTERCEPTED)
         for p in patients(verb)
     )
+
+
+def _the_doer_in_turn(verb: Token) -> bool:
+    """ "A gunman killed seven people ... before being shot dead by police": a passive with no subject of
+    its own, in a clause on the attack's verb, is done to that verb's subject, the attacker."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and not any(
+        c.dep_ == "nsubjpass" for c in verb.children
+    )
+    if not passive or verb.dep_ not in {"pcomp", "advcl"}:
+        return False
+    above = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return any(c.dep_ == "nsubj" and c.lower_ in COUNTER_PATIENTS for c in above.children)
 
 
 def _marks_them_known(word: Token) -> bool:

@@ -177,6 +177,8 @@ def _connected(trigger: Span, attack: set[int]) -> bool:
         inside.add(root.head.i)
     if all(t.i == root.i or t.head.i in inside for t in trigger):
         return True
+    if len({t.head.i for t in trigger}) == 1 and not any(t.is_punct for t in trigger):
+        return True  # "they were not responsible": "not" and "responsible" both hang on "were"
     # "the FMLN claimed it downed two helicopters": claiming to have done something is a claim;
     # "sources claim it is characteristic of the FMLN" says what something is
     return any(
@@ -307,9 +309,9 @@ def _a_person_accused(trigger: Span) -> bool:
     return len(trigger) == 1 and word.pos_ in {"NOUN", "PROPN"} and word.lemma_.lower() in ACCUSE_LEMMAS
 
 
-def _denies_a_tie(trigger: Span, relation: str) -> bool:
+def _denies_a_tie(trigger: Span, relation: str, attack: set[int]) -> bool:
     """ "Al-Shabaab denied any link to the Islamic State": a tie denied (the tie's own words state it,
-    negated), not the attack."""
+    negated), not the attack. "Iran denied any link to the attack" denies the attack."""
     if relation != "denied":
         return False
     ties = {
@@ -317,7 +319,15 @@ def _denies_a_tie(trigger: Span, relation: str) -> bool:
         for span in trigger.doc.spans.get("relation_triggers", [])
         if span.label_ in ACTOR_RELATIONS
     }
-    objects = [c for c in trigger.root.children if c.dep_ == "dobj"]
+    verb = trigger.root
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # what the tie is to, on the noun or, as the parser has it at times, on the verb right after it
+    tied_to = [w for o in objects for w in participants.prep_objects(o)]
+    tied_to += [
+        w for p in verb.children if p.dep_ == "prep" and p.i - 1 in {o.i for o in objects} for w in p.children
+    ]
+    if any(w.i in attack for w in tied_to):
+        return False
     return any(o.i in ties and participants.owns_the_tie(o) for o in objects)
 
 
@@ -438,7 +448,7 @@ def find_statements(
             or _about_something_else(trigger, attack)
             or _against_the_attackers(trigger, relation)
             or _rejects_no_charge(trigger, relation)
-            or _denies_a_tie(trigger, relation)
+            or _denies_a_tie(trigger, relation, attack)
             or _denies_a_charge(trigger, relation, found)
             or _a_person_accused(trigger)
             or relation == "perpetrated"

@@ -156,10 +156,14 @@ def _person_ends(doc: Doc) -> list[tuple[int, str]]:
 
 
 def _names_the_speaker(ent: Span) -> bool:
-    """ "the Catholic diocese of Pemba said": a place in a phrase after the speaker's noun says where the
-    speaker is, not where the incident was ("Guatemala army" before it is kept: in MUC-4 wire copy it
-    is often the only place an incident's report gives)."""
+    """ "the Catholic diocese of Pemba said", "Russia's defence ministry said": a place in a phrase after
+    the speaker's noun, or its possessive, says where or whose the speaker is, not where the incident was
+    ("Guatemala army" before it is kept: in MUC-4 wire copy it is often the only place an incident's
+    report gives)."""
     token = ent.root
+    if token.dep_ == "poss":  # "Russia's defence ministry denied ...": whose the speaker is
+        owner = token.head
+        return owner.dep_ == "nsubj" and owner.head.lemma_.lower() in SPEAKING_VERBS
     if token.dep_ != "pobj":
         # "blamed the attack on militants, a charge New Delhi rejects": the capital speaks, in a relative
         # clause on the charge (the parser at times takes the verb for a plural noun)

@@ -47,6 +47,7 @@ GROUP_HEADS = frozenset(
         "forces",
         "force",
         "cartel",
+        "gang",
         "resistance",
         "faction",
         "legion",
@@ -258,7 +259,7 @@ def _named_units(doc: Doc) -> list[Span]:
         if not head.is_lower:
             continue
         start = head.i
-        while start > 0 and doc[start - 1].is_title:
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ != "the":  # "The X gang"
             start -= 1
         if start == head.i or start == 0 or doc[start - 1].lower_ != "the":
             continue
@@ -274,7 +275,14 @@ def _after_nationality(doc: Doc, matches: list[tuple[int, int, int]]) -> list[Sp
     out = []
     for _, start, end in matches:
         out.append(doc[start:end])
-        if start > 0 and doc[start - 1].ent_type_ == "NORP":
+        before = doc[start - 1] if start > 0 else None
+        # the recogniser at times calls the adjective a place ("Ukrainian special services": GPE)
+        if before is not None and (
+            before.ent_type_ == "NORP"
+            or before.pos_ == "ADJ"
+            and before.is_title
+            and country_code(before.text)
+        ):
             out.append(doc[start - 1 : end])
     return out
 

@@ -20,6 +20,12 @@ from spacy.util import filter_spans
 from claimgraph import kb
 
 VERB_POS = frozenset({"VERB", "AUX"})
+# What a "*" in a phrase stands for: any one word, not a comma or a word that opens a clause ("claimed
+# that the attack ...", "launched it" are not "claim * * attack", "launch * drone").
+ANY_WORD = {
+    "IS_PUNCT": False,
+    "LOWER": {"NOT_IN": ["that", "which", "who", "whether", "it", "they", "he", "she"]},
+}
 
 
 class Entry(NamedTuple):
@@ -98,7 +104,7 @@ class LexiconTagger:
         for entry in ADAPTERS[lexicon]():
             words = entry.phrase.lower().split()
             if "*" in words:
-                pattern = [{} if w == "*" else {entry.attr: w} for w in words]
+                pattern = [ANY_WORD if w == "*" else {entry.attr: w} for w in words]
                 self.wildcards.add(entry.label, [pattern])
                 self.wildcard_firsts[entry.attr].add(nlp.vocab.strings.add(words[0]))
                 self.wildcard_width = max(self.wildcard_width, len(words))
