@@ -951,3 +951,31 @@ def test_a_state_named_before_the_people_killed_is_their_nationality_not_a_place
         "170 civilians and 13 U.S. troops."
     )
     assert _incident(analyzer, text).place.name == "Kabul"
+
+
+def test_a_capital_that_denies_and_a_state_before_its_warplanes_are_no_places(analyzer):
+    """ "Moscow denied striking the hospital": the capital speaks for Russia, so it opens no incident in
+    Moscow; "U.S. warplanes struck Houthi targets across Yemen": whose the warplanes are, the strike was
+    in Yemen."""
+    text = (
+        "A Russian missile hit a children's hospital in Kyiv on Monday, killing two people. Moscow denied "
+        "striking the hospital."
+    )
+    assert _incident(analyzer, text).place.name == "Kyiv"
+    text = "U.S. and British warplanes struck Houthi targets across Yemen on Friday, killing five fighters."
+    assert _incident(analyzer, text).place.name == "Yemen"
+
+
+def test_the_bombing_named_again_is_the_bombing_not_the_latest_attack(analyzer):
+    """ "Islamic State claimed the Tikrit attack but not the bombing": "the bombing" points back to the
+    market bombing, so the checkpoint shooting stays an armed assault (before, it became a bombing)."""
+    text = (
+        "A car bomb killed 12 people at a market in Baghdad on Monday, police said. In a separate attack, "
+        "gunmen killed four soldiers at a checkpoint near Tikrit. Islamic State claimed the Tikrit attack "
+        "but not the bombing."
+    )
+    result = analyzer.extract(Document(id="kinds", text=text))
+    assert [(i.type, i.place.name) for i in result.incidents] == [
+        ("bombing", "Baghdad"),
+        ("armed assault", "Tikrīt"),
+    ]

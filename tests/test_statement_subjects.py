@@ -1741,3 +1741,47 @@ def test_the_police_who_shoot_the_attacker_are_not_its_doers(analyzer):
     result = analyzer.extract(Document(id="answered", text=text))
     assert [i.type for i in result.incidents] == ["armed assault"]
     assert result.statements == []
+
+
+def test_a_state_that_denies_in_a_relative_clause_speaks_for_itself(analyzer):
+    """ "Iranian officials had earlier blamed Israel and the United States, which denied involvement":
+    the United States denies (a relative clause on a state's name is the state's, not a place's)."""
+    text = (
+        "Two explosions killed at least 84 people at a memorial in Kerman on Wednesday. Iranian officials "
+        "had earlier blamed Israel and the United States, which denied involvement."
+    )
+    assert ("denied", "united_states", "United States") in _said(analyzer, text)
+
+
+def test_a_groups_quoted_words_for_its_fighters_are_its_claim(analyzer):
+    """'"One of our martyrdom seekers targeted Russian diplomats," Islamic State said': "our seekers" are
+    the group's people in its own words (kb generic_actors ``members``), so a claim."""
+    text = (
+        'A suicide bomber killed two staff members of the Russian embassy in Kabul on Monday. "One of our '
+        'martyrdom seekers targeted Russian diplomats," Islamic State said in a statement.'
+    )
+    assert _said(analyzer, text) == [("claimed", "isis", "Islamic State")]
+
+
+def test_a_commanders_claim_and_the_spokesmans_distancing_both_stand(analyzer):
+    """ "A TTP commander ... claimed responsibility on Twitter, but a TTP spokesman later distanced the
+    group from the attack": a claim and a denial, both the TTP's (kb "distance * * from")."""
+    text = (
+        "A suicide bomber killed 101 people in a mosque inside a police compound in Peshawar. A TTP "
+        "commander, Sarbakaf Mohmand, claimed responsibility on Twitter, but a TTP spokesman later distanced "
+        "the group from the attack."
+    )
+    assert [(r, s) for r, s, _ in _said(analyzer, text)] == [("claimed", "ttp"), ("denied", "ttp")]
+
+
+def test_conduct_in_a_relative_clause_leaves_the_charge_on_the_incident(analyzer):
+    """ "he blamed the group, which has carried out several attacks in Kenya since 2011": the relative
+    clause tells of conduct over time; the charge itself is about the hotel attack (before, the whole
+    sentence was read as general and the charge lost its incident)."""
+    text = (
+        "Al-Shabaab militants attacked a hotel complex in Nairobi on Tuesday, killing 21 people. Kenya's "
+        "president blamed the group, which has carried out several attacks in Kenya since 2011."
+    )
+    result = analyzer.extract(Document(id="conduct", text=text))
+    [attack] = result.incidents
+    assert {s.object["incident"] for s in result.statements} == {attack.id}

@@ -26,7 +26,7 @@ from claimgraph.extractors.incident_facts import (
     without_bare_heads,
     without_re_mentions,
 )
-from claimgraph.extractors.participants import done_to_the_attackers
+from claimgraph.extractors.participants import the_doer_in_turn
 from claimgraph.extractors.roles import Filler, busiest_sentence, fillers, has_roles, role_spans
 from claimgraph.extractors.whereabouts import (
     ONE_DAY,
@@ -158,6 +158,12 @@ def _is_generic(token: Token) -> bool:
     if head.dep_ == "pobj":
         head = head.head
     return token.dep_ == "pobj" and head.head.lemma_.lower() in GENERIC_HEADS
+
+
+def _in_a_relative_clause(token: Token) -> bool:
+    """Whether the word sits in a relative clause: conduct told of a group there ("the group, which has
+    carried out several attacks in Kenya") does not make the rest of the sentence general."""
+    return any(t.dep_ == "relcl" for t in (token, *token.ancestors))
 
 
 def _pointed_back(noun: Token) -> bool:
@@ -294,11 +300,12 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
             continue  # a group's name; a table row's "cause of death" cell
         if _planned(token) or token.lower_ in WEAPON_NOUNS and kept_or_moved(token):
             continue  # "a plot to kill", "police found a car with 100 kg of dynamite": no attack (yet)
-        if token.pos_ == "VERB" and done_to_the_attackers(token):
+        if token.pos_ == "VERB" and the_doer_in_turn(token):
             continue  # "... before being shot dead by police": the answer to the attack, not another
         told_of_one = True
         if _is_generic(token):
-            generic_sents.add(sent_of[token.i])
+            if not _in_a_relative_clause(token):  # "blamed the group, which has carried out attacks"
+                generic_sents.add(sent_of[token.i])
             continue
         scope = _own_scope(token, trigger_roots)
         ents = ents_by_sent[sent_of[token.i]]
@@ -471,6 +478,16 @@ def _names_a_victim(verb: Token) -> bool:
 def _choose(mention: Mention, current: Draft | None, drafts: list[Draft]) -> Draft | None:
     """The incident a mention belongs to, or None for a new one."""
     when = mention.firm_date
+    if (
+        mention.anaphoric
+        and mention.type != "attack"
+        and current is not None
+        and current.type != mention.type
+    ):
+        # "claimed the Tikrit attack but not the bombing": "the bombing" is the bombing told before
+        same_kind = [d for d in drafts if d.type == mention.type and _compatible(d, mention.place, when)]
+        if same_kind:
+            return same_kind[-1]
     if current is not None and _compatible(current, mention.place, when):
         return current
     for draft in reversed(drafts):

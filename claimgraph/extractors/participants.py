@@ -99,6 +99,9 @@ PEOPLE_NOUNS = ATTACKER_WORDS | GROUP_NOUNS | {
     "hundreds", "groups", "pair", "couple", "remnants", "people", "spokesmen", "spokesperson", "official",
     "officials", "representative", "representatives", "militiamen", "cadres",
 }  # fmt: skip
+_CUES = kb.load("cues")
+# Verbs by which one named speaks for itself: denials, claims, admissions ("X, which denied involvement")
+OWN_WORD_VERBS = frozenset([*_CUES["verbs"]["deny"], *_CUES["verbs"]["claim"], *_CUES["own_word_verbs"]])
 PARENT_NOUNS = frozenset(_RELATIONS["part_of"]["parent_nouns"])  # "a faction of Y": Y is another group
 
 
@@ -186,8 +189,11 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
         clause = clause.head  # "X, which Indian officials say is a front for Y": the clause on X
     if root.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
         noun = clause.head  # the noun the relative clause hangs on, without the clause itself
-        if noun.ent_type_ in {"GPE", "LOC", "FAC"}:
-            return []  # "the bombing of a mosque in Peshawar, which killed 101": the bombing did it
+        # "the bombing of a mosque in Peshawar, which killed 101": the bombing did it; but "blamed Israel
+        # and the United States, which denied involvement": a state speaks for itself
+        speaks = clause.lemma_.lower() in OWN_WORD_VERBS and actors_in({noun.i}, actors)
+        if noun.ent_type_ in {"GPE", "LOC", "FAC"} and not speaks:
+            return []
         return _resolve_reference(_phrase_of(noun), actors, speaker, floor)
     lower = GROUP_POSSESSIVES.get(root.lower_, root.lower_)
     pronoun = lower in GROUP_PRONOUNS | {"themselves"}
@@ -600,14 +606,14 @@ def done_to_the_attackers(verb: Token) -> bool:
     gunmen", "two of the assailants were shot") or counted ("said it had killed 33 militants in a rescue
     operation"), or to its weapons ("shot down a third missile")."""
     down = any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
-    return _the_doer_in_turn(verb) or any(
+    return the_doer_in_turn(verb) or any(
         (p.lower_ in COUNTER_PATIENTS and any(_marks_them_known(c) for c in p.children))
         or (down and p.lemma_.lower() in INTERCEPTED)
         for p in patients(verb)
     )
 
 
-def _the_doer_in_turn(verb: Token) -> bool:
+def the_doer_in_turn(verb: Token) -> bool:
     """ "A gunman killed seven people ... before being shot dead by police": a passive with no subject of
     its own, in a clause on the attack's verb, is done to that verb's subject, the attacker."""
     passive = any(c.dep_ == "auxpass" for c in verb.children) and not any(

@@ -44,6 +44,9 @@ DATE_LABELS = {"DATE", "TIME"}
 PERSON_ENDS = "claimgraph.person_ends"  # doc.user_data key: see _person_ends
 VICTIM_VERBS = kb.role_lexicon()["victim_verbs"]
 PEOPLE_WORDS = kb.role_lexicon()["person_patients"] | frozenset(kb.load("generic_actors")["members"])
+# ... and what a state's forces fly or fire ("U.S. and British warplanes struck targets across Yemen")
+STATE_ARMS = frozenset(kb.load("generic_actors")["state_acts"]) | {"warplanes", "jets", "drones", "gunships"}
+SEATS = frozenset(kb.load("seats")["seats"] or {})  # "Moscow denied": a capital that speaks
 SPEAKING_VERBS = kb.reporting_verbs()
 # "the Afghan capital": state actor -> its capital (kb seats.yaml, the first capital listed for a state)
 CAPITALS = {state: seat for seat, state in reversed(list((kb.load("seats")["seats"] or {}).items()))}
@@ -118,11 +121,15 @@ def _placelike(ent: Span) -> bool:
 
 
 def _nationality_of_people(ent: Span) -> bool:
-    """ "killing 170 civilians and 13 U.S. troops", "two Chinese nationals": a state's name set before
-    people says whose they are, not where it happened (kb incident_roles.yaml ``person_patients``,
-    generic_actors.yaml ``members``)."""
+    """ "killing 170 civilians and 13 U.S. troops", "two Chinese nationals", "U.S. warplanes": a state's
+    name set before people or arms says whose they are, not where it happened (kb incident_roles.yaml
+    ``person_patients``, generic_actors.yaml ``members``, ``state_acts``)."""
     root = ent.root
-    return ent.label_ == "GPE" and root.dep_ == "compound" and root.head.lower_ in PEOPLE_WORDS
+    return (
+        ent.label_ == "GPE"
+        and root.dep_ in {"compound", "nmod"}
+        and root.head.lower_ in PEOPLE_WORDS | STATE_ARMS
+    )
 
 
 def _named_as_a_place(ent: Span) -> bool:
@@ -161,6 +168,8 @@ def _names_the_speaker(ent: Span) -> bool:
     ("Guatemala army" before it is kept: in MUC-4 wire copy it is often the only place an incident's
     report gives)."""
     token = ent.root
+    if token.dep_ == "nsubj" and ent.text in SEATS and token.head.lemma_.lower() in SPEAKING_VERBS:
+        return True  # "Moscow denied striking the hospital": a capital speaking for its state
     if token.dep_ == "poss":  # "Russia's defence ministry denied ...": whose the speaker is
         owner = token.head
         return owner.dep_ == "nsubj" and owner.head.lemma_.lower() in SPEAKING_VERBS
