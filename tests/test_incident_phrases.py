@@ -979,3 +979,13 @@ def test_the_bombing_named_again_is_the_bombing_not_the_latest_attack(analyzer):
         ("bombing", "Baghdad"),
         ("armed assault", "Tikrīt"),
     ]
+
+
+def test_a_state_before_a_foreign_victims_word_is_no_place(analyzer):
+    """ "killing at least nine people, including a U.S. contractor": whose the contractor was (kb
+    ``person_patients``); before, a second incident placed in the United States."""
+    text = (
+        "Gunmen stormed the Corinthia hotel in Tripoli on Tuesday, killing at least nine people, including a "
+        "U.S. contractor."
+    )
+    assert _incident(analyzer, text).place.name == "Tripoli"

@@ -1785,3 +1785,48 @@ def test_conduct_in_a_relative_clause_leaves_the_charge_on_the_incident(analyzer
     result = analyzer.extract(Document(id="conduct", text=text))
     [attack] = result.incidents
     assert {s.object["incident"] for s in result.statements} == {attack.id}
+
+
+def test_officials_who_suspect_a_group_hedge_the_charge(analyzer):
+    """ "Officials suspect the Islamic State West Africa Province": a likely doer, as "ISWAP is suspected"
+    is (kb relations.yaml ``suspecting_verbs``); before, asserted."""
+    text = (
+        "Gunmen kidnapped 110 schoolgirls from a school in Dapchi, Yobe state, on Monday. Officials suspect "
+        "the Islamic State West Africa Province."
+    )
+    result = analyzer.extract(Document(id="suspect", text=text))
+    assert [(s.subject, s.certainty) for s in result.statements] == [("iswap", "likely")]
+
+
+def test_a_stabbing_is_an_attack_and_the_police_who_shoot_the_stabber_are_not_its_doers(analyzer):
+    """ "A man stabbed three people ... before being shot by police": an attack (kb "stab"), whose
+    attacker is the man; the police answered it (before: no incident, and the police as doers)."""
+    text = (
+        "A man stabbed three people near a railway station in Leeds on Wednesday before being shot by police."
+    )
+    result = analyzer.extract(Document(id="stab", text=text))
+    assert [(i.type, i.attackers) for i in result.incidents] == [("attack", ["man"])]
+    assert result.statements == []
+
+
+def test_the_doers_said_to_be_a_group_named_by_what_it_is(analyzer):
+    """ "The kidnappers were bandits, a police spokesman said": the deed's doers named again and said to
+    be bandits (kb ``deed_doers`` + copula); before, no statement. "The gunman was shot dead" names no
+    group."""
+    text = (
+        "Gunmen abducted 287 pupils from a school in Kuriga, in Kaduna state, on Thursday. The kidnappers "
+        "were bandits, a police spokesman said. The gunman was a local man, another official said."
+    )
+    said = _said(analyzer, text)
+    assert [(r, s) for r, s, _ in said] == [("perpetrated", "new:bandits")]
+
+
+def test_philippine_groups_are_known(analyzer):
+    """ "Suspected Abu Sayyaf militants beheaded a Vietnamese sailor": the kb knows the Abu Sayyaf Group
+    (and the other Philippine armed groups), so the military's charge names it, hedged."""
+    text = (
+        "Suspected Abu Sayyaf militants beheaded a Vietnamese sailor held hostage in Sulu province, the "
+        "military said on Monday."
+    )
+    result = analyzer.extract(Document(id="asg", text=text))
+    assert [(s.subject, s.certainty) for s in result.statements] == [("abu_sayyaf", "likely")]

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimgraph import kb
 from claimgraph.extractors.participants import COPULAS, governing_verb
 
 NEGATORS = {"not", "never", "n't", "no", "without"}
+SUSPECTING_VERBS = frozenset(kb.load("relations")["perpetrated"]["suspecting_verbs"])
 NEGATING_VERBS = {"lack", "fail", "refuse", "unable"}
 FRAMING_DEPS = frozenset({"acomp", "advmod", "attr", "oprd"})  # "It is [unlikely] that", "It seems [likely]"
 MODAL_DEPS = frozenset({"aux", "advmod"})  # "X [may have] helped plan it"
@@ -51,7 +53,8 @@ def certainty(trigger: Span, window: tuple[int, int]) -> str:
         h for h in doc.spans.get("hedges", []) if h.start in clause and window[0] <= h.start_char < window[1]
     ]
     if not hedges:
-        return "asserted"
+        suspected = trigger[0].lemma_.lower() in SUSPECTING_VERBS and trigger[0].pos_ == "VERB"
+        return "likely" if suspected else "asserted"  # "Officials suspect ISWAP"
     nearest = min(hedges, key=lambda h: abs(h.start - trigger.start))
     return nearest.label_
 

@@ -272,6 +272,8 @@ def _unnamed_doers_between(actor: Span, pronoun: Span) -> bool:
 def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Found | None) -> list[Span]:
     if received(trigger, relation):
         return _actors_heading(_givers(trigger.root), actors)
+    if relation == "perpetrated" and len(trigger) == 2 and trigger[-1].lemma_ == "be":
+        return _named_by_copula(trigger)
     last = trigger[-1]
     # "members of X", "the work of X": the doer follows the preposition (a denial's "distanced itself
     # from the bombing" names what is denied)
@@ -373,6 +375,17 @@ def reciprocal_accusers(trigger: Span, actors: list[Span]) -> list[Span]:
     subject = subject_of(verb, passive_ok=False)
     accusers = actors_in(head_tokens(subject.root), actors) if subject is not None else []
     return accusers if len({a.kb_id_ for a in accusers}) > 1 else []
+
+
+def _named_by_copula(trigger: Span) -> list[Span]:
+    """ "The kidnappers were bandits", "the attackers were Fulani herdsmen": the deed's doers, named again
+    (kb relations.yaml ``deed_doers``), said to be a group named by what it is. Named groups and "members
+    of X" are the ties' to read ("the gunmen were members of X")."""
+    doers, verb = trigger[0], trigger[-1]
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if doers.dep_ != "nsubj" or attr is None or not any(c.lower_ == "the" for c in doers.children):
+        return []
+    return unnamed_groups(attr)
 
 
 def _loyal_doers(verb: Token, actors: list[Span]) -> list[Span]:
@@ -622,7 +635,8 @@ def the_doer_in_turn(verb: Token) -> bool:
     if not passive or verb.dep_ not in {"pcomp", "advcl"}:
         return False
     above = verb.head.head if verb.dep_ == "pcomp" else verb.head
-    return any(c.dep_ == "nsubj" and c.lower_ in COUNTER_PATIENTS for c in above.children)
+    attacking = above.lemma_.lower() in EVENT_NOUNS  # "A man stabbed three people before being shot"
+    return any(c.dep_ == "nsubj" and (attacking or c.lower_ in COUNTER_PATIENTS) for c in above.children)
 
 
 def _marks_them_known(word: Token) -> bool:

@@ -78,6 +78,8 @@ def _relation_entries() -> Iterator[Entry]:
                 yield Entry(relation, "LOWER", phrase)
             for lemma in entry.get("verb_patterns") or []:
                 yield Entry(relation, "LEMMA", lemma, VERB_POS)
+            for doer in entry.get("deed_doers") or []:  # "the kidnappers were bandits"
+                yield Entry(relation, "LEMMA", f"{doer} be")
 
 
 ADAPTERS: dict[str, Callable[[], Iterator[Entry]]] = {
