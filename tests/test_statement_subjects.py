@@ -1830,3 +1830,15 @@ def test_philippine_groups_are_known(analyzer):
     )
     result = analyzer.extract(Document(id="asg", text=text))
     assert [(s.subject, s.certainty) for s in result.statements] == [("abu_sayyaf", "likely")]
+
+
+def test_a_groups_own_words_inside_a_monitors_report_are_its_claim(analyzer):
+    """ "A group calling itself Islamic State in Libya said it was behind the attack, according to SITE":
+    the group says it did it, SITE reports that it said so: a claim, reported by SITE (before, SITE
+    alleging the group's doing)."""
+    text = (
+        "Gunmen stormed a hotel in Tripoli on Tuesday, killing at least nine people. A group calling itself "
+        "Islamic State in Libya said it was behind the attack, according to SITE."
+    )
+    result = analyzer.extract(Document(id="site", text=text))
+    assert [(s.relation, s.source.name) for s in result.statements] == [("claimed", "SITE")]

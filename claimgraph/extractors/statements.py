@@ -55,6 +55,7 @@ PEOPLE_ENTITIES = {"PERSON", "NORP", "ORG", "GPE"}
 # A charge ("blamed X for ...", "accused X of ...") of neglect rather than of the act: "for failing to".
 FAILING_VERBS = {"fail", "neglect", "ignore", "allow", "let"}
 ENABLING = frozenset(kb.load("cues")["enabling"])
+REPORTING_VERBS = kb.reporting_verbs()
 
 # Modals of an act not (yet) done: the future, the conditional ("will carry out", "would kill").
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
@@ -425,6 +426,22 @@ def _attributions_for(trigger: Span, found: list[Found]) -> list[Found | None]:
     return [None]
 
 
+def _says_it_itself(trigger: Span, attribution: Found | None, subject: Span) -> bool:
+    """ "A group calling itself Islamic State in Libya said it was behind the attack, according to SITE":
+    inside another's report, the subject itself says the words (the subject of the verb of speech whose
+    complement holds them names it), so they are its claim, as reported."""
+    if attribution is None:
+        return False
+    clause = participants.governing_verb(trigger.root)
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "said it had attacked the post and killed two soldiers"
+    speech = clause.head
+    if clause.dep_ != "ccomp" or speech.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    speakers = [c for c in speech.children if c.dep_ == "nsubj"]
+    return any(s.left_edge.i <= subject.start and subject.end <= s.right_edge.i + 1 for s in speakers)
+
+
 def _in_cue(found: Found, char: int) -> bool:
     """Whether the character lies in the attribution's cue, auxiliaries included ("have blamed")."""
     return found.cue_start <= char < found.cue_start + len(found.cue_text)
@@ -515,6 +532,12 @@ def _said_by(
             if obj.get("actor") == subject.kb_id_:
                 continue
             rel, source = _speaker(relation, subject, attribution, polarity)
+            if (
+                rel == "perpetrated"
+                and polarity == "positive"
+                and _says_it_itself(trigger, attribution, subject)
+            ):
+                rel = "claimed"  # "A group ... said it was behind the attack, according to SITE"
             out.append(
                 _statement(
                     ctx, document_id, trigger, subject, rel, obj, source, attribution, polarity, certainty
