@@ -121,9 +121,10 @@ CLAUSE_ONLY = frozenset(kb.load("cues")["clause_only"])
 OBJECT_COMPLEMENTS = frozenset(kb.load("cues")["object_complements"])  # "accused X of", "described X as"
 RAISING_VERBS = frozenset(kb.load("cues")["raising_verbs"])
 CHARGE_OBJECTS = frozenset(kb.load("relations")["denied"]["charge_objects"])  # "a charge", "the allegations"
-DENY_VERBS = frozenset(kb.load("cues")["verbs"]["deny"])  # "which the group denied"
-# "which claimed responsibility", "which later acknowledged responsibility"
-CLAIM_VERBS = frozenset(kb.load("cues")["verbs"]["claim"]) | frozenset(kb.load("cues")["own_word_verbs"])
+_CUE_VERBS = kb.load("cues")["verbs"]
+# Verbs by which one named speaks for itself, in a relative clause on its name: denials, claims,
+# admissions ("which the group denied", "which claimed responsibility", "which later acknowledged it")
+OWN_WORD_VERBS = frozenset([*_CUE_VERBS["deny"], *_CUE_VERBS["claim"], *kb.load("cues")["own_word_verbs"]])
 SPEECH_VERBS = frozenset(kb.load("cues")["verbs"]["speech"])  # ", saying ..."
 
 
@@ -201,7 +202,7 @@ def _own_words_in_a_clause(token: Token) -> bool:
     own word, not part of what the speaker says (kb cues.yaml ``deny`` and ``claim`` verbs)."""
     return (
         token.dep_ == "relcl"
-        and token.lemma_.lower() in DENY_VERBS | CLAIM_VERBS
+        and token.lemma_.lower() in OWN_WORD_VERBS
         and any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in {"which", "who", "that"} for c in token.children)
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimgraph import kb
-from claimgraph.extractors.attributions import Found, subject_of
+from claimgraph.extractors.attributions import OWN_WORD_VERBS, Found, subject_of
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.speakers import (
     GROUP_NOUNS,
@@ -99,9 +99,6 @@ PEOPLE_NOUNS = ATTACKER_WORDS | GROUP_NOUNS | {
     "hundreds", "groups", "pair", "couple", "remnants", "people", "spokesmen", "spokesperson", "official",
     "officials", "representative", "representatives", "militiamen", "cadres",
 }  # fmt: skip
-_CUES = kb.load("cues")
-# Verbs by which one named speaks for itself: denials, claims, admissions ("X, which denied involvement")
-OWN_WORD_VERBS = frozenset([*_CUES["verbs"]["deny"], *_CUES["verbs"]["claim"], *_CUES["own_word_verbs"]])
 PARENT_NOUNS = frozenset(_RELATIONS["part_of"]["parent_nouns"])  # "a faction of Y": Y is another group
 
 

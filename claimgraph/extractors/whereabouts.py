@@ -43,7 +43,10 @@ LANDMARKS = {
 DATE_LABELS = {"DATE", "TIME"}
 PERSON_ENDS = "claimgraph.person_ends"  # doc.user_data key: see _person_ends
 VICTIM_VERBS = kb.role_lexicon()["victim_verbs"]
-PEOPLE_WORDS = kb.role_lexicon()["person_patients"] | frozenset(kb.load("generic_actors")["members"])
+# People a state's name may be set before: victims, and a force's people (not its acts: "the Kabul attack")
+_MEMBERS = frozenset(kb.load("generic_actors")["members"]) - {"operation", "operations", "offensive", "fire"}
+_ACTS = kb.incident_words() | {w + "s" for w in kb.incident_words()}
+PEOPLE_WORDS = kb.role_lexicon()["person_patients"] | (_MEMBERS - _ACTS)
 # ... and what a state's forces fly or fire ("U.S. and British warplanes struck targets across Yemen")
 STATE_ARMS = frozenset(kb.load("generic_actors")["state_acts"]) | {"warplanes", "jets", "drones", "gunships"}
 SEATS = frozenset(kb.load("seats")["seats"] or {})  # "Moscow denied": a capital that speaks
