@@ -174,6 +174,8 @@ def _before_an_answer(verb: Token, end: int) -> int:
     """The end of what ``verb`` says, short of an answer to it set beside it ("accused X of arming Y, an
     accusation X has denied": X's denial is not the accuser's words)."""
     for token in verb.subtree:
+        if token.dep_ not in ANSWER_DEPS:
+            continue
         if (
             _answer(token) or _own_words_in_a_clause(token) or _says_more(token)
         ) and token.left_edge.i > verb.i + 1:
@@ -194,6 +196,9 @@ def _says_more(token: Token) -> bool:
         and token.i > 0
         and doc[token.i - 1].text == ","
     )
+
+
+ANSWER_DEPS = frozenset({"appos", "npadvmod", "relcl", "advcl"})  # where an answer or new words can hang
 
 
 def _own_words_in_a_clause(token: Token) -> bool:

@@ -40,6 +40,7 @@ _RELATIONS = kb.load("relations")
 PARENT_NOUNS = frozenset(_RELATIONS["part_of"]["parent_nouns"])  # "its armed wing, X"
 LOYALTY_WORDS = frozenset(_RELATIONS["loyalty_words"])  # "fighters loyal to X"
 QUALIFYING_PARTICIPLES = frozenset(_RELATIONS["qualifying_participles"])  # "the Pakistan-based X"
+_QUALIFIERS = QUALIFYING_PARTICIPLES | LOYALTY_WORDS
 _GENERIC = kb.load("generic_actors")
 STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]  # "police", "the army"
 
@@ -78,7 +79,7 @@ def qualifier_words(noun: Token) -> set[int]:
     return {
         t.i
         for c in noun.children
-        if c.dep_ == "amod" and c.i < noun.i and c.lower_ in QUALIFYING_PARTICIPLES | LOYALTY_WORDS
+        if c.dep_ == "amod" and c.i < noun.i and c.lower_ in _QUALIFIERS
         for t in c.subtree
     }
 

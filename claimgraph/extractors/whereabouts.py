@@ -50,6 +50,7 @@ PEOPLE_WORDS = kb.role_lexicon()["person_patients"] | (_MEMBERS - _ACTS)
 # ... and what a state's forces fly or fire ("U.S. and British warplanes struck targets across Yemen")
 STATE_ARMS = frozenset(kb.load("generic_actors")["state_acts"]) | {"warplanes", "jets", "drones", "gunships"}
 SEATS = frozenset(kb.load("seats")["seats"] or {})  # "Moscow denied": a capital that speaks
+_WHOSE = PEOPLE_WORDS | STATE_ARMS
 SPEAKING_VERBS = kb.reporting_verbs()
 # "the Afghan capital": state actor -> its capital (kb seats.yaml, the first capital listed for a state)
 CAPITALS = {state: seat for seat, state in reversed(list((kb.load("seats")["seats"] or {}).items()))}
@@ -128,11 +129,7 @@ def _nationality_of_people(ent: Span) -> bool:
     name set before people or arms says whose they are, not where it happened (kb incident_roles.yaml
     ``person_patients``, generic_actors.yaml ``members``, ``state_acts``)."""
     root = ent.root
-    return (
-        ent.label_ == "GPE"
-        and root.dep_ in {"compound", "nmod"}
-        and root.head.lower_ in PEOPLE_WORDS | STATE_ARMS
-    )
+    return ent.label_ == "GPE" and root.dep_ in {"compound", "nmod"} and root.head.lower_ in _WHOSE
 
 
 def _named_as_a_place(ent: Span) -> bool:
