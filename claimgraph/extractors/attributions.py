@@ -125,7 +125,7 @@ _CUE_VERBS = kb.load("cues")["verbs"]
 # Verbs by which one named speaks for itself, in a relative clause on its name: denials, claims,
 # admissions ("which the group denied", "which claimed responsibility", "which later acknowledged it")
 OWN_WORD_VERBS = frozenset([*_CUE_VERBS["deny"], *_CUE_VERBS["claim"], *kb.load("cues")["own_word_verbs"]])
-SPEECH_VERBS = frozenset(kb.load("cues")["verbs"]["speech"])  # ", saying ..."
+SPEECH_VERBS = frozenset(_CUE_VERBS["speech"])  # ", saying ..."
 
 
 def _content(verb: Token, cue_end: int) -> tuple[int, int] | None:

@@ -26,7 +26,7 @@ from claimgraph.extractors.incident_facts import (
     without_bare_heads,
     without_re_mentions,
 )
-from claimgraph.extractors.participants import the_doer_in_turn
+from claimgraph.extractors.participants import governing_verb, the_doer_in_turn
 from claimgraph.extractors.roles import Filler, busiest_sentence, fillers, has_roles, role_spans
 from claimgraph.extractors.whereabouts import (
     ONE_DAY,
@@ -186,11 +186,7 @@ def _of_one_day(noun: Token) -> bool:
     further on ("deleted searches on the attacks after the FBI released photos on April 18")."""
     if noun.lower_ in ATTACKER_NOUNS:
         return False  # "photos of the suspected bombers on April 18": the day of the photos
-    verb = noun
-    for _ in range(4):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    verb = governing_verb(noun)
     days = [c for c in verb.children if c.dep_ in {"npadvmod", "tmod"}]
     days += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
     days += [t for t in noun.subtree if t.i != noun.i]

@@ -405,7 +405,7 @@ def _the_weapon(subject: Span, verb: Token) -> bool:
     if subject.root.lower_ != "it" or verb.dep_ not in {"advcl", "conj"}:
         return False
     outer = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return outer is not None and (outer.lower_ in WEAPON_WORDS or outer.lemma_.lower() in kb.incident_words())
+    return outer is not None and (outer.lower_ in WEAPON_WORDS or outer.lemma_.lower() in EVENT_NOUNS)
 
 
 def _named_after_comma(noun: Token, actors: list[Span]) -> list[Span]:

@@ -502,19 +502,15 @@ def _said_by(
     polarity and certainty, and its objects (an incident, or the other actor of a tie). Groups without
     a name that it accuses join ``unnamed``."""
     actors = ctx.actors
-    accusers = participants.reciprocal_accusers(trigger, actors)
-    if accusers and relation == "perpetrated":
+    accusers = participants.reciprocal_accusers(trigger, actors) if relation == "perpetrated" else []
+    if accusers:
         return _each_blaming_the_other(ctx, document_id, trigger, accusers, attribution, index)
     subjects = participants.subjects(trigger, relation, actors, attribution)
     if not subjects or relation == "perpetrated" and _policing(trigger, subjects):
         return []
     subjects = [_same_group(s, unnamed) for s in subjects]
     unnamed += [s for s in subjects if s.label_ == participants.UNNAMED_GROUP]
-    sent = ctx.sent(trigger)
-    window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
-    polarity = modality.polarity(trigger, relation)
-    polarity = _as_the_source_puts_it(polarity, trigger, relation, attribution)
-    certainty = modality.certainty(trigger, window)
+    polarity, certainty = _how_put(ctx, trigger, relation, attribution)
     if relation in ACTOR_RELATIONS:
         found_objects = participants.objects(ctx, trigger, subjects)
         if not found_objects and len(subjects) > 1:  # "X and Y work together"
@@ -546,6 +542,14 @@ def _said_by(
     return out
 
 
+def _how_put(ctx: Context, trigger: Span, relation: str, attribution: Found | None) -> tuple[str, str]:
+    """The polarity and certainty of the trigger's words, as the attribution (or the sentence) puts them."""
+    sent = ctx.sent(trigger)
+    window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
+    polarity = _as_the_source_puts_it(modality.polarity(trigger, relation), trigger, relation, attribution)
+    return polarity, modality.certainty(trigger, window)
+
+
 def _each_blaming_the_other(
     ctx: Context,
     document_id: str,
@@ -556,10 +560,7 @@ def _each_blaming_the_other(
 ) -> list[Statement]:
     """ "The army and the RSF blamed each other for the shelling": the army says the RSF did it and the
     RSF says the army did; each accusation in its own accuser's name."""
-    sent = ctx.sent(trigger)
-    window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
-    polarity = modality.polarity(trigger, "perpetrated")
-    certainty = modality.certainty(trigger, window)
+    polarity, certainty = _how_put(ctx, trigger, "perpetrated", attribution)
     out = []
     for accuser in accusers:
         source = Source(kind="organization", name=accuser.text, actor=accuser.kb_id_)

@@ -49,11 +49,11 @@ _ACTS = kb.incident_words() | {w + "s" for w in kb.incident_words()}
 PEOPLE_WORDS = kb.role_lexicon()["person_patients"] | (_MEMBERS - _ACTS)
 # ... and what a state's forces fly or fire ("U.S. and British warplanes struck targets across Yemen")
 STATE_ARMS = frozenset(kb.load("generic_actors")["state_acts"]) | {"warplanes", "jets", "drones", "gunships"}
-SEATS = frozenset(kb.load("seats")["seats"] or {})  # "Moscow denied": a capital that speaks
+_SEATS = kb.load("seats")["seats"] or {}  # seat -> state (kb seats.yaml)
 _WHOSE = PEOPLE_WORDS | STATE_ARMS
 SPEAKING_VERBS = kb.reporting_verbs()
 # "the Afghan capital": state actor -> its capital (kb seats.yaml, the first capital listed for a state)
-CAPITALS = {state: seat for seat, state in reversed(list((kb.load("seats")["seats"] or {}).items()))}
+CAPITALS = {state: seat for seat, state in reversed(list(_SEATS.items()))}
 AGE = re.compile(r"[1-9]\d?")
 DAY_NUMBER = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 DAY_WORDS = re.compile(
@@ -168,7 +168,7 @@ def _names_the_speaker(ent: Span) -> bool:
     ("Guatemala army" before it is kept: in MUC-4 wire copy it is often the only place an incident's
     report gives)."""
     token = ent.root
-    if token.dep_ == "nsubj" and ent.text in SEATS and token.head.lemma_.lower() in SPEAKING_VERBS:
+    if token.dep_ == "nsubj" and ent.text in _SEATS and _read_as_its_state(ent):
         return True  # "Moscow denied striking the hospital": a capital speaking for its state
     if token.dep_ == "poss":  # "Russia's defence ministry denied ...": whose the speaker is
         owner = token.head
@@ -182,6 +182,12 @@ def _names_the_speaker(ent: Span) -> bool:
     while token.dep_ in {"pobj", "prep"} and token.head.i != token.i:
         token = token.head
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEAKING_VERBS
+
+
+def _read_as_its_state(ent: Span) -> bool:
+    """Whether the actor recogniser read this capital as its state's government (nlp/actors.py: a seat
+    that is the subject of a reporting verb, kb seats.yaml), so it names who speaks, not a place."""
+    return any(a.start == ent.start and a.end == ent.end for a in ent.doc.spans.get("actors", []))
 
 
 def _a_person_harmed(ent: Span) -> bool:
