@@ -989,3 +989,71 @@ def test_a_state_before_a_foreign_victims_word_is_no_place(analyzer):
         "U.S. contractor."
     )
     assert _incident(analyzer, text).place.name == "Tripoli"
+
+
+def test_an_airstrike_is_an_air_strike_placed_and_counted_by_the_story(analyzer):
+    """ "Junta airstrike kills dozens" over "carried out an airstrike on a gathering in ... Sagaing region
+    on Tuesday, killing at least 100": "airstrike" was no incident word; the place hangs on "carried out"
+    (kb ``doing_verbs``), and the story's number replaces the headline's "dozens"."""
+    text = (
+        "Myanmar junta airstrike kills dozens at village gathering\n\n"
+        "Myanmar's military carried out an airstrike on a gathering in the village of Pazigyi in Sagaing "
+        "region on Tuesday, killing at least 100 people including children, according to witnesses."
+    )
+    result = analyzer.extract(Document(id="air", text=text))
+    [incident] = result.incidents
+    assert (incident.type, incident.place.name, incident.killed.min, incident.killed.qualifier) == (
+        "air strike",
+        "Sagaing",
+        100,
+        "at least",
+    )
+
+
+def test_a_groups_ability_to_strike_is_no_incident_and_dates_none(analyzer):
+    """ "the attack showed the militants' ability to strike infrastructure despite losing their territory
+    in 2019": what they can do, not a strike; 2019 is not the blast's year (kb ``plan_words``)."""
+    text = (
+        "An explosion damaged a gas pipeline near Palmyra on Monday, the state news agency reported. "
+        "Analysts said the attack showed the militants' continued ability to strike infrastructure "
+        "despite losing their territory in 2019."
+    )
+    result = analyzer.extract(Document(id="ability", text=text))
+    [incident] = result.incidents
+    assert incident.date is None
+
+
+def test_shooting_many_dead_is_an_armed_assault_and_one_an_assassination(analyzer):
+    """ "shot dead 23 people" at a roadblock is a mass shooting (GTD: armed assault); "shot dead a
+    councillor" stays an assassination."""
+    text = "Gunmen stopped buses on a highway in Musakhel and shot dead 23 people, officials said."
+    assert _incident(analyzer, text).type == "armed assault"
+    text = "Gunmen shot dead a municipal councillor outside his home in Srinagar on Saturday."
+    assert _incident(analyzer, text).type == "assassination"
+
+
+def test_a_town_the_recogniser_cuts_short_is_found_whole(analyzer):
+    """ "in Dera Ismail Khan": the recogniser reads a person, "Ismail Khan", after a word it leaves out;
+    with that word the gazetteer knows the town."""
+    text = "Gunmen attacked a police checkpoint in Dera Ismail Khan on Monday, killing 10 soldiers."
+    assert _incident(analyzer, text).place.name == "Dera Ismail Khan"
+
+
+def test_a_headline_region_is_no_doer(analyzer):
+    """ "Two attacks in Pakistan's northwest kill 15": the parser reads "kill" as a noun owned by
+    Pakistan; a possessive before a point of the compass names a region, not who killed."""
+    text = "Two attacks in Pakistan's northwest kill 15\n\nA roadside bomb struck a police van in Bannu."
+    result = analyzer.extract(Document(id="region", text=text))
+    assert result.statements == []
+
+
+def test_a_siege_by_stormers_is_an_armed_assault_with_its_dead(analyzer):
+    """ "militants stormed ...", "a four-day siege by Islamist militants, in which at least 23 hostages and
+    32 kidnappers died": a siege and storming are attack words (before: no incident in the sentence, so
+    no target and no figure)."""
+    text = (
+        "Special forces stormed a gas plant in the Sahara on Saturday to end a four-day siege by Islamist "
+        "militants, in which at least 23 hostages and 32 kidnappers died, the interior ministry said."
+    )
+    incident = _incident(analyzer, text)
+    assert (incident.type, incident.targets, incident.killed.min) == ("armed assault", ["gas plant"], 55)

@@ -32,7 +32,7 @@ from claimgraph.extractors.roles import (
     singular,
 )
 from claimgraph.model import Figure
-from claimgraph.nlp.figures import ImpliedFigure, parse_count
+from claimgraph.nlp.figures import VAGUE_QUALIFIERS, ImpliedFigure, parse_count
 
 if TYPE_CHECKING:
     from claimgraph.extractors.incidents import Draft
@@ -56,9 +56,12 @@ PERSONAL_PRONOUNS = {"he", "him", "she", "her", "they", "them", "we", "us", "i",
 
 def _better_figure(old: Figure | None, new: Figure | None) -> bool:
     """Whether ``new`` replaces the incident's figure: the first one reported, unless that one was only
-    implied ("a teacher") and ``new`` is stated."""
+    implied ("a teacher") and ``new`` is stated, or gave no number ("airstrike kills dozens" in a
+    headline, "at least 100" in the story)."""
     if new is None or not (new.min or new.max):
         return False
+    if old is not None and old.qualifier in VAGUE_QUALIFIERS and new.qualifier not in VAGUE_QUALIFIERS:
+        return not isinstance(new, ImpliedFigure)
     return old is None or isinstance(old, ImpliedFigure) and not isinstance(new, ImpliedFigure)
 
 
@@ -674,13 +677,23 @@ def habitual(verb: Token) -> bool:
     frequency, kb incident_types.yaml ``habitual_adverbs``, on the verb or the first of its conjuncts),
     not one incident."""
     # "... has blockaded towns and attacked convoys": the tense of the first; not "No one has claimed
-    # the attacks, but they bore the hallmarks of X", a clause with its own subject
-    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "nsubj" for c in verb.children):
+    # the attacks, but they bore the hallmarks of X", a clause with its own subject. A verb with its own
+    # "have" is its own tense ("Jihadists linked to al-Qaeda have killed thousands": misparsed as a conjunct)
+    while (
+        not _present_perfect(verb)
+        and verb.dep_ == "conj"
+        and verb.head.i != verb.i
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
         verb = verb.head
     if verb.tag_ in {"VBZ", "VBP"} and any(
         c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children
     ):
         return True
+    return _present_perfect(verb)
+
+
+def _present_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
 

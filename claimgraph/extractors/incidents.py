@@ -77,6 +77,7 @@ WEAK_LEMMAS = frozenset(_TYPES["weak_lemmas"])
 OCCURRENCE_VERBS = frozenset(_TYPES["occurrence_verbs"])
 EVENT_VERBS = frozenset(_TYPES["event_verbs"])
 USING_VERBS = frozenset(_TYPES["using_verbs"])
+DOING_VERBS = frozenset(_TYPES["doing_verbs"])
 ATTACKER_NOUNS = kb.role_lexicon()["attackers"]
 OTHER_WORDS = frozenset(_TYPES["other_words"])
 # Words of a claim, a charge or a denial, whose object names the incident they are about.
@@ -241,6 +242,23 @@ def _is_anaphoric(token: Token) -> bool:
     return False
 
 
+def _type_of(trigger: Span) -> str:
+    """The trigger's incident type; "shot dead" is an assassination of one ("shot dead a councillor", "a
+    judge and his driver were shot dead"), but shooting many dead ("shot dead 23 people") is an armed
+    assault, as GTD codes mass shootings."""
+    if trigger.label_ != "assassination" or trigger[0].lower_ != "shot":
+        return trigger.label_
+    verb = trigger[0]
+    victims = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    victims += [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "conj" else []
+    many = any(
+        v.tag_ in {"NNS", "NNPS"}
+        and any(c.dep_ == "nummod" and c.lower_ not in {"one", "1"} for c in v.children)
+        for v in victims
+    )
+    return "armed assault" if many else trigger.label_
+
+
 def _own_scope(token: Token, triggers: set[int]) -> set[int]:
     """The words that describe this mention: the noun phrase, or the clause of an incident verb, less
     the relative clauses that describe someone or something in it ("killed a writer who is the
@@ -249,7 +267,8 @@ def _own_scope(token: Token, triggers: set[int]) -> set[int]:
     the incident again ("the kidnapping of X, who was seized on Saturday in Medellin") stays."""
     describes_clause = token.head.lemma_.lower() in EVENT_VERBS or token.lower_ in ATTACKER_NOUNS
     used = token.dep_ == "dobj" and token.lower_ in WEAPON_NOUNS and token.head.lemma_.lower() in USING_VERBS
-    if token.pos_ != "VERB" and (token.dep_ in {"nsubj", "nsubjpass"} and describes_clause or used):
+    done = token.dep_ == "dobj" and token.head.lemma_.lower() in DOING_VERBS  # "carried out an airstrike on"
+    if token.pos_ != "VERB" and (token.dep_ in {"nsubj", "nsubjpass"} and describes_clause or used or done):
         token = token.head  # "a suicide bomber rammed a car into a convoy on Sunday", "threw a bomb at"
     scope = set(range(token.left_edge.i, token.right_edge.i + 1))
     for word in token.subtree:
@@ -305,7 +324,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
             continue
         scope = _own_scope(token, trigger_roots)
         ents = ents_by_sent[sent_of[token.i]]
-        mention = Mention(sent_of[token.i], token, trigger.label_, _is_anaphoric(token))
+        mention = Mention(sent_of[token.i], token, _type_of(trigger), _is_anaphoric(token))
         mention.place = place_in(ents, scope, actor_tokens, hint)
         if mention.place is None and not mention.anaphoric:  # "The bombing followed attacks in X": not X
             undescribed = [e for e in ents if not _describes_another(e, token)]

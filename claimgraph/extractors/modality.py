@@ -13,6 +13,7 @@ SUSPECTING_VERBS = frozenset(kb.load("relations")["perpetrated"]["suspecting_ver
 NEGATING_VERBS = {"lack", "fail", "refuse", "unable"}
 FRAMING_DEPS = frozenset({"acomp", "advmod", "attr", "oprd"})  # "It is [unlikely] that", "It seems [likely]"
 MODAL_DEPS = frozenset({"aux", "advmod"})  # "X [may have] helped plan it"
+BELIEF_VERBS = frozenset(kb.load("cues")["belief_verbs"])
 
 
 def polarity(trigger: Span, relation: str) -> str:
@@ -61,10 +62,13 @@ def certainty(trigger: Span, window: tuple[int, int]) -> str:
 
 def _hedged_through(verb: Token) -> frozenset[str]:
     """Which words of the clause above qualify this one: "It is [unlikely] that X did it" (a frame), "X
-    [may have] helped plan it" (the modal of the verb it completes); none where nothing is above."""
+    [may have] helped plan it" (the modal of the verb it completes), "they [believed] X was behind it"
+    (a verb of belief); none where nothing is above."""
     head = verb.head
     if verb.dep_ in {"ccomp", "csubj", "xcomp"} and (head.lemma_.lower() in COPULAS or head.pos_ == "ADJ"):
         return FRAMING_DEPS
     if verb.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:
         return MODAL_DEPS
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in BELIEF_VERBS:
+        return MODAL_DEPS  # "they [strongly believed] X was responsible"
     return frozenset()

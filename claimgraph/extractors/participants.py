@@ -7,6 +7,8 @@ named there); a tie's other actor comes after the words or is coordinated with t
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from claimgraph import kb
@@ -15,8 +17,10 @@ from claimgraph.extractors.context import Context
 from claimgraph.extractors.speakers import (
     GROUP_NOUNS,
     GROUP_PRONOUNS,
+    INSTITUTIONS,
     LOYALTY_WORDS,
     NAMING_VERBS,
+    QUALIFYING_PARTICIPLES,
     is_group,
     qualifier_words,
     qualifies_only,
@@ -72,6 +76,9 @@ def _actors_heading(roots: list[Token], actors: list[Span]) -> list[Span]:
     return actors_in(set().union(*(head_tokens(r) for r in roots)), actors)
 
 
+COMPASS_WORD = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?")
+
+
 def prep_objects(token: Token, words: frozenset[str] | set[str] | None = None) -> list[Token]:
     """What the prepositions on a word name ("loyal [to X]", "a role [in the bombing]"); with ``words``,
     only those of these prepositions ("two [of the attackers]")."""
@@ -109,12 +116,15 @@ def head_tokens(root: Token) -> set[int]:
         token = todo.pop()
         out.add(token.i)
         qualifiers = qualifier_words(token)  # "the al-Qaeda-linked group", "the Iran-backed Houthis"
-        described = token.dep_ == "appos" and token is not root and _parent_noun(token)
+        appos = token.dep_ == "appos" and token is not root
+        described = appos and _parent_noun(token)
         for child in token.children:
             if child.i in qualifiers or described and child.dep_ == "poss":
                 continue  # "JNIM, al-Qaeda's branch in the Sahel": al-Qaeda is not JNIM
-            if child.dep_ in {"amod", "acl"} and child.lower_ in LOYALTY_WORDS:
-                todo.extend(prep_objects(child))  # "fighters loyal to X", "a cell linked to Hamas": X's
+            # "fighters loyal to X", "a cell linked to Hamas": X's; but a name set beside it says whose:
+            # "Hafiz Gul Bahadur, a faction allied with the TTP" is not the TTP
+            if child.dep_ in {"amod", "acl"} and child.lower_ in LOYALTY_WORDS and not appos:
+                todo.extend(prep_objects(child))
             if child.dep_ in HEAD_DEPS:
                 todo.append(child)
             elif (
@@ -193,6 +203,9 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
             return []
         return _resolve_reference(_phrase_of(noun), actors, speaker, floor)
     lower = GROUP_POSSESSIVES.get(root.lower_, root.lower_)
+    if root.lemma_.lower() in INSTITUTIONS and span[0].lower_ in {"the", "this"} and _inside(speaker):
+        # "a source in Ukraine's SBU security service said the agency was behind it": the speaker's body
+        return [a for a in actors if a.kb_id_ == speaker.actor][:1]
     pronoun = lower in GROUP_PRONOUNS | {"themselves"}
     definite_group = root.lower_ in GROUP_NOUNS and span[0].lower_ in {"the", "this", "that"}
     # "they", "the group": the speaker's, or the last named
@@ -221,21 +234,30 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     return []
 
 
-def _accused(verb: Token) -> Token | None:
-    """Who an accusing verb names: "blamed X for", "X was accused of", "blamed it on X", "attributed the
-    attack to X", "X was to blame"."""
+def _accused(verb: Token) -> list[Token]:
+    """Who an accusing verb names: "blamed X for", "X was accused of", "blamed it on X" (and "on X and on
+    Y"), "attributed the attack to X", "X was to blame"."""
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children):
-        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "X was to blame"
+        return [c for c in verb.head.children if c.dep_ == "nsubj"][:1]  # "X was to blame"
     prep = ACCUSED_PREPS.get(verb.lemma_.lower())
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if not objects:  # "they suspected members of the faction were responsible": the clause's subject
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
             if any(w.lower_ in {"responsible", "behind", "involved"} for w in clause.children):
-                return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                return [c for c in clause.children if c.dep_ == "nsubj"][:1]
     # after the verb (not "On Sunday, X blamed"), or on its object ("blamed the violence on bandits")
     after = [c for w in (verb, *objects) for c in w.rights if c.dep_ == "prep" and c.lower_ == prep]
+    after += [c for p in after for c in p.conjuncts if c.lower_ == prep]  # "on X and on Y"
     named = [o for p in after for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
-    return next(iter(named + objects), None)
+    return named or objects[:1]
+
+
+def _faction_of(noun: Token, actors: list[Span]) -> list[Span]:
+    """ "blamed the attack on a faction of the FARC": a faction with no name of its own is known by the
+    group it split from (set beside a name, "X, a faction of Y", it is X: see ``head_tokens``)."""
+    if noun.dep_ == "appos" or not _parent_noun(noun):
+        return []
+    return actors_in({i for o in prep_objects(noun, {"of"}) for i in head_tokens(o)}, actors)
 
 
 def unnamed_groups(root: Token) -> list[Span]:
@@ -284,7 +306,7 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             # "bore the hallmarks of the group": the group last named, as "carried out by the group"
             # ("attacked by the rebels" says who, not which: the rebels named before may not be these)
             if named or objs[0].tag_ != "NN":
-                return named
+                return named or unnamed_groups(objs[0])  # "the work of Ukrainian partisans"
             return _resolve_reference(_phrase_of(objs[0]), actors, None, 0) or _named_after_comma(
                 objs[0], actors
             )
@@ -309,21 +331,37 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
                     agents = _resolve_reference(_phrase_of(by[0]), actors, speaker, floor)
                 if agents:
                     return agents
+    if relation == "perpetrated" and head.pos_ == "ADP" and head.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        # "the separatists behind the train attack": those the noun names, not the one accused of
+        # backing them
+        noun = head.head
+        return (
+            actors_in(head_tokens(noun), actors)
+            or unnamed_groups(noun)
+            or _resolve_reference(_phrase_of(noun), actors, speaker, floor)
+        )
     if head.lemma_.lower() in ACCUSE_LEMMAS:
         accused = _accused(head)
-        if accused is None:
+        if not accused:
             return []
         # not "wanted by U.S. courts" after it
-        named = actors_in(head_tokens(accused), actors) or unnamed_groups(accused)
-        if named or accused.pos_ == "PRON":  # "it is blamed", "we have been accused": left as they are
+        named = [
+            a
+            for noun in accused
+            for a in actors_in(head_tokens(noun), actors) or unnamed_groups(noun) or _faction_of(noun, actors)
+        ]
+        if named or accused[0].pos_ == "PRON":  # "it is blamed", "we have been accused": left as they are
             return named
-        return _resolve_reference(_phrase_of(accused), actors, None, floor)  # "blamed the group"
+        return _resolve_reference(_phrase_of(accused[0]), actors, None, floor)  # "blamed the group"
     if head.pos_ in {"NOUN", "PROPN"}:
         described = head.head if head.dep_ == "appos" and relation in ACTOR_RELATIONS else _described(head)
         if described is not None:  # "X, a faction of Y", "described X as a faction of Y": X
             named = actors_in(head_tokens(described) - set(subtree_ids(head)), actors)
             return named or _named_before_comma(head, actors)
-        own = actors_in({c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"}}, actors)
+        own = actors_in(
+            {c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"} and not _a_region_of(c)},
+            actors,
+        )
         if not own and relation in ACTOR_RELATIONS and owns_the_tie(head):  # "X denied any link to Y"
             subject = subject_of(head.head, passive_ok=False)
             return _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
@@ -354,7 +392,16 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     if subject is not None and _the_weapon(subject, verb):
         return []
     found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
-    return found or _left_actors(trigger, actors)
+    return found or relation == "denied" and _denied_of(verb, actors) or _left_actors(trigger, actors)
+
+
+def _denied_of(verb: Token, actors: list[Span]) -> list[Span]:
+    """ "An Israeli official denied that Israel had any role in the explosion": where the one who denies
+    is no actor, the actor whose part the denied clause states."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return [
+        a for c in clauses for s in c.children if s.dep_ == "nsubj" for a in actors_in(head_tokens(s), actors)
+    ]
 
 
 def reciprocal_accusers(trigger: Span, actors: list[Span]) -> list[Span]:
@@ -505,7 +552,7 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
         if token.pos_ in {"NOUN", "PROPN"} and not found and token.ent_type_ not in {"DATE", "TIME"}:
             # "the blood of the 11 priests assassinated": the words right before name someone who is
             # no actor; an actor further left is not the doer ("FMLN urban commandos" keeps FMLN)
-            phrase = {t.i for t in token.subtree if t.i < trigger.start}
+            phrase = {t.i for t in token.subtree if t.i < trigger.start} - _backers(token)
             named = [a for a in actors if a.root.i in phrase or any(t.head.i in phrase for t in a)]
             return [a for a in named if not _a_place(a)]  # "in Ethiopia's Amhara region, killing ..."
         if token.lower_ not in {"and", ",", "the", "&"}:
@@ -514,6 +561,37 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
                 break
         i -= 1
     return found
+
+
+def _inside(speaker: Source | None) -> bool:
+    """Whether the speaker is someone inside a state or a state body ("a source in the SBU", "a Guatemalan
+    government official"): such a one's "the agency", "the government" is that body. A group speaking
+    as itself ("Islamic State claimed the attack was staged by the government") means another."""
+    if speaker is None or not speaker.actor or speaker.kind not in {"anonymous", "person"}:
+        return False
+    actor = kb.actors().get(speaker.actor)
+    return actor is not None and actor.kind in {"state", "agency", "institution"}
+
+
+def _a_region_of(owner: Token) -> bool:
+    """ "attacks in Pakistan's northwest kill 15": a possessive before a point of the compass names a
+    region (the parser, reading a headline, hangs it on the misread noun "kill"); it is no doer."""
+    doc, after = owner.doc, owner.i + 1
+    if after < len(doc) and doc[after].dep_ == "case":
+        after += 1
+    return after < len(doc) and COMPASS_WORD.fullmatch(doc[after].lower_) is not None
+
+
+def _backers(noun: Token) -> set[int]:
+    """ "Iran-backed militants", "Pakistan-based fighters": the words of a participle that says who backs
+    them or where they are (kb relations.yaml ``qualifying_participles``); the name in them did not act.
+    ("Al-Qaeda-linked militants" are al-Qaeda's people: a loyalty word, not one of these.)"""
+    return {
+        t.i
+        for c in noun.children
+        if c.dep_ == "amod" and c.i < noun.i and c.lower_ in QUALIFYING_PARTICIPLES
+        for t in c.subtree
+    }
 
 
 def objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:
@@ -617,7 +695,7 @@ def done_to_the_attackers(verb: Token) -> bool:
     operation"), or to its weapons ("shot down a third missile")."""
     down = any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
     return the_doer_in_turn(verb) or any(
-        (p.lower_ in COUNTER_PATIENTS and any(_marks_them_known(c) for c in p.children))
+        (p.lower_ in COUNTER_PATIENTS and (_counted(p) or any(_marks_them_known(c) for c in p.children)))
         or (down and p.lemma_.lower() in INTERCEPTED)
         for p in patients(verb)
     )
@@ -639,3 +717,11 @@ def the_doer_in_turn(verb: Token) -> bool:
 def _marks_them_known(word: Token) -> bool:
     """ "the gunmen", "its attackers", "33 militants": the attackers as a known or counted set."""
     return word.dep_ in {"det", "poss"} and word.lower_ in DEFINITE or word.dep_ == "nummod"
+
+
+def _counted(noun: Token) -> bool:
+    """ "dozens of terrorists", "12 of the militants": a number of them, counted by the word before "of"."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    return of.head.pos_ == "NUM" or of.head.lemma_.lower() in {"dozen", "score", "hundred", "thousand"}

@@ -99,7 +99,9 @@ def _actor_in(ctx: Context, span: Span) -> Span | None:
     ]
     spoken_for = [a for a in named if _spokesperson_of(a) or _the_wing_named(a)]
     heading = [a for a in named if a.start <= span.root.i < a.end]  # "Ukraine's SBU security service"
-    return next(iter(spoken_for + heading), named[0] if named else None)
+    # "a source in Ukraine's SBU security service": the body, not the state that owns it
+    bodies = [a for a in named if not any(b is not a and b.start <= a.root.head.i < b.end for b in named)]
+    return next(iter(spoken_for + heading + bodies), named[0] if named else None)
 
 
 def _the_wing_named(actor: Span) -> bool:
@@ -206,7 +208,7 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
     if actor is not None and actor.start <= head.i < actor.end and head.ent_type_ != "PERSON":
         # "JNIM, al-Qaeda's branch in the Sahel, claimed": the group speaks, whatever the recogniser
         # took for a person in the words that describe it ("Sahel")
-        return Source(kind="organization", name=actor.text, actor=actor.kb_id_)
+        return Source(kind="organization", name=_with_its_owner(actor), actor=actor.kb_id_)
     person = _person_near(ctx, span)
     if person is not None:
         title = _title(span, person) if person.start < span.end else span.text
@@ -217,7 +219,7 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
         issuer = _issuer(ctx, span, history or []) if actor is None else None
         return issuer or Source(kind="report", name=text, actor=actor.kb_id_ if actor else None)
     if actor is not None and actor.start <= head.i < actor.end:
-        return Source(kind="organization", name=actor.text, actor=actor.kb_id_)
+        return Source(kind="organization", name=_with_its_owner(actor), actor=actor.kb_id_)
     if actor is not None and (head.lower_ in SPOKESPEOPLE or _speaks_for(actor, span)):
         return Source(kind="organization", name=actor.text, actor=actor.kb_id_, title=head.text)
     if head.lower_ in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS:
@@ -229,6 +231,15 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
     if any(e.label_ in {"ORG", "NORP", "GPE"} for e in ctx.ents_in(span)):
         return Source(kind="organization", name=text)
     return Source(kind="anonymous", name=text)
+
+
+def _with_its_owner(actor: Span) -> str:
+    """ "Pakistan's military said": a body named by what it is keeps the state it belongs to in its name
+    ("Pakistan's military", not "military"); a body with a name of its own is that name."""
+    owner = next((c for c in actor.root.children if c.dep_ == "poss" and c.i < actor.start), None)
+    if owner is None or not actor.kb_id_.startswith("new:"):
+        return actor.text
+    return actor.doc[owner.left_edge.i : actor.end].text
 
 
 def _named_before(span: Span, history: list[tuple[int, Source]]) -> Source | None:

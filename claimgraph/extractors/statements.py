@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors import modality, participants
-from claimgraph.extractors.attributions import CHARGE_OBJECTS, Found, answers_a_charge, subject_of
+from claimgraph.extractors.attributions import (
+    CHARGE_OBJECTS,
+    DISMISSING_VERBS,
+    Found,
+    answers_a_charge,
+    dismisses,
+    subject_of,
+)
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.incidents import IncidentIndex, draft_for, habitual
 from claimgraph.extractors.participants import (
@@ -31,6 +38,7 @@ from claimgraph.model import Source, Statement, stable_id
 from claimgraph.nlp.actors import states_by_code
 
 RELATIONS = kb.load("relations")
+CHARGE_VERBS = frozenset(RELATIONS["denied"]["charge_verbs"])  # deny only a charge: "rejected the claim"
 PRECEDENCE = ["denied", "claimed", "part_of", "cooperates_with", "facilitated", "perpetrated"]
 DISBELIEF = set(RELATIONS["disbelief"])
 NOT_OBJECTS = {r: set(v.get("not_objects") or []) for r, v in RELATIONS.items() if isinstance(v, dict)}
@@ -64,7 +72,8 @@ FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
 def _pick_triggers(doc: Doc) -> list[Span]:
     """Longest trigger per place; on a tie the more specific relation."""
     spans = sorted(
-        doc.spans.get("relation_triggers", []), key=lambda s: (-(s.end - s.start), PRECEDENCE.index(s.label_))
+        (s for s in doc.spans.get("relation_triggers", []) if not _responsible_for_something(s)),
+        key=lambda s: (-(s.end - s.start), PRECEDENCE.index(s.label_)),
     )
     taken: set[int] = set()
     out = []
@@ -74,6 +83,16 @@ def _pick_triggers(doc: Doc) -> list[Span]:
         taken |= set(range(span.start, span.end))
         out.append(span)
     return sorted(out, key=lambda s: s.start)
+
+
+def _responsible_for_something(trigger: Span) -> bool:
+    """ "X is responsible for the murders": "be responsible" (kb, for "X was responsible.") gives way to
+    "responsible for", which says for what ("are responsible for security" is no charge)."""
+    last, be = trigger[-1], trigger[0]
+    if be.lemma_ != "be" or last.lower_ != "responsible":
+        return False
+    # ... or a fronted "for which" ("the actions for which they are responsible")
+    return any(c.dep_ == "prep" for c in last.children) or any(c.lower_ == "for" for c in be.children)
 
 
 def _acted_on(trigger: Span) -> Token | None:
@@ -87,8 +106,8 @@ def _acted_on(trigger: Span) -> Token | None:
             return verb.head  # "investigations that are being conducted by": what "that" stands for
         if objects:
             return objects[0]
-    if verb.pos_ == "VERB" and verb.dep_ == "acl":
-        return verb.head
+    if verb.pos_ == "VERB" and verb.dep_ in {"acl", "relcl"}:
+        return verb.head  # "the investigations the government has conducted": no "that" to stand for them
     if trigger[-1].pos_ == "ADP":  # "behind the bombing", "responsible for the elections"
         return next((c for c in trigger[-1].children if c.dep_ == "pobj"), None)
     return None
@@ -206,6 +225,8 @@ def _blamed_for_a_failure(trigger: Span, attack: set[int]) -> bool:
         return True
     # "accused government forces of storing ammunition nearby": a charge, but of no attack or help
     acts = [c for c in charges if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+    # "accused Hamas of hiding weapons": the parser at times takes the gerund for a noun before its object
+    acts += [c for c in charges if c.dep_ == "pobj" and _gerund_first(c)]
     if not acts:
         return False
     # "of arming the group", "of cooperating in the attack": help, stated by its own words
@@ -213,6 +234,11 @@ def _blamed_for_a_failure(trigger: Span, attack: set[int]) -> bool:
     if any(act.i in helping for act in acts):
         return True
     return not any(i in attack for act in acts for i in subtree_ids(act))
+
+
+def _gerund_first(noun: Token) -> bool:
+    first = noun.left_edge
+    return first.i < noun.i and first.dep_ in {"compound", "amod"} and first.lower_.endswith("ing")
 
 
 def _about_something_else(trigger: Span, attack: set[int]) -> bool:
@@ -371,10 +397,17 @@ def _framing(trigger: Span, attack: set[int]) -> bool:
 
 def _rejects_no_charge(trigger: Span, relation: str) -> bool:
     """ "former rebels who rejected the 2016 peace deal": "reject" with an object that is no charge
-    (``charge_objects`` in kb/relations.yaml) denies nothing."""
-    if relation != "denied" or trigger.root.lemma_.lower() != "reject":
+    (``charge_objects`` in kb/relations.yaml) denies nothing; "called the attack cowardly" denies
+    nothing either: a describing verb denies only with a dismissive word (``dismissals``, kb cues.yaml)."""
+    verb = trigger.root
+    lemma = verb.lemma_.lower()
+    if relation != "denied" or lemma not in CHARGE_VERBS and lemma not in DISMISSING_VERBS:
         return False
-    objects = [c for c in trigger.root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if lemma in DISMISSING_VERBS and lemma not in CHARGE_VERBS and not dismisses(verb):
+        return True
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects and verb.dep_ == "relcl":
+        objects = [verb.head]  # "an allegation New Delhi called baseless"
     return bool(objects) and all(o.lower_ not in CHARGE_OBJECTS for o in objects)
 
 

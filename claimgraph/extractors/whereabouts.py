@@ -50,7 +50,9 @@ PEOPLE_WORDS = kb.role_lexicon()["person_patients"] | (_MEMBERS - _ACTS)
 # ... and what a state's forces fly or fire ("U.S. and British warplanes struck targets across Yemen")
 STATE_ARMS = frozenset(kb.load("generic_actors")["state_acts"]) | {"warplanes", "jets", "drones", "gunships"}
 _SEATS = kb.load("seats")["seats"] or {}  # seat -> state (kb seats.yaml)
-_WHOSE = PEOPLE_WORDS | STATE_ARMS
+_WHOSE = PEOPLE_WORDS | STATE_ARMS | kb.role_lexicon()["state_property"]
+_RELATIONS = kb.load("relations")
+_QUALIFIERS = frozenset(_RELATIONS["qualifying_participles"]) | frozenset(_RELATIONS["loyalty_words"])
 SPEAKING_VERBS = kb.reporting_verbs()
 # "the Afghan capital": state actor -> its capital (kb seats.yaml, the first capital listed for a state)
 CAPITALS = {state: seat for seat, state in reversed(list(_SEATS.items()))}
@@ -113,7 +115,7 @@ def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
 
 
 def _placelike(ent: Span) -> bool:
-    if _names_the_speaker(ent) or _nationality_of_people(ent):
+    if _names_the_speaker(ent) or _nationality_of_people(ent) or _qualifies_a_group(ent):
         return False
     if ent.label_ in PLACE_LABELS:
         return not _a_person_harmed(ent)
@@ -124,10 +126,20 @@ def _placelike(ent: Span) -> bool:
     return ent.label_ == "ORG" and (len(ent) == 1 and not _a_surname(ent) or ent[-1].lower_ in LANDMARKS)
 
 
+def _qualifies_a_group(ent: Span) -> bool:
+    """ "Iran-backed militants attacked a base in Syria": a name in a participle that says who backs a
+    group, or whom it is tied to, is not where the attack happened (kb relations.yaml
+    ``qualifying_participles``, ``loyalty_words``). "Pakistan-based" says where the group is, not the
+    attack either."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in _QUALIFIERS
+
+
 def _nationality_of_people(ent: Span) -> bool:
-    """ "killing 170 civilians and 13 U.S. troops", "two Chinese nationals", "U.S. warplanes": a state's
-    name set before people or arms says whose they are, not where it happened (kb incident_roles.yaml
-    ``person_patients``, generic_actors.yaml ``members``, ``state_acts``)."""
+    """ "killing 170 civilians and 13 U.S. troops", "two Chinese nationals", "U.S. warplanes", "a US base":
+    a state's name set before people, arms or what it keeps abroad says whose they are, not where it
+    happened (kb incident_roles.yaml ``person_patients``, ``state_property``, generic_actors.yaml
+    ``members``, ``state_acts``)."""
     root = ent.root
     return ent.label_ == "GPE" and root.dep_ in {"compound", "nmod"} and root.head.lower_ in _WHOSE
 

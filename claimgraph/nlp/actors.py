@@ -372,6 +372,14 @@ def _repeated(doc: Doc, introduced: list[Span]) -> list[Span]:
     return found
 
 
+def _set_beside_as_a_group(name: Span, window: Span) -> bool:
+    """ "Hafiz Gul Bahadur, a faction allied with the TTP": a group named after its leader, which the
+    recogniser takes for a person; the noun set beside the name says it is a group ("Abu Yasir, a militia
+    commander" is a person)."""
+    beside = next((t for t in window if t.dep_ == "appos" and t.head.i == name.root.i), None)
+    return beside is not None and beside.lower_ in INTRO_NOUNS | GROUP_HEADS
+
+
 class ActorRecognizer:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -412,6 +420,7 @@ class ActorRecognizer:
         self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
         heads = [*generic["single"], *generic["phrases"]]
         self.generic.add("GENERIC", [Doc(nlp.vocab, words=h.split()) for h in heads])
+        self.generic.add("NATIONAL", [Doc(nlp.vocab, words=[w]) for w in generic["national"]])
         self.same_body = {name: names[0] for names in generic.get("same") or [] for name in names}
         self.member_nouns = frozenset(generic.get("members") or [])
 
@@ -529,7 +538,11 @@ class ActorRecognizer:
         """ "the army", "Nigerian security forces", "death squads": actors named by what they are."""
         out = []
         # filter_spans keeps the longest of overlapping names, as the Matcher's greedy="LONGEST" did
-        for name in filter_spans(_after_nationality(doc, self.generic(doc))):
+        matches = self.generic(doc)
+        national = doc.vocab.strings["NATIONAL"]
+        alone = {(s, e) for m, s, e in matches if m == national}  # "troops" without a state's adjective
+        names = _after_nationality(doc, matches)
+        for name in filter_spans([n for n in names if (n.start, n.end) not in alone]):
             start, end = name.start, name.end
             if self._describes_a_noun(doc[end - 1]):
                 continue
@@ -594,7 +607,9 @@ class ActorRecognizer:
             if not any(t.lower_ in INTRO_NOUNS | GROUP_HEADS | DESCRIBED_BODIES for t in window):
                 continue
             name = _name_before(doc, token.i)
-            if name is not None and not kb.resolve_alias(name.text) and name.root.ent_type_ != "PERSON":
+            if name is None or kb.resolve_alias(name.text):
+                continue
+            if name.root.ent_type_ != "PERSON" or _set_beside_as_a_group(name, window):
                 found.append(new_actor(name))
         return found
 

@@ -34,6 +34,9 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # Plural vague quantities: the smallest literal reading ("dozens" is at least two dozen).
 _PLURALS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2_000_000}
 _VAGUE = ("several", "a few", "few", "many", "numerous", "a number of", "a handful of", "some")
+# Qualifiers of a figure that gives no number ("dozens", "several"): a later stated number is better.
+VAGUE_QUALIFIERS = frozenset([*_PLURALS, *_VAGUE])
+_AT_LEAST = frozenset({"at least", "more than"})  # lower bounds that add up ("a commander and at least two")
 _ZERO = ("no one", "nobody", "none", "no")
 
 # Qualifier phrases before a number, longest first, mapped to (canonical qualifier, kind).
@@ -187,9 +190,33 @@ def _count_of(tok: Token) -> Figure | None:
         if figure is None and tok.lower_ in ("nobody", "none"):
             figure = Figure(0, 0, None)
         if figure is None and _one_person(tok):
-            count = 1 + sum(1 for c in tok.conjuncts if c.i > tok.i and _one_person(c))
-            figure = ImpliedFigure(count, count, None)  # "a judge and his driver": two
-    return figure
+            figure = ImpliedFigure(1, 1, None)  # "killing a teacher"
+    return _with_conjuncts(tok, figure) if figure is not None else None
+
+
+def _with_conjuncts(tok: Token, figure: Figure) -> Figure:
+    """The figure with those of the nouns coordinated after it: "a judge and his driver" are two, "a
+    senior commander and two other people" three, "two soldiers and a policeman" three. A conjunct with
+    no count ("two soldiers and civilians") leaves the first figure as it is."""
+    if figure.min is None or figure.max not in (None, figure.min) or figure.qualifier in VAGUE_QUALIFIERS:
+        return figure
+    doc = tok.doc
+    low, qualifier, implied = figure.min, figure.qualifier, isinstance(figure, ImpliedFigure)
+    for conj in (c for c in tok.conjuncts if c.i > tok.i):
+        if _one_person(conj):
+            low += 1
+            continue
+        stated = parse_count(doc[conj.left_edge.i : conj.i].text) if conj.left_edge.i < conj.i else None
+        if stated is None or stated.min is None or stated.max not in (None, stated.min):
+            return figure
+        if stated.max is None and stated.qualifier not in _AT_LEAST:
+            return figure  # "a commander and dozens of fighters": no sum to state
+        low, implied = low + stated.min, False
+        qualifier = qualifier or stated.qualifier
+    if low == figure.min:
+        return figure
+    exact = qualifier is None
+    return (ImpliedFigure if implied else Figure)(low, low if exact else None, qualifier)
 
 
 class ImpliedFigure(Figure):
@@ -243,7 +270,8 @@ def _from_adjective(tok: Token) -> Figure | None:
     figure = _first(_children(tok, "nummod", "quantmod", "npadvmod", "nsubj"))
     if figure is None and tok.dep_ == "amod":
         figure = _count_of(tok.head)
-    if figure is None and tok.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp", "conj", "dobj"):
+    # ("shot dead a village chief": the parser at times makes "dead" a preposition)
+    if figure is None and tok.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp", "conj", "dobj", "prep"):
         figure = _first(_children(tok.head, "dobj", "nsubjpass", "nsubj"))
     return figure
 

