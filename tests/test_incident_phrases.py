@@ -1000,8 +1000,7 @@ def test_an_airstrike_is_an_air_strike_placed_and_counted_by_the_story(analyzer)
         "Myanmar's military carried out an airstrike on a gathering in the village of Pazigyi in Sagaing "
         "region on Tuesday, killing at least 100 people including children, according to witnesses."
     )
-    result = analyzer.extract(Document(id="air", text=text))
-    [incident] = result.incidents
+    incident = _incident(analyzer, text)
     assert (incident.type, incident.place.name, incident.killed.min, incident.killed.qualifier) == (
         "air strike",
         "Sagaing",
@@ -1018,9 +1017,7 @@ def test_a_groups_ability_to_strike_is_no_incident_and_dates_none(analyzer):
         "Analysts said the attack showed the militants' continued ability to strike infrastructure "
         "despite losing their territory in 2019."
     )
-    result = analyzer.extract(Document(id="ability", text=text))
-    [incident] = result.incidents
-    assert incident.date is None
+    assert _incident(analyzer, text).date is None
 
 
 def test_shooting_many_dead_is_an_armed_assault_and_one_an_assassination(analyzer):
@@ -1057,3 +1054,45 @@ def test_a_siege_by_stormers_is_an_armed_assault_with_its_dead(analyzer):
     )
     incident = _incident(analyzer, text)
     assert (incident.type, incident.targets, incident.killed.min) == ("armed assault", ["gas plant"], 55)
+
+
+def test_an_attack_set_after_another_by_other_doers_is_another_incident(analyzer):
+    """ "Israeli warplanes struck targets in the Gaza Strip after militants fired rockets into southern
+    Israel": two incidents, each with its own place and doers (before: one, in Israel, by the
+    militants); a state that strikes is the doer, not the place."""
+    text = (
+        "Israel strikes Gaza after rocket fire\n\n"
+        "Israeli warplanes struck targets in the Gaza Strip early Tuesday after militants fired rockets into "
+        "southern Israel, the military said."
+    )
+    result = analyzer.extract(Document(id="after", text=text))
+    assert [(i.type, i.place.name, i.attackers) for i in result.incidents] == [
+        ("attack", "Gaza", []),
+        ("rocket attack", "Israel", ["militants"]),
+    ]
+
+
+def test_a_strike_in_retaliation_is_a_new_incident(analyzer):
+    """ "Israeli warplanes struck a Hamas site in retaliation": an attack in return for another is another
+    incident (kb ``return_words``), with its own doer; before, the two were one."""
+    text = (
+        "Militants in Gaza fired rockets at Sderot on Monday, wounding two people. Israeli warplanes struck "
+        "a Hamas site in retaliation, the military said."
+    )
+    result = analyzer.extract(Document(id="return", text=text))
+    assert [i.type for i in result.incidents] == ["rocket attack", "attack"]
+    [statement] = result.statements
+    assert (statement.subject, statement.object["incident"]) == ("israel", result.incidents[1].id)
+
+
+def test_a_joined_clause_with_its_own_doer_keeps_its_incidents_facts_apart(analyzer):
+    """ "Turkey blamed Kurdish militants for an attack near Ankara that killed five people, and its
+    warplanes struck targets in northern Iraq hours later": the strikes are another incident, and neither
+    the militants nor the five dead are theirs (before: both incidents had both)."""
+    text = (
+        "Turkey blamed Kurdish militants for an attack on a defence company near Ankara on Wednesday that "
+        "killed five people, and its warplanes struck targets in northern Iraq and Syria hours later."
+    )
+    result = analyzer.extract(Document(id="joined", text=text))
+    facts = [(i.place.name, i.attackers, i.killed.min if i.killed else None) for i in result.incidents]
+    assert facts == [("Ankara", ["Kurdish militants"], 5), ("Iraq", [], None)]

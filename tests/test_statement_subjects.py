@@ -2035,3 +2035,58 @@ def test_an_official_who_denies_his_states_role_denies_for_the_state(analyzer):
     assert [(s.relation, s.subject, s.source.kind) for s in result.statements] == [
         ("denied", "israel", "anonymous")
     ]
+
+
+def test_both_groups_deny_each_for_itself(analyzer):
+    """ "The army blamed the ELN and a FARC faction. Both groups denied involvement.": the two groups
+    named last each deny, in their own name (before: nothing)."""
+    text = (
+        "A car bomb wounded 36 people at a base in Cucuta on Tuesday. The army blamed the ELN and a FARC "
+        "faction. Both groups denied involvement."
+    )
+    said = [(r, s, src) for r, s, src in _said(analyzer, text) if r == "denied"]
+    assert sorted(said) == [("denied", "eln", "ELN"), ("denied", "farc", "FARC")]
+
+
+def test_a_states_possessive_on_an_armed_group_is_neither_doer_nor_place(analyzer):
+    """ "the first deadly attack by Yemen's Houthis on shipping", "in the Gulf of Aden": Yemen is where the
+    Houthis are from (before: Yemen perpetrated the attack, and was its place), and the gulf, with its
+    "of", is a place name the gazetteer lacks, so the headline's claim is of the same attack."""
+    text = (
+        "Houthis claim attack on ship in Gulf of Aden\n\n"
+        "A cargo ship was struck by a missile in the Gulf of Aden on Wednesday, killing three crew members, "
+        "the U.S. military said, in the first deadly attack by Yemen's Houthis on commercial shipping."
+    )
+    result = analyzer.extract(Document(id="houthis", text=text))
+    [incident] = result.incidents
+    assert incident.place.name == "Gulf of Aden"
+    assert {(s.relation, s.subject, s.object["incident"]) for s in result.statements} == {
+        ("claimed", "houthis", incident.id),
+        ("perpetrated", "houthis", incident.id),
+    }
+
+
+def test_an_attack_carried_out_by_a_group_named_by_what_it_is(analyzer):
+    """ "the attack was carried out by bandits working with Boko Haram fighters": the analysts charge a
+    group without a name (before: the "by" named no actor, so nothing was stated)."""
+    text = (
+        "Gunmen bombed a train travelling from Abuja to Kaduna on Monday night, killing at least eight "
+        "people. Security analysts said the attack was carried out by bandits working with Boko Haram "
+        "fighters."
+    )
+    said = _said(analyzer, text)
+    assert said == [("perpetrated", "new:bandits", "Security analysts")]
+
+
+def test_the_two_groups_are_the_last_two_named_not_a_parent_named_in_passing(analyzer):
+    """ "The statement described ISWAP as a faction of the Islamic State group ... The two groups have
+    cooperated": the two are ISWAP and Boko Haram, named last; the Islamic State is named only as what
+    ISWAP is part of."""
+    text = (
+        "The army said ISWAP fighters had carried out the kidnapping near Maiduguri on Sunday, and described "
+        "ISWAP as a faction of the Islamic State group. Boko Haram fighters may have helped plan the "
+        "abduction. The two groups have fought each other for years but have cooperated locally."
+    )
+    result = analyzer.extract(Document(id="two", text=text))
+    ties = [(s.subject, s.object) for s in result.statements if s.relation == "cooperates_with"]
+    assert ties == [("iswap", {"actor": "boko_haram"})]

@@ -32,7 +32,7 @@ from claimgraph.extractors.roles import (
     singular,
 )
 from claimgraph.model import Figure
-from claimgraph.nlp.figures import VAGUE_QUALIFIERS, ImpliedFigure, parse_count
+from claimgraph.nlp.figures import VAGUE_QUALIFIERS, ImpliedFigure, casualties, parse_count
 
 if TYPE_CHECKING:
     from claimgraph.extractors.incidents import Draft
@@ -78,10 +78,12 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
     people = ctx.people
     speaking = {i for cue in ctx.doc.spans.get("cues", []) for i in range(cue.start, cue.end)}
     mentioned = {m.sent_index for m in draft.mentions}
+    triggers = {t.root.i for t in ctx.doc.spans.get("incident_triggers", [])}
     harmed: set[str] = set()
     for index in sorted(mentioned | near):
         sent = sents[index]
-        killed, wounded = ctx.casualties(index)
+        others = _another_incidents_words(sent, {m.token.i for m in draft.mentions}, triggers)
+        killed, wounded = casualties(sent, others) if others else ctx.casualties(index)
         if _better_figure(draft.killed, killed):
             draft.killed = killed
         if _better_figure(draft.wounded, wounded):
@@ -95,7 +97,7 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
                 if _names_the_victims(ent) or _singled_out(ent, lex) or _found_dead(list_head(ent.root)):
                     append(draft.victims, full_name(ent, people))
             continue
-        conduct = _conduct(sent)
+        conduct = _conduct(sent) | others
         harmed |= _harmed(sent, lex)
         for token in sent:
             word = token.lower_
@@ -133,9 +135,10 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> 
             elif word in lex["targets"] and dep in {"pobj", "dobj", "nsubjpass"} and _hit_or_used(token, lex):
                 _add_target(draft, token, text)
         for target in _targets(sent, lex, actor_tokens):
-            _add_target(draft, target, text)
+            if target.i not in conduct:
+                _add_target(draft, target, text)
         for doer in _doers(sent, lex):
-            if in_denial(doer) or _named_group(doer, actor_tokens):
+            if in_denial(doer) or _named_group(doer, actor_tokens) or doer.i in conduct:
                 continue
             if doer.i not in actor_tokens and (doer.lower_ in lex["attackers"] or doer.ent_type_ == "PERSON"):
                 _add_attacker(draft, _doer_phrase(doer, text, lex, people))
@@ -695,6 +698,43 @@ def habitual(verb: Token) -> bool:
 
 def _present_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+
+
+def set_against_another(verb: Token) -> bool:
+    """ "struck targets in Gaza after militants fired rockets into Israel": a clause of its own, with its
+    own doer, set before or after the verb it hangs on ("opened fire after storming the building", with
+    no doer of its own, goes on with the same act)."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in verb.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _another_incidents_words(sent: Span, own: set[int], triggers: set[int]) -> set[int]:
+    """The words of the sentence that tell of another incident than the one with mentions ``own``: a
+    clause with a doer of its own that tells of an attack (set before or after the main one,
+    ``set_against_another``, or joined to it: "Turkey blamed the PKK for an attack that killed five, and
+    its warplanes struck targets in Iraq hours later") when this incident is told outside it, and the rest
+    of the sentence when it is told inside it."""
+    out: set[int] = set()
+    own = {i for i in own if sent.start <= i < sent.end}
+    for verb in sent:
+        if verb.pos_ != "VERB" or not (set_against_another(verb) or _a_clause_of_its_own(verb)):
+            continue
+        clause = {t.i for t in verb.subtree}
+        rest = set(range(sent.start, sent.end)) - clause
+        inside = own & clause
+        if inside and not own - clause and rest & triggers:
+            out |= rest
+        elif own - clause and not inside and clause & triggers:
+            out |= clause
+    return out
+
+
+def _a_clause_of_its_own(verb: Token) -> bool:
+    """A coordinated clause with its own subject ("..., and its warplanes struck targets")."""
+    return verb.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _conduct(sent: Span) -> set[int]:

@@ -21,6 +21,7 @@ from claimgraph.extractors.incident_facts import (
     habitual,
     kept_or_moved,
     named_explosives,
+    set_against_another,
     stated,
     tells_of_harm,
     without_bare_heads,
@@ -78,6 +79,7 @@ OCCURRENCE_VERBS = frozenset(_TYPES["occurrence_verbs"])
 EVENT_VERBS = frozenset(_TYPES["event_verbs"])
 USING_VERBS = frozenset(_TYPES["using_verbs"])
 DOING_VERBS = frozenset(_TYPES["doing_verbs"])
+RETURN_WORDS = frozenset(_TYPES["return_words"])
 ATTACKER_NOUNS = kb.role_lexicon()["attackers"]
 OTHER_WORDS = frozenset(_TYPES["other_words"])
 # Words of a claim, a charge or a denial, whose object names the incident they are about.
@@ -275,6 +277,8 @@ def _own_scope(token: Token, triggers: set[int]) -> set[int]:
         on_another = word.dep_ == "relcl" and word.i != token.i and word.head.i != token.i
         if on_another and word.i not in triggers and not tells_of_harm(word):
             scope -= {w.i for w in word.subtree}
+        elif word.i != token.i and word.pos_ == "VERB" and set_against_another(word):
+            scope -= {w.i for w in word.subtree}  # "struck Gaza after militants fired rockets into Israel"
     return scope
 
 
@@ -343,6 +347,8 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
             mention.sent_index != last_seen
             and _opens_another_incident(sents[mention.sent_index])
             or _at_another_time(mention.token)
+            or _answered_by_another(mention.token, trigger_roots)
+            or _in_return(mention.token)
         )
         target = None if fresh else _choose(mention, current, drafts)
         if target is None:
@@ -393,6 +399,31 @@ def _at_another_time(token: Token) -> bool:
         return False
     spans = [c for c in when.children if c.dep_ == "npadvmod"] + [when.head]  # "days after", "[days] after"
     return any(w.lemma_.lower() in {"minute", "hour", "day", "week", "month", "year"} for w in spans)
+
+
+def _in_return(token: Token) -> bool:
+    """ "The group later said it had fired a barrage of rockets at an Israeli base in retaliation": an
+    attack made in return for another is a new one (kb incident_types.yaml ``return_words``)."""
+    verb = governing_verb(token)
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in {"in", "as"}
+        and any(o.lemma_.lower() in RETURN_WORDS for o in p.children)
+        for p in verb.children
+    )
+
+
+def _answered_by_another(token: Token, trigger_roots: set[int]) -> bool:
+    """ "Israeli warplanes struck targets in Gaza after militants fired rockets into southern Israel": an
+    attack in a clause of its own set before or after another attack, by other doers, is another
+    incident ("gunmen opened fire after storming the building", with no doer of its own, is the same)."""
+    verb = token if token.pos_ == "VERB" else token.head
+    if not set_against_another(verb):
+        return False
+    main = verb.head
+    return main.i in trigger_roots or any(
+        c.i in trigger_roots for c in main.children if c.dep_ in {"dobj", "nsubj"}
+    )
 
 
 def _opens_another_incident(sent: Span) -> bool:

@@ -155,16 +155,29 @@ def _named_in_clause(root: Token, actors: list[Span]) -> list[Span]:
 
 def _without_owners(found: list[Span]) -> list[Span]:
     """ "The BLA's Majeed Brigade claimed responsibility": the brigade, not also the group it belongs to
-    (a group's possessive on another group's name; "Pakistan's army" keeps its state)."""
+    (a group's possessive on another group's name; "Pakistan's army" keeps its state, but "Yemen's
+    Houthis" are no state's: a state's possessive on an armed group says where it is from)."""
     return [
         a
         for a in found
         if not (
             a.root.dep_ == "poss"
-            and a.kb_id_ not in STATES
-            and any(b is not a and b.start <= a.root.head.i < b.end and b.kb_id_ not in STATES for b in found)
+            and any(
+                b is not a
+                and b.start <= a.root.head.i < b.end
+                and b.kb_id_ not in STATES
+                and _an_armed_group(b)
+                if a.kb_id_ in STATES
+                else b is not a and b.start <= a.root.head.i < b.end and b.kb_id_ not in STATES
+                for b in found
+            )
         )
     ]
+
+
+def _an_armed_group(actor: Span) -> bool:
+    known = kb.actors().get(actor.kb_id_)
+    return known is not None and known.kind == "organization"
 
 
 def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, floor: int = 0) -> list[Span]:
@@ -206,6 +219,8 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     if root.lemma_.lower() in INSTITUTIONS and span[0].lower_ in {"the", "this"} and _inside(speaker):
         # "a source in Ukraine's SBU security service said the agency was behind it": the speaker's body
         return [a for a in actors if a.kb_id_ == speaker.actor][:1]
+    if root.lemma_.lower() in GROUP_NOUNS and root.tag_ == "NNS" and _both(root):
+        return _last_two_groups(span, actors, floor)  # "Both groups denied involvement"
     pronoun = lower in GROUP_PRONOUNS | {"themselves"}
     definite_group = root.lower_ in GROUP_NOUNS and span[0].lower_ in {"the", "this", "that"}
     # "they", "the group": the speaker's, or the last named
@@ -302,7 +317,9 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
         objs = [c for c in last.children if c.dep_ == "pobj"]
         if objs:  # "the work of the BLA, which has bombed police patrols": not the police
             qualifiers = {i for t in objs[0].subtree for i in qualifier_words(t)}  # "of Iran-backed militias"
-            named = actors_in(set(subtree_ids(objs[0])) - relative_clauses(objs[0]) - qualifiers, actors)
+            named = _without_owners(
+                actors_in(set(subtree_ids(objs[0])) - relative_clauses(objs[0]) - qualifiers, actors)
+            )
             # "bore the hallmarks of the group": the group last named, as "carried out by the group"
             # ("attacked by the rebels" says who, not which: the rebels named before may not be these)
             if named or objs[0].tag_ != "NN":
@@ -329,6 +346,8 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
                 agents = _actors_heading(by, actors)
                 if not agents and by:  # "carried out by the group": the group last named
                     agents = _resolve_reference(_phrase_of(by[0]), actors, speaker, floor)
+                if not agents and by and by[0].tag_ == "NNS":  # "carried out by bandits": a group unnamed
+                    agents = unnamed_groups(by[0])
                 if agents:
                     return agents
     if relation == "perpetrated" and head.pos_ == "ADP" and head.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -561,6 +580,25 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
                 break
         i -= 1
     return found
+
+
+def _both(noun: Token) -> bool:
+    """ "both groups", "the two groups"."""
+    return any(c.lower_ in {"both", "two"} and c.dep_ in {"det", "predet", "nummod"} for c in noun.children)
+
+
+def _last_two_groups(span: Span, actors: list[Span], floor: int) -> list[Span]:
+    """The two groups named last before ``span`` (each once), within the last few sentences; not a group
+    named only as what another is part of ("ISWAP, a faction of the Islamic State group")."""
+    out: list[Span] = []
+    for actor in reversed([a for a in actors if a.end <= span.start and a.start_char >= floor]):
+        if span.start_char - actor.end_char > 600 or len(out) == 2:
+            break
+        of = actor.root.head
+        parent = actor.root.dep_ == "pobj" and of.lower_ == "of" and _parent_noun(of.head)
+        if is_group(actor) and not parent and all(o.kb_id_ != actor.kb_id_ for o in out):
+            out.insert(0, actor)
+    return out if len(out) == 2 else []
 
 
 def _inside(speaker: Source | None) -> bool:

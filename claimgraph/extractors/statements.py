@@ -8,6 +8,7 @@ saying it did something is a claimant; a group denying speaks for itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -756,6 +757,11 @@ def _as_the_source_puts_it(polarity: str, words: Span, relation: str, attributio
     return "negative" if polarity == "positive" else "positive"
 
 
+BOTH_GROUPS = re.compile(
+    r"(?i)(?:both|the two)(?: \w+)? (?:groups|organi[sz]ations|factions|movements|militias)"
+)
+
+
 def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: str) -> tuple[str, Source]:
     """Who asserts it: the attribution's source, else the group itself (claims, denials) or the author."""
     if attribution is not None:
@@ -769,6 +775,9 @@ def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: 
             and source.kind == "organization"
         ):  # "The PKK and the YPG have denied involvement": each of them denies
             source = replace(source, name=subject.text, actor=subject.kb_id_)
+        elif relation in {"claimed", "denied"} and said is not None and BOTH_GROUPS.fullmatch(said.text):
+            # "Both groups denied involvement": each of the two named before (participants) denies
+            source = Source(kind="organization", name=subject.text, actor=subject.kb_id_)
         speaks_for_group = source.kind == "organization" or any(
             w in (source.title or "").lower() for w in ("spokes", "leader", "commander", "representative")
         )

@@ -21,6 +21,8 @@ from claimgraph.nlp.dates import MONTH_NAMES, is_date_expression, resolve_date
 from claimgraph.nlp.places import PLACE_KINDS, country_code, geocode, is_area
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_PARTICLES = {"the", "of", "de", "del", "la", "el", "al"}  # small words inside a place's name
+ATTACK_VERBS = kb.incident_words() | {"hit", "shell", "target"}  # "Israel strikes Gaza": the doer
 # The small model often labels "Karachi airport" or a lone city name as an organisation.
 LANDMARKS = {
     "airport",
@@ -115,7 +117,13 @@ def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
 
 
 def _placelike(ent: Span) -> bool:
-    if _names_the_speaker(ent) or _nationality_of_people(ent) or _qualifies_a_group(ent):
+    if (
+        _names_the_speaker(ent)
+        or _nationality_of_people(ent)
+        or _qualifies_a_group(ent)
+        or _owns_a_group(ent)
+        or _names_the_doer(ent)
+    ):
         return False
     if ent.label_ in PLACE_LABELS:
         return not _a_person_harmed(ent)
@@ -124,6 +132,28 @@ def _placelike(ent: Span) -> bool:
     if _names_a_capital(ent):
         return True
     return ent.label_ == "ORG" and (len(ent) == 1 and not _a_surname(ent) or ent[-1].lower_ in LANDMARKS)
+
+
+def _names_the_doer(ent: Span) -> bool:
+    """ "Israel strikes Gaza", "Russia attacked Kyiv overnight": a state as the subject of an attack verb
+    is who attacked, not where."""
+    root = ent.root
+    return ent.label_ == "GPE" and root.dep_ == "nsubj" and root.head.lemma_.lower() in ATTACK_VERBS
+
+
+def _owns_a_group(ent: Span) -> bool:
+    """ "the first deadly attack by Yemen's Houthis on shipping in the Gulf of Aden": a state's possessive
+    on an armed group's name says where the group is from, not where the attack was."""
+    head = ent.root.head
+    if ent.root.dep_ != "poss" or head.i == ent.root.i:
+        return False
+    actors = ent.doc.spans.get("actors", [])
+    return any(
+        a.start <= head.i < a.end
+        and (known := kb.actors().get(a.kb_id_)) is not None
+        and known.kind == "organization"
+        for a in actors
+    )
 
 
 def _qualifies_a_group(ent: Span) -> bool:
@@ -281,7 +311,7 @@ def only_place(ents: list[Span], actor_tokens: set[int], hint: str | None = None
 
 def _unlisted_place(ent: Span) -> bool:
     """A capitalised name the recogniser calls a place (not an organisation guessed to be one)."""
-    words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
+    words = [t for t in ent if t.is_alpha and t.lower_ not in NAME_PARTICLES]  # "the Gulf of Aden"
     return ent.label_ in PLACE_LABELS and bool(words) and all(t.is_title or t.is_upper for t in words)
 
 

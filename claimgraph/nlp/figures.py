@@ -310,19 +310,22 @@ def _cared_for(verb: Token, reasons: frozenset[str]) -> bool:
     return any(o.lemma_.lower() in reasons for p in _children(verb, "prep") for o in _children(p, "pobj"))
 
 
-def casualties(sent: Span) -> tuple[Figure | None, Figure | None]:
+def casualties(
+    sent: Span, skip: frozenset[int] | set[int] = frozenset()
+) -> tuple[Figure | None, Figure | None]:
     """(killed, wounded) figures stated in a parsed sentence; None where no figure is given.
 
     Works on spaCy's dependency parse and lemmas, so the cue word and the count may be apart
     ("at least 62 people were later confirmed killed"). The first figure found for each kind wins.
-    One pass over the sentence serves both kinds (extraction walks many sentences).
+    One pass over the sentence serves both kinds (extraction walks many sentences). Cue words at the
+    positions in ``skip`` (a clause that tells of another incident) are not read.
     """
     cues = _cues()
     found: dict[str, Figure | None] = {kind: None for kind in cues}
     words = _cue_words()
     for tok in sent:
         lemma, lower = tok.lemma_.lower(), tok.lower_
-        if lemma not in words and lower not in words or _over_time(tok):
+        if lemma not in words and lower not in words or tok.i in skip or _over_time(tok):
             continue
         for kind, cue in cues.items():
             if found[kind] is None:
