@@ -152,6 +152,9 @@ def _as_said(cue: Span, label: str) -> Span:
 
 
 def dismisses(verb: Token) -> bool:
+    """Whether a describing verb says what it describes is false: "called [the report] baseless",
+    "dismissed the claim as propaganda" (its complement, or the "as" on its object, holds a dismissive
+    word)."""
     if verb.lemma_.lower() not in DISMISSING_VERBS:
         return False
     said_of = [c for c in verb.children if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"]

@@ -157,25 +157,20 @@ def _without_owners(found: list[Span]) -> list[Span]:
     """ "The BLA's Majeed Brigade claimed responsibility": the brigade, not also the group it belongs to
     (a group's possessive on another group's name; "Pakistan's army" keeps its state, but "Yemen's
     Houthis" are no state's: a state's possessive on an armed group says where it is from)."""
-    return [
-        a
-        for a in found
-        if not (
-            a.root.dep_ == "poss"
-            and any(
-                b is not a
-                and b.start <= a.root.head.i < b.end
-                and b.kb_id_ not in STATES
-                and _an_armed_group(b)
-                if a.kb_id_ in STATES
-                else b is not a and b.start <= a.root.head.i < b.end and b.kb_id_ not in STATES
-                for b in found
-            )
-        )
-    ]
+
+    def owned(a: Span) -> bool:
+        if a.root.dep_ != "poss":
+            return False
+        owners = [
+            b for b in found if b is not a and b.start <= a.root.head.i < b.end and b.kb_id_ not in STATES
+        ]
+        return any(_an_armed_group(b) for b in owners) if a.kb_id_ in STATES else bool(owners)
+
+    return [a for a in found if not owned(a)]
 
 
 def _an_armed_group(actor: Span) -> bool:
+    """A group the KB knows as an organisation (not a state's force or agency)."""
     known = kb.actors().get(actor.kb_id_)
     return known is not None and known.kind == "organization"
 
