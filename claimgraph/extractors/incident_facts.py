@@ -70,15 +70,15 @@ def stated(figure: Figure | None) -> Figure | None:
     return Figure(figure.min, figure.max, figure.qualifier) if figure is not None else None
 
 
-def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int]) -> None:
+def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int], triggers: set[int]) -> None:
     """Figures and roles from the sentences that mention the incident (first report wins); figures also
-    from the sentence right after a mention ("Nearly 70 were wounded.")."""
+    from the sentence right after a mention ("Nearly 70 were wounded."). ``triggers`` are the roots of
+    the document's incident words: a clause that holds one and none of this incident's tells another."""
     lex = kb.role_lexicon()
     sents, text = ctx.sents, ctx.text
     people = ctx.people
     speaking = {i for cue in ctx.doc.spans.get("cues", []) for i in range(cue.start, cue.end)}
     mentioned = {m.sent_index for m in draft.mentions}
-    triggers = {t.root.i for t in ctx.doc.spans.get("incident_triggers", [])}
     harmed: set[str] = set()
     for index in sorted(mentioned | near):
         sent = sents[index]

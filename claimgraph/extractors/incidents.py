@@ -381,7 +381,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     for draft in drafts:
         _refine_place(draft, ctx, ents_by_sent, actor_tokens)
         near = {i for i in range(len(sents)) if focus[i] is draft and i - last_mention[i] <= 1}
-        fill(draft, ctx, actor_tokens, near)
+        fill(draft, ctx, actor_tokens, near, trigger_roots)
         first = draft.mentions[0].token
         draft.id = stable_id(document_id, "incident", first.idx)
     index = IncidentIndex(drafts, by_token, focus, generic_sents, last_mention)

@@ -25,6 +25,7 @@ from claimgraph.extractors.speakers import (
     qualifier_words,
     qualifies_only,
 )
+from claimgraph.extractors.whereabouts import COMPASS
 from claimgraph.model import Source
 from claimgraph.nlp.actors import slug
 
@@ -76,7 +77,7 @@ def _actors_heading(roots: list[Token], actors: list[Span]) -> list[Span]:
     return actors_in(set().union(*(head_tokens(r) for r in roots)), actors)
 
 
-COMPASS_WORD = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?")
+COMPASS_WORD = re.compile(COMPASS)
 
 
 def prep_objects(token: Token, words: frozenset[str] | set[str] | None = None) -> list[Token]:
@@ -164,15 +165,9 @@ def _without_owners(found: list[Span]) -> list[Span]:
         owners = [
             b for b in found if b is not a and b.start <= a.root.head.i < b.end and b.kb_id_ not in STATES
         ]
-        return any(_an_armed_group(b) for b in owners) if a.kb_id_ in STATES else bool(owners)
+        return any(b.kb_id_ in kb.organization_ids() for b in owners) if a.kb_id_ in STATES else bool(owners)
 
     return [a for a in found if not owned(a)]
-
-
-def _an_armed_group(actor: Span) -> bool:
-    """A group the KB knows as an organisation (not a state's force or agency)."""
-    known = kb.actors().get(actor.kb_id_)
-    return known is not None and known.kind == "organization"
 
 
 def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, floor: int = 0) -> list[Span]:
@@ -566,7 +561,10 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
         if token.pos_ in {"NOUN", "PROPN"} and not found and token.ent_type_ not in {"DATE", "TIME"}:
             # "the blood of the 11 priests assassinated": the words right before name someone who is
             # no actor; an actor further left is not the doer ("FMLN urban commandos" keeps FMLN)
-            phrase = {t.i for t in token.subtree if t.i < trigger.start} - _backers(token)
+            # "Iran-backed militants": the backer in the participle did not act ("Al-Qaeda-linked
+            # militants" are al-Qaeda's people: a loyalty word keeps its name)
+            backers = qualifier_words(token, QUALIFYING_PARTICIPLES)
+            phrase = {t.i for t in token.subtree if t.i < trigger.start} - backers
             named = [a for a in actors if a.root.i in phrase or any(t.head.i in phrase for t in a)]
             return [a for a in named if not _a_place(a)]  # "in Ethiopia's Amhara region, killing ..."
         if token.lower_ not in {"and", ",", "the", "&"}:
@@ -613,18 +611,6 @@ def _a_region_of(owner: Token) -> bool:
     if after < len(doc) and doc[after].dep_ == "case":
         after += 1
     return after < len(doc) and COMPASS_WORD.fullmatch(doc[after].lower_) is not None
-
-
-def _backers(noun: Token) -> set[int]:
-    """ "Iran-backed militants", "Pakistan-based fighters": the words of a participle that says who backs
-    them or where they are (kb relations.yaml ``qualifying_participles``); the name in them did not act.
-    ("Al-Qaeda-linked militants" are al-Qaeda's people: a loyalty word, not one of these.)"""
-    return {
-        t.i
-        for c in noun.children
-        if c.dep_ == "amod" and c.i < noun.i and c.lower_ in QUALIFYING_PARTICIPLES
-        for t in c.subtree
-    }
 
 
 def objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:

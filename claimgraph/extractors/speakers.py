@@ -40,7 +40,7 @@ _RELATIONS = kb.load("relations")
 PARENT_NOUNS = frozenset(_RELATIONS["part_of"]["parent_nouns"])  # "its armed wing, X"
 LOYALTY_WORDS = frozenset(_RELATIONS["loyalty_words"])  # "fighters loyal to X"
 QUALIFYING_PARTICIPLES = frozenset(_RELATIONS["qualifying_participles"])  # "the Pakistan-based X"
-_QUALIFIERS = QUALIFYING_PARTICIPLES | LOYALTY_WORDS
+QUALIFIERS = QUALIFYING_PARTICIPLES | LOYALTY_WORDS
 _GENERIC = kb.load("generic_actors")
 STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]  # "police", "the army"
 
@@ -72,14 +72,15 @@ def is_group(actor: Span) -> bool:
     )
 
 
-def qualifier_words(noun: Token) -> set[int]:
+def qualifier_words(noun: Token, participles: frozenset[str] = QUALIFIERS) -> set[int]:
     """The words of a participle before a noun that says where its group is, who backs it or whom it is
     tied to ("the Pakistan-based Lashkar-e-Taiba", "the al-Qaeda-linked group"; kb relations.yaml
-    ``qualifying_participles``, ``loyalty_words``): the name in them is not who the noun names."""
+    ``qualifying_participles``, ``loyalty_words``): the name in them is not who the noun names. With
+    ``participles``, only those participles."""
     return {
         t.i
         for c in noun.children
-        if c.dep_ == "amod" and c.i < noun.i and c.lower_ in _QUALIFIERS
+        if c.dep_ == "amod" and c.i < noun.i and c.lower_ in participles
         for t in c.subtree
     }
 

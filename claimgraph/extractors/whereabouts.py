@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph import kb
 from claimgraph.extractors.quotes import inside
+from claimgraph.extractors.speakers import QUALIFIERS
 from claimgraph.model import Place
 from claimgraph.nlp.actors import states_by_code
 from claimgraph.nlp.dates import MONTH_NAMES, is_date_expression, resolve_date
@@ -53,8 +54,6 @@ PEOPLE_WORDS = kb.role_lexicon()["person_patients"] | (_MEMBERS - _ACTS)
 STATE_ARMS = frozenset(kb.load("generic_actors")["state_acts"]) | {"warplanes", "jets", "drones", "gunships"}
 _SEATS = kb.load("seats")["seats"] or {}  # seat -> state (kb seats.yaml)
 _WHOSE = PEOPLE_WORDS | STATE_ARMS | kb.role_lexicon()["state_property"]
-_RELATIONS = kb.load("relations")
-_QUALIFIERS = frozenset(_RELATIONS["qualifying_participles"]) | frozenset(_RELATIONS["loyalty_words"])
 SPEAKING_VERBS = kb.reporting_verbs()
 # "the Afghan capital": state actor -> its capital (kb seats.yaml, the first capital listed for a state)
 CAPITALS = {state: seat for seat, state in reversed(list(_SEATS.items()))}
@@ -147,13 +146,8 @@ def _owns_a_group(ent: Span) -> bool:
     head = ent.root.head
     if ent.root.dep_ != "poss" or head.i == ent.root.i:
         return False
-    actors = ent.doc.spans.get("actors", [])
-    return any(
-        a.start <= head.i < a.end
-        and (known := kb.actors().get(a.kb_id_)) is not None
-        and known.kind == "organization"
-        for a in actors
-    )
+    groups = kb.organization_ids()
+    return any(a.start <= head.i < a.end and a.kb_id_ in groups for a in ent.doc.spans.get("actors", []))
 
 
 def _qualifies_a_group(ent: Span) -> bool:
@@ -162,7 +156,7 @@ def _qualifies_a_group(ent: Span) -> bool:
     ``qualifying_participles``, ``loyalty_words``). "Pakistan-based" says where the group is, not the
     attack either."""
     doc = ent.doc
-    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in _QUALIFIERS
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in QUALIFIERS
 
 
 def _nationality_of_people(ent: Span) -> bool:

@@ -69,6 +69,13 @@ def state_ids() -> frozenset[str]:
 
 
 @cache
+def organization_ids() -> frozenset[str]:
+    """Ids of the actors that are armed groups and other organisations (kind ``organization``), not a
+    state, its agencies or its forces."""
+    return frozenset(a.id for a in actors().values() if a.kind == "organization")
+
+
+@cache
 def incident_words() -> frozenset[str]:
     """Lemmas that name an incident or refer back to one ("bombing", "attack", "the blast")."""
     data = load("incident_types")
