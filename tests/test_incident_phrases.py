@@ -1096,3 +1096,67 @@ def test_a_joined_clause_with_its_own_doer_keeps_its_incidents_facts_apart(analy
     result = analyzer.extract(Document(id="joined", text=text))
     facts = [(i.place.name, i.attackers, i.killed.min if i.killed else None) for i in result.incidents]
     assert facts == [("Ankara", ["Kurdish militants"], 5), ("Iraq", [], None)]
+
+
+def test_a_toll_said_to_have_risen_replaces_the_first_one_wherever_it_stands(analyzer):
+    """ "the death toll had risen to 18 by Saturday", two paragraphs on: the later toll is the incident's
+    (before: the first figure reported won, and a sentence that far from a mention was not read)."""
+    text = (
+        "Gunmen opened fire on villagers at a market in Katsina state on Friday, killing at least 11 "
+        "people, police said.\n\nPolice spokesman Gambo Isah said the attackers fled into a nearby forest. "
+        "No group has claimed the attack.\n\nVillage elders said the death toll had risen to 19 by Saturday "
+        "as more bodies were found."
+    )
+    incident = _incident(analyzer, text)
+    assert (incident.killed.min, incident.killed.max) == (19, 19)
+
+
+def test_a_toll_that_fell_is_no_rise(analyzer):
+    """A smaller count after "rose to" is another count (of the wounded's dead, of one village): the
+    first toll stays."""
+    text = (
+        "A suicide bomber struck a wedding party in Kunduz on Thursday, killing at least 30 people. "
+        "The toll among children rose to 12, a doctor said."
+    )
+    assert _incident(analyzer, text).killed.min == 30
+
+
+def test_the_port_of_a_town_is_where_it_was_struck(analyzer):
+    """ "a missile strike on the port of Odesa": the recogniser calls "Odesa" a language, yet "the port
+    of" says it is a place (before: the country was the place)."""
+    text = (
+        "A Russian missile strike on the port of Odesa overnight killed four people, "
+        "Ukrainian officials said."
+    )
+    incident = _incident(analyzer, text)
+    assert (incident.place.name, incident.place.country) == ("Odesa", "UA")
+
+
+def test_the_claimants_own_outlet_is_no_target(analyzer):
+    """ "claimed responsibility for the attack on its Andalus radio station": the station is where the
+    claim was made (before: it was taken for a second target)."""
+    text = (
+        "Al-Shabaab militants stormed a hotel in Mogadishu on Friday evening, killing at least 12 people. "
+        "Al-Shabaab claimed responsibility for the attack on its Andalus radio station."
+    )
+    assert _incident(analyzer, text).targets == ["hotel"]
+
+
+def test_the_storys_count_replaces_the_headlines(analyzer):
+    """A headline's count is early or rounded ("Gunmen kill 13 at Catholic mass"); the story's own
+    count is the incident's (before: the first figure read, the headline's, won)."""
+    text = (
+        "Gunmen kill 13 at Catholic mass in Burkina Faso\n\n"
+        "Gunmen killed 15 worshippers during Sunday mass at a Catholic church in the village of Essakane in "
+        "northeastern Burkina Faso, the local diocese said."
+    )
+    assert (_incident(analyzer, text).killed.min, _incident(analyzer, text).killed.max) == (15, 15)
+
+
+def test_a_headlines_count_stays_when_the_story_gives_none_better(analyzer):
+    """The story's "dozens" says less than the headline's 12: the headline's count stays."""
+    text = (
+        "Car bomb kills 12 in Mogadishu\n\n"
+        "A car bomb exploded near a checkpoint in Mogadishu on Sunday, killing dozens of people, police said."
+    )
+    assert _incident(analyzer, text).killed.min == 12

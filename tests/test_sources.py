@@ -371,3 +371,19 @@ def test_read_paths_walks_sorted_skips_hidden_and_unknown_and_goes_on(tmp_path: 
 
 def test_explicit_file_of_unknown_type_is_read_as_text(tmp_path: Path) -> None:
     assert read_file(write(tmp_path / "notes.log", BODY))[0].text == BODY
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ("Gunmen abduct students\n\nABUJA, Nigeria, June 17, 2021 (Reuters) - ", date(2021, 6, 17)),
+        ("Blast at mosque\n\nKABUL, Afghanistan (AP) — October 8, 2021 — ", date(2021, 10, 8)),
+        ("Clashes in Beirut\n\nBEIRUT, Oct 15, 2021 - ", date(2021, 10, 15)),
+        ("PESHAWAR, Pakistan, 3 March 2023 (AFP) -- ", date(2023, 3, 3)),
+        ("Attack on base\n\nKANO, Nigeria, March 14 (Reuters) - ", None),  # no year: no guess
+        ("Attack on base\n\nOfficials said on March 14, 2021 - a Sunday - that ", None),  # not a dateline
+    ],
+)
+def test_todays_datelines_under_a_headline(top: str, expected: date | None) -> None:
+    """Today's wire copy: a headline, then the dateline, with a country after the city and any dash."""
+    assert find_published(top + BODY) == expected

@@ -77,6 +77,8 @@ def subject_of(
                     end = other.right_edge.i + 1
             return verb.doc[first.left_edge.i : _before_a_time(first, end)]
         if verb.dep_ in climb and verb.head.i != verb.i:
+            if verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.head.pos_ in {"NOUN", "PROPN"}:
+                return None  # "causing it to plunge into a gorge and killing nine": joined to a noun
             raised = verb.dep_ == "xcomp"
             verb = verb.head
             continue
@@ -106,6 +108,26 @@ def taken_subject(clause: Token) -> Token | None:
         return None
     between = clause.doc[objects[-1].right_edge.i + 1 : clause.left_edge.i]
     return objects[-1] if all(t.is_punct for t in between) else None
+
+
+def raised_passive(verb: Token) -> bool:
+    """ "JNIM is believed to have carried out the attack", "X was said to be working with Y": the passive
+    subject is who the words are about, not who says them (kb cues.yaml ``raising_verbs``)."""
+    return (
+        verb.lemma_.lower() in RAISING_VERBS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
+def _agent(verb: Token) -> Span | None:
+    """Who is said to hold the belief: "is believed by U.S. officials to be ...", else no one named."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return verb.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    return None
 
 
 def _words_before(ctx: Context, cue: Span) -> Span | None:
@@ -430,12 +452,14 @@ def _from_rules(ctx: Context, document_id: str) -> list[Found]:
             verb = cue.root
             if verb.pos_ not in {"VERB", "AUX"} and len(cue) == 1 or _describes_the_statement(verb):
                 continue
-            source_span, content = subject_of(verb), _content(verb, cue.end)
+            raised = raised_passive(verb)
+            source_span = _agent(verb) if raised else subject_of(verb)
+            content = _content(verb, cue.end)
             if content is None and cue.label_ == "accuse":
                 content = _charged_noun(verb)
-            if source_span is None:
+            if source_span is None and not raised:
                 source_span = _words_before(ctx, cue)  # the parse gave the verb no subject
-            elif source_span.root.lemma_.lower() in EVENT_WORDS:
+            elif source_span is not None and source_span.root.lemma_.lower() in EVENT_WORDS:
                 continue  # "the blast appeared to be the work of X", "the attack showed": no one speaks
             if content is None:
                 content = _adjacent_quote(ctx, cue)

@@ -32,7 +32,7 @@ from claimgraph.extractors.roles import (
     singular,
 )
 from claimgraph.model import Figure
-from claimgraph.nlp.figures import VAGUE_QUALIFIERS, ImpliedFigure, casualties, parse_count
+from claimgraph.nlp.figures import VAGUE_QUALIFIERS, ImpliedFigure, RisenFigure, casualties, parse_count
 
 if TYPE_CHECKING:
     from claimgraph.extractors.incidents import Draft
@@ -48,6 +48,7 @@ VAGUE_PEOPLE = _LEX["vague_people"]
 HOSTAGE_VERBS = _LEX["hostage_verbs"]
 HOSTAGE_WORDS = _LEX["hostage_words"]
 STANCE_VERBS = _LEX["stance_verbs"]
+CLAIM_OUTLETS = _LEX["claim_outlets"]  # "claimed the raid in a post on Telegram"
 ACCUSING_WORDS = _LEX["accusing_words"]
 CHARGED_DEEDS = ATTACK_WORDS | _LEX["charged_deeds"]
 # pronouns for people (not "all", "which", "it"): a place after what was done to them is where it happened
@@ -57,12 +58,31 @@ PERSONAL_PRONOUNS = {"he", "him", "she", "her", "they", "them", "we", "us", "i",
 def _better_figure(old: Figure | None, new: Figure | None) -> bool:
     """Whether ``new`` replaces the incident's figure: the first one reported, unless that one was only
     implied ("a teacher") and ``new`` is stated, or gave no number ("airstrike kills dozens" in a
-    headline, "at least 100" in the story)."""
+    headline, "at least 100" in the story), or a toll said to have risen past it ("rose to 18")."""
     if new is None or not (new.min or new.max):
         return False
+    if isinstance(new, RisenFigure) and old is not None:
+        return (new.min or new.max or 0) >= (old.min or old.max or 0)
     if old is not None and old.qualifier in VAGUE_QUALIFIERS and new.qualifier not in VAGUE_QUALIFIERS:
         return not isinstance(new, ImpliedFigure)
     return old is None or isinstance(old, ImpliedFigure) and not isinstance(new, ImpliedFigure)
+
+
+def _a_headline(sent: Span) -> bool:
+    """The text's first sentence, a line of its own with no full stop ("Gunmen kill 13 at Catholic mass
+    in Burkina Faso"): its count is rounded or early, so the story's own count replaces it."""
+    text = sent.text.rstrip()
+    return "\n" in sent.text and not text.endswith((".", "!", "?", '"', "”"))
+
+
+def _a_count(figure: Figure | None) -> bool:
+    """A number stated for the story ("killed 15", "at least 12"), not implied or vague."""
+    return (
+        figure is not None
+        and bool(figure.min or figure.max)
+        and not isinstance(figure, ImpliedFigure)
+        and figure.qualifier not in VAGUE_QUALIFIERS
+    )
 
 
 def stated(figure: Figure | None) -> Figure | None:
@@ -80,14 +100,16 @@ def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int], tri
     speaking = {i for cue in ctx.doc.spans.get("cues", []) for i in range(cue.start, cue.end)}
     mentioned = {m.sent_index for m in draft.mentions}
     harmed: set[str] = set()
+    headline = {"killed": False, "wounded": False}  # whether the figure so far is the headline's
     for index in sorted(mentioned | near):
         sent = sents[index]
         others = _another_incidents_words(sent, {m.token.i for m in draft.mentions}, triggers)
         killed, wounded = casualties(sent, others) if others else ctx.casualties(index)
-        if _better_figure(draft.killed, killed):
-            draft.killed = killed
-        if _better_figure(draft.wounded, wounded):
-            draft.wounded = wounded
+        in_headline = index == 0 and _a_headline(sent)
+        if _better_figure(draft.killed, killed) or headline["killed"] and _a_count(killed):
+            draft.killed, headline["killed"] = killed, in_headline
+        if _better_figure(draft.wounded, wounded) or headline["wounded"] and _a_count(wounded):
+            draft.wounded, headline["wounded"] = wounded, in_headline
         if index not in mentioned:
             # "Two people were killed. The victims were identified as X and Y.", "Three were injured,
             # including X."
@@ -219,11 +241,24 @@ def _weapon_phrase(noun: Token, text: str, lex: dict[str, frozenset[str]]) -> st
 
 def _add_target(draft: Draft, noun: Token, text: str) -> None:
     """A vehicle laden or rigged with explosives ("rammed an explosives-laden car into a convoy") is the
-    weapon (GTD's vehicle-borne IED), not what was hit."""
+    weapon (GTD's vehicle-borne IED), not what was hit; the claimant's own outlet is neither."""
+    if _claimants_outlet(noun):
+        return
     phrase = _phrase(noun, text)
     if noun.lower_ in kb.role_lexicon()["target_of_heads"]:
         phrase = _with_of_phrase(noun, phrase, text, {"of"}, participles=False)
     append(draft.weapons if _laden(noun) else draft.targets, phrase)
+
+
+def _claimants_outlet(noun: Token) -> bool:
+    """ "claimed responsibility for the attack on its Andalus radio station", "claimed the raid in a post
+    on Telegram": where the claim was made, not what was hit ("its" is the claimant's)."""
+    holder = noun.head.head if noun.dep_ == "pobj" else noun
+    if holder.lemma_.lower() == "claim" or holder.dep_ == "dobj" and holder.head.lemma_.lower() == "claim":
+        return noun.lemma_.lower() in CLAIM_OUTLETS
+    return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children) and any(
+        a.lemma_.lower() == "claim" for a in noun.ancestors
+    )
 
 
 def _laden(noun: Token) -> bool:
@@ -683,20 +718,21 @@ def habitual(verb: Token) -> bool:
     # the attacks, but they bore the hallmarks of X", a clause with its own subject. A verb with its own
     # "have" is its own tense ("Jihadists linked to al-Qaeda have killed thousands": misparsed as a conjunct)
     while (
-        not _present_perfect(verb)
+        not present_perfect(verb)
         and verb.dep_ == "conj"
         and verb.head.i != verb.i
         and not any(c.dep_ == "nsubj" for c in verb.children)
     ):
         verb = verb.head
+    said_of = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "strikes only military facilities"
     if verb.tag_ in {"VBZ", "VBP"} and any(
-        c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children
+        c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for word in said_of for c in word.children
     ):
         return True
-    return _present_perfect(verb)
+    return present_perfect(verb)
 
 
-def _present_perfect(verb: Token) -> bool:
+def present_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
 

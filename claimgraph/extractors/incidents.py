@@ -27,7 +27,7 @@ from claimgraph.extractors.incident_facts import (
     without_bare_heads,
     without_re_mentions,
 )
-from claimgraph.extractors.participants import governing_verb, the_doer_in_turn
+from claimgraph.extractors.participants import DESCRIBED_GROUPS, governing_verb, the_doer_in_turn
 from claimgraph.extractors.roles import Filler, busiest_sentence, fillers, has_roles, role_spans
 from claimgraph.extractors.whereabouts import (
     ONE_DAY,
@@ -41,6 +41,7 @@ from claimgraph.extractors.whereabouts import (
 )
 from claimgraph.model import Figure, Incident, Place, stable_id
 from claimgraph.model import Span as DocSpan
+from claimgraph.nlp.figures import RisenFigure
 from claimgraph.nlp.places import is_area
 
 _TYPES = kb.load("incident_types")
@@ -140,7 +141,7 @@ class IncidentIndex:
     drafts: list[Draft]
     by_token: dict[int, Draft]
     focus: dict[int, Draft | None]
-    generic_sents: set[int]
+    generic_tokens: set[int]  # plural or habitual incident words outside relative clauses
     last_mention: dict[int, int]  # sentence index -> sentence index of the focus incident's last mention
 
 
@@ -230,6 +231,9 @@ def _doers_of_one_act(noun: Token) -> bool:
     """ "Three gunmen stormed the guesthouse": attackers who did something, in the simple past, are the
     people of one incident, though the noun is plural ("gunmen have killed hundreds" is conduct)."""
     verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _CUE_VERBS["accuse"]:
+        # "authorities said, blaming Ukrainian saboteurs": those charged with the act told
+        return noun.lower_ in ATTACKER_NOUNS | DESCRIBED_GROUPS
     return (
         noun.lower_ in ATTACKER_NOUNS and noun.dep_ == "nsubj" and verb.tag_ == "VBD" and not habitual(verb)
     )
@@ -310,7 +314,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
     ents_by_sent = ctx.ents_by_sent
     hint = document_country(ctx.ents[:8])
     mentions: list[Mention] = []
-    generic_sents: set[int] = set()
+    generic_tokens: set[int] = set()
     trigger_roots = {t.root.i for t in doc.spans.get("incident_triggers", [])}
     told_of_one = False  # whether any word speaks of an incident, even in general
     for trigger in doc.spans.get("incident_triggers", []):
@@ -324,7 +328,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         told_of_one = True
         if _is_generic(token):
             if not _in_a_relative_clause(token):  # "blamed the group, which has carried out attacks"
-                generic_sents.add(sent_of[token.i])
+                generic_tokens.add(token.i)
             continue
         scope = _own_scope(token, trigger_roots)
         ents = ents_by_sent[sent_of[token.i]]
@@ -380,11 +384,14 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         last_mention[index] = seen
     for draft in drafts:
         _refine_place(draft, ctx, ents_by_sent, actor_tokens)
-        near = {i for i in range(len(sents)) if focus[i] is draft and i - last_mention[i] <= 1}
+        # the sentence after a mention, and any later word that its toll has risen
+        near = {
+            i for i in range(len(sents)) if focus[i] is draft and (i - last_mention[i] <= 1 or _risen(ctx, i))
+        }
         fill(draft, ctx, actor_tokens, near, trigger_roots)
         first = draft.mentions[0].token
         draft.id = stable_id(document_id, "incident", first.idx)
-    index = IncidentIndex(drafts, by_token, focus, generic_sents, last_mention)
+    index = IncidentIndex(drafts, by_token, focus, generic_tokens, last_mention)
     if tagged is not None:
         _apply_fillers(index, fillers(ctx, tagged))
     return index
@@ -503,6 +510,12 @@ def draft_for(index: IncidentIndex, sent_index: int) -> Draft:
     if focus is not None:
         return focus
     return min(index.drafts, key=lambda d: min(abs(m.sent_index - sent_index) for m in d.mentions))
+
+
+def _risen(ctx: Context, index: int) -> bool:
+    """ "The death toll had risen to 18 by Saturday": a later word on the incident in focus."""
+    killed, wounded = ctx.casualties(index)
+    return isinstance(killed, RisenFigure) or isinstance(wounded, RisenFigure)
 
 
 def _has_casualties(ctx: Context, index: int) -> bool:

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claimgraph import kb
-from claimgraph.extractors.attributions import OWN_WORD_VERBS, Found, subject_of
+from claimgraph.extractors.attributions import CHARGE_OBJECTS, OWN_WORD_VERBS, Found, subject_of
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.speakers import (
     GROUP_NOUNS,
@@ -122,6 +122,12 @@ def head_tokens(root: Token) -> set[int]:
         for child in token.children:
             if child.i in qualifiers or described and child.dep_ == "poss":
                 continue  # "JNIM, al-Qaeda's branch in the Sahel": al-Qaeda is not JNIM
+            if (
+                child.dep_ in GROUP_MODIFIERS
+                and kb.resolve_alias(child.text) in STATES
+                and _parent_noun(token)
+            ):
+                continue  # "Islamic State's Mozambique branch": where the branch is, not who it is
             # "fighters loyal to X", "a cell linked to Hamas": X's; but a name set beside it says whose:
             # "Hafiz Gul Bahadur, a faction allied with the TTP" is not the TTP
             if child.dep_ in {"amod", "acl"} and child.lower_ in LOYALTY_WORDS and not appos:
@@ -162,8 +168,13 @@ def _without_owners(found: list[Span]) -> list[Span]:
     def owned(a: Span) -> bool:
         if a.root.dep_ != "poss":
             return False
+        owned_word = a.root.head  # "Russia's Wagner Group", "Russia's Wagner Group mercenaries"
         owners = [
-            b for b in found if b is not a and b.start <= a.root.head.i < b.end and b.kb_id_ not in STATES
+            b
+            for b in found
+            if b is not a
+            and (b.start <= owned_word.i < b.end or b.root.dep_ == "compound" and b.root.head == owned_word)
+            and b.kb_id_ not in STATES
         ]
         return any(b.kb_id_ in kb.organization_ids() for b in owners) if a.kb_id_ in STATES else bool(owners)
 
@@ -174,6 +185,10 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     """Actors a subject phrase is headed by, with pronouns resolved backwards, to no actor before the
     ``floor`` character: in reported words, "they" is the speaker's group or one named in the words."""
     root = span.root
+    if _parent_noun(root):  # "the Islamic State group's affiliate, known as ISKP": ISKP, not its parent
+        named = _named_in_clause(root, actors)
+        if named:
+            return named
     found = _without_owners(actors_in(head_tokens(root), actors))
     if found:
         return found
@@ -227,7 +242,12 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
             for a in actors
             if a.end <= span.start
             and span.start - a.end < 60
-            and a.start_char >= floor
+            # "Officials say the group is a front for X": the group named before their words ("the rebels"
+            # in someone's words may be any rebels)
+            and (a.start_char >= floor or definite_group and root.tag_ == "NN")
+            # "JNIM, the Sahel branch of al Qaeda, ... The group": JNIM; but "an armed wing of the Medellin
+            # Cartel ... the cartel": the cartel
+            and not (_named_as_a_parent(a) and root.lower_ not in a.text.lower())
             and not (definite_group and not is_group(a))
             and not qualifies_only(a)
             and not _a_place(a)  # "attacked a camp in Helmand Province, Afghanistan. They killed ..."
@@ -237,6 +257,12 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
             return []  # "... because the guerrillas sabotaged pylons when they launched attacks"
         return before[-1:]
     return []
+
+
+def _named_as_a_parent(actor: Span) -> bool:
+    """ "the Sahel branch of al Qaeda": a group named only as what another is part of."""
+    prep = actor.root.head
+    return actor.root.dep_ == "pobj" and prep.lower_ == "of" and _parent_noun(prep.head)
 
 
 def _accused(verb: Token) -> list[Token]:
@@ -367,6 +393,10 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
         if described is not None:  # "X, a faction of Y", "described X as a faction of Y": X
             named = actors_in(head_tokens(described) - set(subtree_ids(head)), actors)
             return named or _named_before_comma(head, actors)
+        if _parent_noun(head) and relation in ACTOR_RELATIONS:
+            named = _named_in_clause(head, actors)  # "IS's affiliate, known as ISKP": ISKP is part of IS
+            if named:
+                return named
         own = actors_in(
             {c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"} and not _a_region_of(c)},
             actors,
@@ -401,6 +431,8 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     if subject is not None and _the_weapon(subject, verb):
         return []
     found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
+    if not found and subject is not None and relation == "perpetrated" and verb.lemma_ in COPULAS:
+        found = unnamed_groups(subject.root)  # "said Iran-backed militias were responsible": a group unnamed
     return found or relation == "denied" and _denied_of(verb, actors) or _left_actors(trigger, actors)
 
 
@@ -625,8 +657,26 @@ def objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:
     right = range(trigger.start, trigger.root.right_edge.i + 1)
     for token in trigger:
         right = range(right.start, max(right.stop, token.right_edge.i + 1))
+    # "fought alongside local Fulani militias but is a rival of X": the words' own object first, named or
+    # named by what it is ("working with local Fulani militias")
+    direct = [c for t in trigger if t.pos_ == "ADP" for c in t.children if c.dep_ == "pobj"]
+    named = [
+        a
+        for a in _without_owners(actors_in({i for o in direct for i in head_tokens(o)}, ctx.actors))
+        if a.kb_id_ not in subject_ids
+    ]
+    if named or direct and (named := [g for o in direct for g in unnamed_groups(o)]):
+        return named
+    # "sheltering TTP fighters, a charge the Taliban government denies": who answers the charge is no party
+    remarks = {
+        i for t in trigger.doc[right.start : right.stop] if _a_remark_on_the_charge(t) for i in subtree_ids(t)
+    }
     actors = [a for a in ctx.actors if not _a_place(a)]
-    after = [a for a in actors_in(right, actors) if a.kb_id_ not in subject_ids and a.start >= trigger.start]
+    after = [  # "cooperation with Russia's Wagner Group": with Wagner, not also Russia
+        a
+        for a in _without_owners(actors_in(set(right) - remarks, actors))
+        if a.kb_id_ not in subject_ids and a.start >= trigger.start
+    ]
     if after:
         return after
     sent = ctx.sent(trigger)
@@ -636,6 +686,12 @@ def objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:
         if sent.start <= a.start < sent.end and a.kb_id_ not in subject_ids and a.start >= trigger.end
     ]
     return nearby[:1]
+
+
+def _a_remark_on_the_charge(token: Token) -> bool:
+    """ "..., a charge X denies", "..., an allegation Y rejects": an apposition that says how a charge
+    was taken (kb relations.yaml ``charge_objects``)."""
+    return token.dep_ == "appos" and token.lower_ in CHARGE_OBJECTS
 
 
 def _a_place(actor: Span) -> bool:

@@ -102,7 +102,23 @@ def _actor_in(ctx: Context, span: Span) -> Span | None:
     heading = [a for a in named if a.start <= span.root.i < a.end]  # "Ukraine's SBU security service"
     # "a source in Ukraine's SBU security service": the body, not the state that owns it
     bodies = [a for a in named if not any(b is not a and b.start <= a.root.head.i < b.end for b in named)]
+    # "Yemen's Houthi militia": the group that names the militia, not the state it is from
+    bodies = [a for a in bodies if not _a_states_group(a, named)]
     return next(iter(spoken_for + heading + bodies), named[0] if named else None)
+
+
+def _a_states_group(state: Span, named: list[Span]) -> bool:
+    """Whether ``state`` is a state's possessive on a word that a group's name qualifies ("Yemen's
+    Houthi militia")."""
+    word = state.root.head
+    return (
+        state.kb_id_ in kb.state_ids()
+        and state.root.dep_ == "poss"
+        and any(
+            b.kb_id_ in kb.organization_ids() and b.root.dep_ == "compound" and b.root.head == word
+            for b in named
+        )
+    )
 
 
 def _the_wing_named(actor: Span) -> bool:

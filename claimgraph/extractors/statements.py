@@ -24,6 +24,7 @@ from claimgraph.extractors.attributions import (
     subject_of,
 )
 from claimgraph.extractors.context import Context
+from claimgraph.extractors.incident_facts import present_perfect
 from claimgraph.extractors.incidents import IncidentIndex, draft_for, habitual
 from claimgraph.extractors.participants import (
     ACCUSE_LEMMAS,
@@ -65,6 +66,8 @@ PEOPLE_ENTITIES = {"PERSON", "NORP", "ORG", "GPE"}
 FAILING_VERBS = {"fail", "neglect", "ignore", "allow", "let"}
 ENABLING = frozenset(kb.load("cues")["enabling"])
 REPORTING_VERBS = kb.reporting_verbs()
+NEAR_SENTENCES = 2  # how far back a statement's words may reach for the incident they are about
+STANDING_ADVERBS = frozenset(RELATIONS["denied"]["standing_adverbs"])
 
 # Modals of an act not (yet) done: the future, the conditional ("will carry out", "would kill").
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
@@ -515,7 +518,9 @@ def find_statements(
         for attribution in _attributions_for(trigger, found):
             if attribution is not None and _made_possible_only(doc, attribution):
                 continue
-            statements += _said_by(ctx, document_id, trigger, relation, attribution, index, unnamed)
+            statements += _said_by(
+                ctx, document_id, trigger, relation, attribution, index, unnamed, statements
+            )
     ctx.actors += [g for g in unnamed if not any(a.start == g.start and a.end == g.end for a in ctx.actors)]
     statements += _disbelief(ctx, document_id, statements, found)
     if has_roles(doc):
@@ -531,10 +536,11 @@ def _said_by(
     attribution: Found | None,
     index: IncidentIndex,
     unnamed: list[Span],
+    done: list[Statement],
 ) -> list[Statement]:
     """The statements one trigger makes as one attribution (or the author) puts it: its subjects, its
     polarity and certainty, and its objects (an incident, or the other actor of a tie). Groups without
-    a name that it accuses join ``unnamed``."""
+    a name that it accuses join ``unnamed``; ``done`` are the statements made before it."""
     actors = ctx.actors
     accusers = participants.reciprocal_accusers(trigger, actors) if relation == "perpetrated" else []
     if accusers:
@@ -549,13 +555,15 @@ def _said_by(
         found_objects = participants.objects(ctx, trigger, subjects)
         if not found_objects and len(subjects) > 1:  # "X and Y work together"
             subjects, found_objects = subjects[:1], subjects[1:]
+        found_objects = [_same_group(o, unnamed) for o in found_objects]
+        unnamed += [o for o in found_objects if o.label_ == participants.UNNAMED_GROUP]
         objects = [{"actor": o.kb_id_} for o in found_objects]
     elif relation == "facilitated" and (recipients := participants.recipients(trigger, subjects, actors)):
         objects = [{"actor": r.kb_id_} for r in recipients]  # "X provided weapons to Y"
     elif participants.received(trigger, relation):
         return []  # "received weapons from Y" with no group named as receiving: no tie to report
     else:
-        objects = [_incident_object(ctx, trigger, relation, subjects, index)]
+        objects = [_incident_object(ctx, trigger, relation, subjects, index, done)]
     out = []
     for subject in subjects:
         for obj in objects:
@@ -579,7 +587,14 @@ def _said_by(
 def _how_put(ctx: Context, trigger: Span, relation: str, attribution: Found | None) -> tuple[str, str]:
     """The polarity and certainty of the trigger's words, as the attribution (or the sentence) puts them."""
     sent = ctx.sent(trigger)
-    window = (attribution.start, attribution.end) if attribution else (sent.start_char, sent.end_char)
+    # the words and their cue: "Officials believe X did it", "X is thought to have done it" are beliefs;
+    # not "X want you to believe that ...", which imputes a belief to others
+    if attribution is None:
+        window = (sent.start_char, sent.end_char)
+    elif attribution.cue_class == "imputed":
+        window = (attribution.start, attribution.end)
+    else:
+        window = (min(attribution.start, attribution.cue_start), attribution.end)
     polarity = _as_the_source_puts_it(modality.polarity(trigger, relation), trigger, relation, attribution)
     return polarity, modality.certainty(trigger, window)
 
@@ -697,7 +712,12 @@ def _facilitation_partners(statements: list[Statement]) -> list[Statement]:
 
 
 def _incident_object(
-    ctx: Context, trigger: Span, relation: str, subjects: list[Span], index: IncidentIndex
+    ctx: Context,
+    trigger: Span,
+    relation: str,
+    subjects: list[Span],
+    index: IncidentIndex,
+    done: list[Statement] | None = None,
 ) -> dict[str, str | None]:
     sent_no = ctx.index(trigger)
     verb = participants.governing_verb(trigger.root)
@@ -715,13 +735,19 @@ def _incident_object(
         draft = index.by_token.get(i)
         if draft is not None:
             return {"incident": draft.id}
-    generic = sent_no in index.generic_sents or relation in {"perpetrated", "facilitated"} and habitual(verb)
+    generic = (
+        _speaks_in_general(verb, index)
+        or relation in {"perpetrated", "facilitated"}
+        and habitual(verb)
+        or relation == "denied"
+        and _a_standing_denial(verb)
+    )
     if not generic:
         focus = index.focus.get(sent_no)
         # claims and denials are about an incident by nature; other relations only near its mention
         near = relation in {"claimed", "denied"} or sent_no - index.last_mention.get(sent_no, -10) <= 2
         if focus is not None and near:
-            return {"incident": focus.id}
+            return {"incident": _their_own(focus.id, subjects, done or [], index, sent_no)}
     if relation == "facilitated":  # "attacks claimed by X showed facilitation by Y": Y facilitated X
         subject_ids = {s.kb_id_ for s in subjects}
         doers = [
@@ -735,6 +761,50 @@ def _incident_object(
         if doers:
             return {"actor": doers[0].kb_id_}
     return {"incident": None}
+
+
+def _their_own(
+    focus: str, subjects: list[Span], done: list[Statement], index: IncidentIndex, sent_no: int
+) -> str:
+    """The incident in focus, unless others are said to have done it and these subjects did another told
+    just before: "Hezbollah fired rockets into Israel, and Israeli artillery struck Lebanon in response.
+    Hezbollah said it had targeted an army post" is of Hezbollah's rockets, not of the strike last told."""
+    recent = {
+        d.id
+        for d in index.drafts
+        if any(sent_no - NEAR_SENTENCES <= m.sent_index <= sent_no for m in d.mentions)
+    }
+    doers: dict[str, set[str]] = {}
+    for st in done:
+        if st.relation == "perpetrated" and st.polarity == "positive" and st.object.get("incident"):
+            doers.setdefault(st.object["incident"], set()).add(st.subject)
+    ids = {s.kb_id_ for s in subjects}
+    if not doers.get(focus) or doers[focus] & ids:
+        return focus
+    theirs = [incident for incident, who in doers.items() if who & ids]
+    return theirs[0] if len(theirs) == 1 and theirs[0] in recent else focus
+
+
+def _a_standing_denial(verb: Token) -> bool:
+    """ "has previously denied targeting civilian infrastructure": a stance kept over time (a present
+    perfect with an adverb of kb relations.yaml ``standing_adverbs``), not a denial of this incident."""
+    return present_perfect(verb) and any(
+        c.dep_ == "advmod" and c.lower_ in STANDING_ADVERBS for c in verb.children
+    )
+
+
+def _speaks_in_general(verb: Token, index: IncidentIndex) -> bool:
+    """Whether the clause of the words speaks of attacks in general ("claimed attacks across the north").
+    A clause joined to it, or a "saying ..." after it, is the speaker's further word, not the charge's:
+    "The SDF rejected the accusation and said it condemned all attacks on civilians" denies the one
+    incident the accusation was about."""
+    aside = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj" or c.dep_ == "advcl" and c.lemma_.lower() in REPORTING_VERBS
+        for t in c.subtree
+    }
+    return any(t.i in index.generic_tokens and t.i not in aside for t in verb.sent)
 
 
 def _doer_named_after(trigger: Span, verb: Token) -> bool:

@@ -168,13 +168,21 @@ def _nationality_of_people(ent: Span) -> bool:
     return ent.label_ == "GPE" and root.dep_ in {"compound", "nmod"} and root.head.lower_ in _WHOSE
 
 
+# A port is a town's as a district is ("the port of Odesa", "Odesa port"), where "the mosque of X" is not.
+NAMED_PLACE_KINDS = PLACE_KINDS | {"port", "harbour", "harbor"}
+
+
 def _named_as_a_place(ent: Span) -> bool:
     """ "the city of Lyon", "the province of Helmand", "Ituri province": the words around the name say it
     is a place, whatever the recogniser called it (it takes "Lyon" there for a person)."""
     doc = ent.doc
-    if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_KINDS:
-        return True  # "Congo's Ituri province", "Zamfara state": the word after says so
-    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_KINDS
+    if ent.end < len(doc) and doc[ent.end].lower_ in NAMED_PLACE_KINDS:
+        return True  # "Congo's Ituri province", "Zamfara state", "Odesa port": the word after says so
+    return (
+        ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lower_ in NAMED_PLACE_KINDS
+    )
 
 
 def _after_a_place_preposition(ent: Span) -> bool:

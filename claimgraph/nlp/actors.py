@@ -412,8 +412,11 @@ class ActorRecognizer:
             )
         self.parents = kb.actor_parents()
         self.seats = PhraseMatcher(nlp.vocab, attr="LOWER")  # "Kigali denies": the capital speaks
-        for seat, state in (kb.load("seats")["seats"] or {}).items():
+        seats = kb.load("seats")
+        for seat, state in (seats["seats"] or {}).items():
             self.seats.add(state, [nlp.tokenizer(seat)])
+        self.deed_parts = frozenset(seats["deed_parts"])
+        self.deed_doers = frozenset(seats["deed_doers"])
         self.speaking = kb.reporting_verbs()
         self.accusing = frozenset(kb.load("cues")["verbs"]["accuse"])
         generic = kb.load("generic_actors")
@@ -450,7 +453,8 @@ class ActorRecognizer:
     def _speaking_seats(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Capitals that stand for their state's government ("a charge Kigali denies", "Moscow said",
         "accused Kabul of harbouring militants"; kb seats.yaml): as the subject of a reporting verb or
-        the object of an accusing one only; elsewhere they are places."""
+        the object of an accusing one, or the subject of a part in a deed ("Tehran had no role in the
+        attack", "Moscow was behind it"); elsewhere they are places."""
         out = []
         for match, start, end in self.seats(doc):
             span = Span(doc, start, end, label="ACTOR", kb_id=doc.vocab.strings[match])
@@ -460,12 +464,19 @@ class ActorRecognizer:
             verb = root.head.lemma_.lower()
             if (
                 root.dep_ == "nsubj"
-                and verb in self.speaking
+                and (verb in self.speaking or self._has_a_part(root.head))
                 or root.dep_ == "dobj"
                 and verb in self.accusing
             ):
                 out.append(span)
         return out
+
+    def _has_a_part(self, verb: Token) -> bool:
+        """ "had no involvement in", "was behind": the verb gives its subject a part in a deed."""
+        lemma = verb.lemma_.lower()
+        if lemma == "have":
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in self.deed_parts for c in verb.children)
+        return lemma == "be" and any(c.lower_ in self.deed_doers for c in verb.children)
 
     @staticmethod
     def _longer_name(doc: Doc, span: Span) -> Span | None:

@@ -224,6 +224,10 @@ class ImpliedFigure(Figure):
     another sentence about the incident wins over it ("Two people were killed in the attack")."""
 
 
+class RisenFigure(Figure):
+    """A toll said to have grown ("the death toll rose to 18"): it replaces a smaller count reported first."""
+
+
 # Singular nouns that still name several people ("killed the family").
 _GROUP_NOUNS = {"family", "crew", "group", "couple", "team", "unit", "patrol", "convoy", "household", "squad"}
 
@@ -288,8 +292,9 @@ def _from_noun(tok: Token) -> Figure | None:
     return figure
 
 
-def _from_toll(tok: Token) -> Figure | None:
-    """ "the death toll rose to 35", "a toll of 35", "the toll stands at 40", "the toll is 12"."""
+def _from_toll(tok: Token, rises: frozenset[str]) -> Figure | None:
+    """ "the death toll rose to 35", "a toll of 35", "the toll stands at 40", "the toll is 12"; a toll
+    that grew (``rises``, kb casualty_cues.yaml ``toll_rises``) gives a ``RisenFigure``."""
     for prep in _children(tok, "prep"):
         if prep.lower_ == "of":
             figure = _first(_children(prep, "pobj"))
@@ -302,7 +307,10 @@ def _from_toll(tok: Token) -> Figure | None:
     preps = [p for p in preps for p in [p, *_children(p, "prep")]]  # "from 20 to 35": "to" hangs off "from"
     preps.sort(key=lambda p: p.lower_ != "to")  # the new value, not the old one
     candidates = [o for p in preps if p.lower_ in ("to", "at") for o in _children(p, "pobj")]
-    return _first(candidates + _children(verb, "attr", "dobj", "npadvmod"))
+    figure = _first(candidates + _children(verb, "attr", "dobj", "npadvmod"))
+    if figure is not None and verb.lemma_.lower() in rises:
+        return RisenFigure(figure.min, figure.max, figure.qualifier)
+    return figure
 
 
 def _cared_for(verb: Token, reasons: frozenset[str]) -> bool:
@@ -354,7 +362,7 @@ def _figure_at(tok: Token, lemma: str, lower: str, cue: dict[str, frozenset[str]
     if tok.pos_ in ("ADJ", "VERB") and (lower in cue["adjectives"] or lemma in cue["adjectives"]):
         return _from_adjective(tok)
     if tok.pos_ in ("NOUN", "PROPN") and lemma in cue["tolls"]:
-        return _from_toll(tok)
+        return _from_toll(tok, cue["toll_rises"])
     if tok.pos_ in ("NOUN", "PROPN") and lemma in cue["nouns"]:
         return _from_noun(tok)
     if tok.pos_ == "VERB" and lemma in cue["care"] and _cared_for(tok, cue["reasons"]):
@@ -365,5 +373,10 @@ def _figure_at(tok: Token, lemma: str, lower: str, cue: dict[str, frozenset[str]
 @cache
 def _cue_words() -> frozenset[str]:
     """Every word that can start a figure (the cue words of both kinds, reasons for care excepted)."""
-    groups = [words for cue in _cues().values() for group, words in cue.items() if group != "reasons"]
+    groups = [
+        words
+        for cue in _cues().values()
+        for group, words in cue.items()
+        if group not in {"reasons", "toll_rises"}
+    ]
     return frozenset(word for words in groups for word in words)

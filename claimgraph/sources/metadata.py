@@ -17,13 +17,19 @@ MONTHS = {
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 
 DATE_TOKEN = re.compile(r"\A\s*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
-# "SAN SALVADOR, 3 JAN 90 (ACAN-EFE) --", "PERTH (AUSTRALIA), JUNE 11 89 (AFP) --"
+# "SAN SALVADOR, 3 JAN 90 (ACAN-EFE) --", "PERTH (AUSTRALIA), JUNE 11 89 (AFP) --", and today's wire copy
+# under a headline: "ABUJA, Nigeria, June 17, 2021 (Reuters) -", "KABUL, Afghanistan (AP) — October 8,
+# 2021 —", "BEIRUT, Oct 15, 2021 -". The city is in capitals; a region or country may follow it.
+_DASH = r"(?:--|—|–|-)"
 DATELINE = re.compile(
-    r"\A\s*[A-Z][A-Z .'-]*(?:\s\([A-Z][A-Z .'-]*\))?,\s+"
+    r"(?:\A|\n)[ \t]*(?-i:[A-Z][A-Z .'-]*)(?:\s\([A-Z][A-Z .'-]*\))?"
+    r"(?-i:(?:,\s+[A-Z][a-z][\w.'-]*(?:\s[A-Z][\w.'-]*)*?)*?)"  # ", Nigeria", ", Khyber Pakhtunkhwa"
+    rf"(?:\s*\([^)\n]*\))?(?:,|\s+{_DASH})\s+"
     rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>\d{{2}}|\d{{4}})"
-    r"\s*(?:\([^)\n]*\))?\s*--",
+    rf"\s*(?:\([^)\n]*\))?\s*{_DASH}\s",
     re.IGNORECASE,
 )
+DATELINE_REACH = 400  # characters from the top: a headline and a by-line may come first
 PUBLISHED_LINE = re.compile(
     r"^\s*(?:published|publication date|date published|posted|date)(?:\s+on)?\s*:?\s*(.+?)\s*$", re.IGNORECASE
 )
@@ -69,8 +75,9 @@ def date_token(text: str) -> re.Match[str] | None:
 
 
 def dateline_date(text: str) -> date | None:
-    """The date of a wire dateline at the very start of the text."""
-    m = DATELINE.match(text[:300])
+    """The date of a wire dateline opening one of the first paragraphs (the first, or the one after a
+    headline)."""
+    m = DATELINE.search(text[:DATELINE_REACH])
     if not m:
         return None
     day, month = (m["d1"], m["m1"]) if m["d1"] else (m["d2"], m["m2"])
