@@ -22,7 +22,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
     """Everything claimgraph reads from one annotated document."""
     ctx = Context.of(doc)
     found = find_attributions(ctx, document.id)
-    index = find_incidents(ctx, document.id, document.published)
+    index = find_incidents(ctx, document.id, document.published, found)
     statements = find_statements(ctx, document.id, found, index)
     incidents = [to_incident(draft, document.id) for draft in index.drafts]
     return Extraction(

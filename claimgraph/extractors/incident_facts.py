@@ -90,26 +90,40 @@ def stated(figure: Figure | None) -> Figure | None:
     return Figure(figure.min, figure.max, figure.qualifier) if figure is not None else None
 
 
-def fill(draft: Draft, ctx: Context, actor_tokens: set[int], near: set[int], triggers: set[int]) -> None:
+def fill(
+    draft: Draft,
+    ctx: Context,
+    actor_tokens: set[int],
+    near: set[int],
+    triggers: set[int],
+    claimed: set[int] = frozenset(),
+) -> None:
     """Figures and roles from the sentences that mention the incident (first report wins); figures also
     from the sentence right after a mention ("Nearly 70 were wounded."). ``triggers`` are the roots of
-    the document's incident words: a clause that holds one and none of this incident's tells another."""
+    the document's incident words: a clause that holds one and none of this incident's tells another.
+    ``claimed`` are the words an armed group says of itself: no figure is read there."""
     lex = kb.role_lexicon()
     sents, text = ctx.sents, ctx.text
     people = ctx.people
     speaking = {i for cue in ctx.doc.spans.get("cues", []) for i in range(cue.start, cue.end)}
     mentioned = {m.sent_index for m in draft.mentions}
     harmed: set[str] = set()
-    headline = {"killed": False, "wounded": False}  # whether the figure so far is the headline's
+    # whether the figure so far is only a headline's or the group's own: a count stated later replaces it
+    provisional = {"killed": False, "wounded": False}
     for index in sorted(mentioned | near):
         sent = sents[index]
         others = _another_incidents_words(sent, {m.token.i for m in draft.mentions}, triggers)
-        killed, wounded = casualties(sent, others) if others else ctx.casualties(index)
+        own = {t.i for t in sent if t.i in claimed}
+        figures = casualties(sent, others | own) if others or own else ctx.casualties(index)
+        groups = casualties(sent, others) if own else (None, None)  # as the group counts its deed
         in_headline = index == 0 and _a_headline(sent)
-        if _better_figure(draft.killed, killed) or headline["killed"] and _a_count(killed):
-            draft.killed, headline["killed"] = killed, in_headline
-        if _better_figure(draft.wounded, wounded) or headline["wounded"] and _a_count(wounded):
-            draft.wounded, headline["wounded"] = wounded, in_headline
+        for kind, figure, group_figure in zip(("killed", "wounded"), figures, groups, strict=True):
+            first = figure is None and group_figure is not None
+            new, new_provisional = (group_figure, True) if first else (figure, in_headline)
+            old = getattr(draft, kind)
+            if _better_figure(old, new) or provisional[kind] and not new_provisional and _a_count(new):
+                setattr(draft, kind, new)
+                provisional[kind] = new_provisional
         if index not in mentioned:
             # "Two people were killed. The victims were identified as X and Y.", "Three were injured,
             # including X."

@@ -8,12 +8,14 @@ attack keeps two incidents; "the attack" refers back to the incident in focus.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from claimgraph import kb
+from claimgraph.extractors.attributions import Found
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.incident_facts import (
     append,
@@ -276,6 +278,8 @@ def _own_scope(token: Token, triggers: set[int]) -> set[int]:
     done = token.dep_ == "dobj" and token.head.lemma_.lower() in DOING_VERBS  # "carried out an airstrike on"
     if token.pos_ != "VERB" and (token.dep_ in {"nsubj", "nsubjpass"} and describes_clause or used or done):
         token = token.head  # "a suicide bomber rammed a car into a convoy on Sunday", "threw a bomb at"
+    elif token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ == "VERB" and tells_of_harm(token):
+        token = token.head  # "Shells landed on a market in Sake on Monday, killing 14": the landing's day
     scope = set(range(token.left_edge.i, token.right_edge.i + 1))
     for word in token.subtree:
         on_another = word.dep_ == "relcl" and word.i != token.i and word.head.i != token.i
@@ -307,7 +311,9 @@ def _possessor(token: Token) -> range:
     return range(0)
 
 
-def find_incidents(ctx: Context, document_id: str, published: date | None) -> IncidentIndex:
+def find_incidents(
+    ctx: Context, document_id: str, published: date | None, found: Sequence[Found] = ()
+) -> IncidentIndex:
     doc, quotes, sents, sent_of = ctx.doc, ctx.quotes, ctx.sents, ctx.sent_no
     states = kb.state_ids()
     actor_tokens = {i for a in ctx.actors if a.kb_id_ not in states for i in range(a.start, a.end)}
@@ -388,7 +394,7 @@ def find_incidents(ctx: Context, document_id: str, published: date | None) -> In
         near = {
             i for i in range(len(sents)) if focus[i] is draft and (i - last_mention[i] <= 1 or _risen(ctx, i))
         }
-        fill(draft, ctx, actor_tokens, near, trigger_roots)
+        fill(draft, ctx, actor_tokens, near, trigger_roots, _a_groups_own_words(ctx, found))
         first = draft.mentions[0].token
         draft.id = stable_id(document_id, "incident", first.idx)
     index = IncidentIndex(drafts, by_token, focus, generic_tokens, last_mention)
@@ -510,6 +516,18 @@ def draft_for(index: IncidentIndex, sent_index: int) -> Draft:
     if focus is not None:
         return focus
     return min(index.drafts, key=lambda d: min(abs(m.sent_index - sent_index) for m in d.mentions))
+
+
+def _a_groups_own_words(ctx: Context, found: Sequence[Found]) -> set[int]:
+    """The words an armed group says of its deeds ('"Our fighters killed dozens of soldiers," a spokesman
+    for the BLA said'): their counts are its claim, stated with it, not the incident's count."""
+    groups = kb.organization_ids()
+    out: set[int] = set()
+    for said in found:
+        if said.speaker.actor in groups:
+            words = ctx.doc.char_span(said.start, said.end, alignment_mode="expand")
+            out |= set(range(words.start, words.end)) if words is not None else set()
+    return out
 
 
 def _risen(ctx: Context, index: int) -> bool:

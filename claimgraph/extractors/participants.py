@@ -119,6 +119,8 @@ def head_tokens(root: Token) -> set[int]:
         qualifiers = qualifier_words(token)  # "the al-Qaeda-linked group", "the Iran-backed Houthis"
         appos = token.dep_ == "appos" and token is not root
         described = appos and _parent_noun(token)
+        if token is not root and token.dep_ == "compound" and _parent_noun(token):
+            continue  # "the al-Qaeda affiliate JNIM": JNIM, not the group it is an affiliate of
         for child in token.children:
             if child.i in qualifiers or described and child.dep_ == "poss":
                 continue  # "JNIM, al-Qaeda's branch in the Sahel": al-Qaeda is not JNIM
@@ -393,10 +395,14 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
         if described is not None:  # "X, a faction of Y", "described X as a faction of Y": X
             named = actors_in(head_tokens(described) - set(subtree_ids(head)), actors)
             return named or _named_before_comma(head, actors)
-        if _parent_noun(head) and relation in ACTOR_RELATIONS:
-            named = _named_in_clause(head, actors)  # "IS's affiliate, known as ISKP": ISKP is part of IS
-            if named:
-                return named
+        if _parent_noun(head) and relation in ACTOR_RELATIONS and described is None:
+            # "IS's affiliate, known as ISKP", "the al-Qaeda affiliate JNIM": the one named is part of the
+            # other; "Islamic State's regional affiliate" names no part, only the whole
+            named = _named_in_clause(head, actors)
+            if not named and head.dep_ == "compound":
+                named = actors_in({head.head.i}, actors)
+            if named or head.dep_ in {"nsubj", "nsubjpass"}:
+                return named  # "X is a faction of Y", "X has been an affiliate of Y": X, below
         own = actors_in(
             {c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"} and not _a_region_of(c)},
             actors,
@@ -733,10 +739,13 @@ def recipients(trigger: Span, subjects: list[Span], actors: list[Span]) -> list[
     for child in verb.children:
         if child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ in {"to", "for"}):
             scope |= set(subtree_ids(child))
+    pointed: list[Span] = []
     for obj in helped(verb):
         if obj.i not in range(trigger.start, trigger.end):
             scope |= head_tokens(obj)
-    return [a for a in actors_in(scope, actors) if a.kb_id_ not in subject_ids]
+            if obj.lower_ in GROUP_NOUNS and not actors_in(head_tokens(obj), actors):
+                pointed += _resolve_reference(_phrase_of(obj), actors, None)  # "supplied the group with"
+    return [a for a in actors_in(scope, actors) + pointed if a.kb_id_ not in subject_ids]
 
 
 def helped(verb: Token) -> list[Token]:

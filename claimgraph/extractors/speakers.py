@@ -254,8 +254,8 @@ def _with_its_owner(actor: Span) -> str:
     """ "Pakistan's military said": a body named by what it is keeps the state it belongs to in its name
     ("Pakistan's military", not "military"); a body with a name of its own is that name."""
     owner = next((c for c in actor.root.children if c.dep_ == "poss" and c.i < actor.start), None)
-    if owner is None or not actor.kb_id_.startswith("new:"):
-        return actor.text
+    if owner is None or not (actor.kb_id_.startswith("new:") or actor.text.islower()):
+        return actor.text  # "Pakistan's ISI"; but "Pakistan's military" (the Pakistan Army) keeps its state
     return actor.doc[owner.left_edge.i : actor.end].text
 
 

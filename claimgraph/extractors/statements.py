@@ -56,6 +56,7 @@ PLANNING_HEADS = frozenset(RELATIONS["perpetrated"]["planning_heads"])
 POLICING_ACTS = frozenset(RELATIONS["perpetrated"]["policing_acts"])
 ARMED_MEN = participants.GROUP_NOUNS | participants.DESCRIBED_GROUPS  # "operations against the group"
 HELPING_VERBS = frozenset(RELATIONS["facilitated"]["helping_verbs"])
+ARMED_SUPPORT_VERBS = frozenset(RELATIONS["facilitated"]["armed_support_verbs"])  # "supporting the rebels"
 HELPED_PEOPLE = (
     participants.PEOPLE_NOUNS
     | frozenset(RELATIONS["described_groups"])
@@ -66,6 +67,8 @@ PEOPLE_ENTITIES = {"PERSON", "NORP", "ORG", "GPE"}
 FAILING_VERBS = {"fail", "neglect", "ignore", "allow", "let"}
 ENABLING = frozenset(kb.load("cues")["enabling"])
 REPORTING_VERBS = kb.reporting_verbs()
+# "had no role in", "was behind": a part in a deed
+DEED_WORDS = frozenset(RELATIONS["deed_parts"]) | frozenset(RELATIONS["doer_predicates"])
 NEAR_SENTENCES = 2  # how far back a statement's words may reach for the incident they are about
 STANDING_ADVERBS = frozenset(RELATIONS["denied"]["standing_adverbs"])
 
@@ -261,6 +264,14 @@ def _about_something_else(trigger: Span, attack: set[int]) -> bool:
         # "had no role in the bombing", not "no role in the peace talks", "no relationship with X"
         acts = prep_objects(trigger.root)
         return bool(acts) and not any(_names_an_attack(act, attack) for act in acts)
+    elif trigger.label_ == "denied" and trigger.root.lemma_.lower() == "deny":
+        # "Hamas denied it was using the school", "Rwanda denies supporting the rebels": a clause denied
+        # that tells of no attack and no part in one denies something else, not the strike ("denied it
+        # was behind the attack", "denied that it had any role", "denied carrying it out" do)
+        clauses = [c for c in trigger.root.children if c.dep_ in {"ccomp", "xcomp"}]
+        return bool(clauses) and not any(
+            t.i in attack or t.lemma_.lower() in DEED_WORDS for c in clauses for t in c.subtree
+        )
     else:
         return False
     return any(act.i not in attack for act in acts)
@@ -326,6 +337,8 @@ def _the_attackers_are(trigger: Span) -> bool:
     while verb.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         verb = verb.head  # "were believed to be members of X"
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and (subject.pos_ == "NUM" or subject.lower_ in {"some", "each", "both", "all"}):
+        subject = next(iter(prep_objects(subject, {"of"})), subject)  # "one of the attackers was ..."
     return (
         subject is not None
         and subject.lower_ in DEED_DOERS
@@ -366,10 +379,23 @@ def _helps_no_one(trigger: Span, relation: str, attack: set[int], actors: list[S
     """ "police have trained eagles to catch drones", "the ministry funded a school": a verb of help
     (``helping_verbs`` in kb/relations.yaml) whose object names no people, group or attack."""
     verb = trigger.root
-    if relation != "facilitated" or len(trigger) != 1 or verb.lemma_.lower() not in HELPING_VERBS:
+    if relation != "facilitated" or len(trigger) != 1:
+        return False
+    if verb.lemma_.lower() in ARMED_SUPPORT_VERBS:  # "supported the candidate": no armed group helped
+        return not any(_names_an_armed_group(o, actors) for o in participants.helped(verb))
+    if verb.lemma_.lower() not in HELPING_VERBS:
         return False
     objects = participants.helped(verb)
     return bool(objects) and not any(_names_people_or_an_attack(o, attack, actors) for o in objects)
+
+
+def _names_an_armed_group(noun: Token, actors: list[Span]) -> bool:
+    """ "the M23", "the rebels", "Houthi militias": an organisation actor, or a word for an armed group."""
+    words = participants.head_tokens(noun)
+    groups = kb.organization_ids()
+    return any(a.kb_id_ in groups for a in participants.actors_in(words, actors)) or any(
+        noun.doc[i].lower_ in participants.DESCRIBED_GROUPS for i in words
+    )
 
 
 def _names_people_or_an_attack(noun: Token, attack: set[int], actors: list[Span]) -> bool:

@@ -23,7 +23,9 @@ from claimgraph.nlp.places import PLACE_KINDS, country_code, geocode, is_area
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_PARTICLES = {"the", "of", "de", "del", "la", "el", "al"}  # small words inside a place's name
-ATTACK_VERBS = kb.incident_words() | {"hit", "shell", "target"}  # "Israel strikes Gaza": the doer
+_TYPES = kb.load("incident_types")
+# "Israel strikes Gaza", "Pakistan carried out airstrikes inside Afghanistan": the doer
+ATTACK_VERBS = kb.incident_words() | frozenset(_TYPES["striking_verbs"]) | frozenset(_TYPES["doing_verbs"])
 # The small model often labels "Karachi airport" or a lone city name as an organisation.
 LANDMARKS = {
     "airport",
@@ -117,7 +119,8 @@ def _rank(place: Place, hint: str | None) -> tuple[bool, bool, bool]:
 
 def _placelike(ent: Span) -> bool:
     if (
-        _names_the_speaker(ent)
+        _across_a_border(ent)
+        or _names_the_speaker(ent)
         or _nationality_of_people(ent)
         or _qualifies_a_group(ent)
         or _owns_a_group(ent)
@@ -133,6 +136,19 @@ def _placelike(ent: Span) -> bool:
     return ent.label_ == "ORG" and (len(ent) == 1 and not _a_surname(ent) or ent[-1].lower_ in LANDMARKS)
 
 
+def _across_a_border(ent: Span) -> bool:
+    """ "the Bajaur district bordering Afghanistan", "near the border with Iran": the land across the
+    border says where the place is, not where it happened."""
+    root = ent.root
+    if root.dep_ == "dobj" and root.head.lemma_.lower() == "border":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() == "border"
+
+
+def _a_state(ent: Span) -> bool:
+    return kb.resolve_alias(ent.text) in kb.state_ids()
+
+
 def _names_the_doer(ent: Span) -> bool:
     """ "Israel strikes Gaza", "Russia attacked Kyiv overnight": a state as the subject of an attack verb
     is who attacked, not where."""
@@ -141,13 +157,14 @@ def _names_the_doer(ent: Span) -> bool:
 
 
 def _owns_a_group(ent: Span) -> bool:
-    """ "the first deadly attack by Yemen's Houthis on shipping in the Gulf of Aden": a state's possessive
-    on an armed group's name says where the group is from, not where the attack was."""
+    """ "the first deadly attack by Yemen's Houthis on shipping in the Gulf of Aden", "Turkey's military
+    struck targets in northern Iraq": a state's possessive on an armed group or a state's forces says
+    whose they are, not where the attack was."""
     head = ent.root.head
     if ent.root.dep_ != "poss" or head.i == ent.root.i:
         return False
-    groups = kb.organization_ids()
-    return any(a.start <= head.i < a.end and a.kb_id_ in groups for a in ent.doc.spans.get("actors", []))
+    states = kb.state_ids()
+    return any(a.start <= head.i < a.end and a.kb_id_ not in states for a in ent.doc.spans.get("actors", []))
 
 
 def _qualifies_a_group(ent: Span) -> bool:
@@ -214,6 +231,8 @@ def _names_the_speaker(ent: Span) -> bool:
     token = ent.root
     if token.dep_ == "nsubj" and ent.text in _SEATS and _read_as_its_state(ent):
         return True  # "Moscow denied striking the hospital": a capital speaking for its state
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEAKING_VERBS and _a_state(ent):
+        return True  # "..., US says": the state speaks
     if token.dep_ == "poss":  # "Russia's defence ministry denied ...": whose the speaker is
         owner = token.head
         return owner.dep_ == "nsubj" and owner.head.lemma_.lower() in SPEAKING_VERBS
@@ -312,9 +331,11 @@ def only_place(ents: list[Span], actor_tokens: set[int], hint: str | None = None
 
 
 def _unlisted_place(ent: Span) -> bool:
-    """A capitalised name the recogniser calls a place (not an organisation guessed to be one)."""
+    """A capitalised name the recogniser calls a place, or the words around it do ("the Bajaur
+    district"), not an organisation guessed to be one."""
     words = [t for t in ent if t.is_alpha and t.lower_ not in NAME_PARTICLES]  # "the Gulf of Aden"
-    return ent.label_ in PLACE_LABELS and bool(words) and all(t.is_title or t.is_upper for t in words)
+    placed = ent.label_ in PLACE_LABELS or _named_as_a_place(ent)  # "the Bajaur district", whatever label
+    return placed and bool(words) and all(t.is_title or t.is_upper for t in words)
 
 
 def _is_country(place: Place) -> bool:

@@ -70,6 +70,7 @@ STATE_ACTS = frozenset(kb.load("generic_actors")["state_acts"])  # "an Israeli a
 # Words that make a state's name the name of a part of it, or of an armed group's "province" in it.
 DIVISION_WORDS = {"province", "region", "district", "governorate", "department", "oblast", "wilayat"}
 DAY_LABELS = {"DATE", "TIME", "EVENT"}
+DEMONYMS: dict[str, list[str]] = kb.load("demonyms")["demonyms"]  # "IL": ["Israeli"]
 
 
 INTRO_NOUNS = {"group", "outfit", "faction", "militia", "organisation", "organization", "movement", "front"}
@@ -287,6 +288,16 @@ def _after_nationality(doc: Doc, matches: list[tuple[int, int, int]]) -> list[Sp
     return out
 
 
+def _possessing_state(doc: Doc, start: int) -> str | None:
+    """The nationality of a state named in the possessive before ``start`` ("Israel's | military":
+    "Israeli"; kb demonyms.yaml), else None."""
+    if start < 2 or doc[start - 1].lower_ not in {"'s", "’s"}:
+        return None
+    code = country_code(doc[start - 2].text) if doc[start - 2].ent_type_ == "GPE" else None
+    names = DEMONYMS.get(code or "")
+    return names[0] if names else None
+
+
 def _names_a_division(doc: Doc, span: Span) -> bool:
     """ "its Mozambique Province fighters", "Somalia Region": a state's name that begins the name of a
     province or an armed group's "province", which is not the state."""
@@ -415,8 +426,11 @@ class ActorRecognizer:
         seats = kb.load("seats")
         for seat, state in (seats["seats"] or {}).items():
             self.seats.add(state, [nlp.tokenizer(seat)])
-        self.deed_parts = frozenset(seats["deed_parts"])
-        self.deed_doers = frozenset(seats["deed_doers"])
+        relations = kb.load("relations")
+        self.deed_parts = frozenset(relations["deed_parts"])
+        facilitated = relations["facilitated"]
+        self.helping = frozenset(facilitated["helping_verbs"]) | frozenset(facilitated["armed_support_verbs"])
+        self.doer_predicates = frozenset(relations["doer_predicates"])
         self.speaking = kb.reporting_verbs()
         self.accusing = frozenset(kb.load("cues")["verbs"]["accuse"])
         generic = kb.load("generic_actors")
@@ -453,8 +467,9 @@ class ActorRecognizer:
     def _speaking_seats(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Capitals that stand for their state's government ("a charge Kigali denies", "Moscow said",
         "accused Kabul of harbouring militants"; kb seats.yaml): as the subject of a reporting verb or
-        the object of an accusing one, or the subject of a part in a deed ("Tehran had no role in the
-        attack", "Moscow was behind it"); elsewhere they are places."""
+        of a verb of help ("Tehran had supplied the group with weapons"), the object of an accusing one,
+        or the subject of a part in a deed ("Tehran had no role in the attack", "Moscow was behind it");
+        elsewhere they are places."""
         out = []
         for match, start, end in self.seats(doc):
             span = Span(doc, start, end, label="ACTOR", kb_id=doc.vocab.strings[match])
@@ -464,7 +479,7 @@ class ActorRecognizer:
             verb = root.head.lemma_.lower()
             if (
                 root.dep_ == "nsubj"
-                and (verb in self.speaking or self._has_a_part(root.head))
+                and (verb in self.speaking or verb in self.helping or self._has_a_part(root.head))
                 or root.dep_ == "dobj"
                 and verb in self.accusing
             ):
@@ -476,7 +491,7 @@ class ActorRecognizer:
         lemma = verb.lemma_.lower()
         if lemma == "have":
             return any(c.dep_ == "dobj" and c.lemma_.lower() in self.deed_parts for c in verb.children)
-        return lemma == "be" and any(c.lower_ in self.deed_doers for c in verb.children)
+        return lemma == "be" and any(c.lower_ in self.doer_predicates for c in verb.children)
 
     @staticmethod
     def _longer_name(doc: Doc, span: Span) -> Span | None:
@@ -557,11 +572,16 @@ class ActorRecognizer:
             start, end = name.start, name.end
             if self._describes_a_noun(doc[end - 1]):
                 continue
-            span = new_actor(doc[start:end])
+            demonym = _possessing_state(doc, start)  # "Israel's military" is the Israeli military
+            if demonym and (known := kb.resolve_alias(f"{demonym} {name.text}")):
+                out.append(known_actor(name, known))
+                continue
+            span = new_actor(doc[start:end], f"{demonym} {name.text}" if demonym else None)
             for cut in range(start, end):  # "Salvadoran military" is the "Salvadoran armed forces"
                 body = self.same_body.get(doc[cut:end].text.lower())
                 if body:
-                    span = new_actor(doc[start:end], " ".join([*(t.text for t in doc[start:cut]), body]))
+                    words = [demonym] if demonym else [t.text for t in doc[start:cut]]
+                    span = new_actor(doc[start:end], " ".join([*words, body]))
                     break
             out.append(span)
         return out
