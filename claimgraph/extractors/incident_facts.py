@@ -101,7 +101,7 @@ def fill(
     """Figures and roles from the sentences that mention the incident (first report wins); figures also
     from the sentence right after a mention ("Nearly 70 were wounded."). ``triggers`` are the roots of
     the document's incident words: a clause that holds one and none of this incident's tells another.
-    ``claimed`` are the words an armed group says of itself: no figure is read there."""
+    ``claimed`` are the words an armed group says of itself: its count stands only until another's."""
     lex = kb.role_lexicon()
     sents, text = ctx.sents, ctx.text
     people = ctx.people

@@ -520,7 +520,7 @@ def draft_for(index: IncidentIndex, sent_index: int) -> Draft:
 
 def _a_groups_own_words(ctx: Context, found: Sequence[Found]) -> set[int]:
     """The words an armed group says of its deeds ('"Our fighters killed dozens of soldiers," a spokesman
-    for the BLA said'): their counts are its claim, stated with it, not the incident's count."""
+    for the BLA said'): their counts are its claim, stated with it, and give way to anyone else's."""
     groups = kb.organization_ids()
     out: set[int] = set()
     for said in found:

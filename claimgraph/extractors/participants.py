@@ -22,6 +22,7 @@ from claimgraph.extractors.speakers import (
     NAMING_VERBS,
     QUALIFYING_PARTICIPLES,
     is_group,
+    names_the_owned,
     qualifier_words,
     qualifies_only,
 )
@@ -124,11 +125,7 @@ def head_tokens(root: Token) -> set[int]:
         for child in token.children:
             if child.i in qualifiers or described and child.dep_ == "poss":
                 continue  # "JNIM, al-Qaeda's branch in the Sahel": al-Qaeda is not JNIM
-            if (
-                child.dep_ in GROUP_MODIFIERS
-                and kb.resolve_alias(child.text) in STATES
-                and _parent_noun(token)
-            ):
+            if child.dep_ in GROUP_MODIFIERS and kb.names_a_state(child.text) and _parent_noun(token):
                 continue  # "Islamic State's Mozambique branch": where the branch is, not who it is
             # "fighters loyal to X", "a cell linked to Hamas": X's; but a name set beside it says whose:
             # "Hafiz Gul Bahadur, a faction allied with the TTP" is not the TTP
@@ -170,14 +167,7 @@ def _without_owners(found: list[Span]) -> list[Span]:
     def owned(a: Span) -> bool:
         if a.root.dep_ != "poss":
             return False
-        owned_word = a.root.head  # "Russia's Wagner Group", "Russia's Wagner Group mercenaries"
-        owners = [
-            b
-            for b in found
-            if b is not a
-            and (b.start <= owned_word.i < b.end or b.root.dep_ == "compound" and b.root.head == owned_word)
-            and b.kb_id_ not in STATES
-        ]
+        owners = [b for b in names_the_owned(a, found) if b.kb_id_ not in STATES]
         return any(b.kb_id_ in kb.organization_ids() for b in owners) if a.kb_id_ in STATES else bool(owners)
 
     return [a for a in found if not owned(a)]

@@ -108,17 +108,23 @@ def _actor_in(ctx: Context, span: Span) -> Span | None:
 
 
 def _a_states_group(state: Span, named: list[Span]) -> bool:
-    """Whether ``state`` is a state's possessive on a word that a group's name qualifies ("Yemen's
-    Houthi militia")."""
-    word = state.root.head
+    """Whether ``state`` is a state's possessive on a group's name ("Yemen's Houthi militia")."""
     return (
         state.kb_id_ in kb.state_ids()
         and state.root.dep_ == "poss"
-        and any(
-            b.kb_id_ in kb.organization_ids() and b.root.dep_ == "compound" and b.root.head == word
-            for b in named
-        )
+        and any(b.kb_id_ in kb.organization_ids() for b in names_the_owned(state, named))
     )
+
+
+def names_the_owned(owner: Span, named: list[Span]) -> list[Span]:
+    """The actors of ``named`` that name what ``owner``'s possessive is on: "Russia's Wagner Group", or
+    the name before the word it is on, "Russia's Wagner Group mercenaries", "Yemen's Houthi militia"."""
+    word = owner.root.head
+    return [
+        b
+        for b in named
+        if b is not owner and (b.start <= word.i < b.end or b.root.dep_ == "compound" and b.root.head == word)
+    ]
 
 
 def _the_wing_named(actor: Span) -> bool:

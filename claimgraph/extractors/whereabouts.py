@@ -145,10 +145,6 @@ def _across_a_border(ent: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() == "border"
 
 
-def _a_state(ent: Span) -> bool:
-    return kb.resolve_alias(ent.text) in kb.state_ids()
-
-
 def _names_the_doer(ent: Span) -> bool:
     """ "Israel strikes Gaza", "Russia attacked Kyiv overnight": a state as the subject of an attack verb
     is who attacked, not where."""
@@ -231,7 +227,7 @@ def _names_the_speaker(ent: Span) -> bool:
     token = ent.root
     if token.dep_ == "nsubj" and ent.text in _SEATS and _read_as_its_state(ent):
         return True  # "Moscow denied striking the hospital": a capital speaking for its state
-    if token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEAKING_VERBS and _a_state(ent):
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEAKING_VERBS and kb.names_a_state(ent.text):
         return True  # "..., US says": the state speaks
     if token.dep_ == "poss":  # "Russia's defence ministry denied ...": whose the speaker is
         owner = token.head

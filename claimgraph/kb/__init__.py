@@ -135,3 +135,8 @@ def resolve_alias(text: str) -> str | None:
     """The KB actor id for a surface form, or None."""
     text = text.strip()
     return abbreviations().get(text) or alias_index().get(alias_key(text))
+
+
+def names_a_state(text: str) -> bool:
+    """Whether a surface form is a name of a state ("US", "Mozambique")."""
+    return resolve_alias(text) in state_ids()

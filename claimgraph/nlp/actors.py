@@ -423,8 +423,7 @@ class ActorRecognizer:
             )
         self.parents = kb.actor_parents()
         self.seats = PhraseMatcher(nlp.vocab, attr="LOWER")  # "Kigali denies": the capital speaks
-        seats = kb.load("seats")
-        for seat, state in (seats["seats"] or {}).items():
+        for seat, state in (kb.load("seats")["seats"] or {}).items():
             self.seats.add(state, [nlp.tokenizer(seat)])
         relations = kb.load("relations")
         self.deed_parts = frozenset(relations["deed_parts"])
