@@ -84,6 +84,7 @@ USING_VERBS = frozenset(_TYPES["using_verbs"])
 DOING_VERBS = frozenset(_TYPES["doing_verbs"])
 RETURN_WORDS = frozenset(_TYPES["return_words"])
 ATTACKER_NOUNS = kb.role_lexicon()["attackers"]
+TOLL_WORDS = frozenset(w for kind in kb.load("casualty_cues").values() for w in kind.get("tolls") or [])
 OTHER_WORDS = frozenset(_TYPES["other_words"])
 # Words of a claim, a charge or a denial, whose object names the incident they are about.
 _CUE_VERBS = kb.load("cues")["verbs"]
@@ -531,7 +532,10 @@ def _a_groups_own_words(ctx: Context, found: Sequence[Found]) -> set[int]:
 
 
 def _risen(ctx: Context, index: int) -> bool:
-    """ "The death toll had risen to 18 by Saturday": a later word on the incident in focus."""
+    """ "The death toll had risen to 18 by Saturday": a later word on the incident in focus. Only a
+    sentence with a toll word is read for figures (reading every sentence of a report costs time)."""
+    if not any(t.lemma_.lower() in TOLL_WORDS for t in ctx.sents[index]):
+        return False
     killed, wounded = ctx.casualties(index)
     return isinstance(killed, RisenFigure) or isinstance(wounded, RisenFigure)
 

@@ -125,7 +125,7 @@ def head_tokens(root: Token) -> set[int]:
         for child in token.children:
             if child.i in qualifiers or described and child.dep_ == "poss":
                 continue  # "JNIM, al-Qaeda's branch in the Sahel": al-Qaeda is not JNIM
-            if child.dep_ in GROUP_MODIFIERS and kb.names_a_state(child.text) and _parent_noun(token):
+            if child.dep_ in GROUP_MODIFIERS and _parent_noun(token) and kb.names_a_state(child.text):
                 continue  # "Islamic State's Mozambique branch": where the branch is, not who it is
             # "fighters loyal to X", "a cell linked to Hamas": X's; but a name set beside it says whose:
             # "Hafiz Gul Bahadur, a faction allied with the TTP" is not the TTP
