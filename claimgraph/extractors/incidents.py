@@ -389,13 +389,14 @@ def find_incidents(
             running, seen = focus[index], index
         focus[index] = running
         last_mention[index] = seen
+    claimed = _a_groups_own_words(ctx, found)
     for draft in drafts:
         _refine_place(draft, ctx, ents_by_sent, actor_tokens)
         # the sentence after a mention, and any later word that its toll has risen
         near = {
             i for i in range(len(sents)) if focus[i] is draft and (i - last_mention[i] <= 1 or _risen(ctx, i))
         }
-        fill(draft, ctx, actor_tokens, near, trigger_roots, _a_groups_own_words(ctx, found))
+        fill(draft, ctx, actor_tokens, near, trigger_roots, claimed)
         first = draft.mentions[0].token
         draft.id = stable_id(document_id, "incident", first.idx)
     index = IncidentIndex(drafts, by_token, focus, generic_tokens, last_mention)
