@@ -68,9 +68,10 @@ def _better_figure(old: Figure | None, new: Figure | None) -> bool:
     return old is None or isinstance(old, ImpliedFigure) and not isinstance(new, ImpliedFigure)
 
 
-def _a_headline(sent: Span) -> bool:
+def a_headline(sent: Span) -> bool:
     """The text's first sentence, a line of its own with no full stop ("Gunmen kill 13 at Catholic mass
-    in Burkina Faso"): its count is rounded or early, so the story's own count replaces it."""
+    in Burkina Faso"): its count is rounded or early and its place often the wider one, so the story's
+    own count and place replace them."""
     text = sent.text.rstrip()
     return "\n" in sent.text and not text.endswith((".", "!", "?", '"', "”"))
 
@@ -116,7 +117,7 @@ def fill(
         own = {t.i for t in sent if t.i in claimed}
         figures = casualties(sent, others | own) if others or own else ctx.casualties(index)
         groups = casualties(sent, others) if own else (None, None)  # as the group counts its deed
-        in_headline = index == 0 and _a_headline(sent)
+        in_headline = index == 0 and a_headline(sent)
         for kind, figure, group_figure in zip(("killed", "wounded"), figures, groups, strict=True):
             first = figure is None and group_figure is not None
             new, new_provisional = (group_figure, True) if first else (figure, in_headline)
@@ -163,7 +164,8 @@ def fill(
                 if _named_group(token, actor_tokens):
                     continue  # "the Islamic State militant group": the group is its name, an actor
                 phrase = _phrase(token, text, counted=True)
-                if dep == "nsubj" or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
+                leading = dep == "nsubj" or _a_number_of(token)  # "Dozens of gunmen attacked"
+                if leading or any(m in phrase.lower().split() for m in lex["attacker_modifiers"]):
                     _add_attacker(draft, _named_in_apposition(token, people) or phrase)
             elif word in lex["weapons"]:
                 if not (kept_or_moved(token, lex) or _unqualified(token, lex) or _of_a_charge(token, lex)):
@@ -227,16 +229,19 @@ def _listed_after(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+EXPLOSIVE_WORDS = ("explosive", "suicide")  # what makes a charge or a belt a weapon
+
+
 def _unqualified(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
-    """ "charges" with no explosive beside it ("denied the charges", "in charge of the troops"); a "coal
-    mine" (kb incident_roles.yaml ``not_weapon_modifiers``)."""
+    """ "charges" or "belts" with no explosive beside it ("denied the charges", "in charge of the troops",
+    "a seat belt"); a "coal mine" (kb incident_roles.yaml ``not_weapon_modifiers``)."""
     if any(c.dep_ in {"compound", "amod"} and c.lower_ in lex["not_weapon_modifiers"] for c in noun.children):
         return True
     if noun.lower_ not in lex["qualified_weapons"]:
         return False
     beside = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
     beside += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    return not any(t.lower_ in lex["weapons"] or t.lower_.startswith("explosive") for t in beside)
+    return not any(t.lower_ in lex["weapons"] or t.lower_.startswith(EXPLOSIVE_WORDS) for t in beside)
 
 
 def _of_a_charge(noun: Token, lex: dict[str, frozenset[str]]) -> bool:
@@ -266,10 +271,19 @@ def _add_target(draft: Draft, noun: Token, text: str) -> None:
 
 def _claimants_outlet(noun: Token) -> bool:
     """ "claimed responsibility for the attack on its Andalus radio station", "claimed the raid in a post
-    on Telegram": where the claim was made, not what was hit ("its" is the claimant's)."""
+    on Telegram", "claimed responsibility for the attack in a post on Telegram" (the parse hangs "in" on
+    "attack"): where the claim was made, not what was hit ("its" is the claimant's; "claimed the attack
+    on a police post" is a target)."""
     holder = noun.head.head if noun.dep_ == "pobj" else noun
     if holder.lemma_.lower() == "claim" or holder.dep_ == "dobj" and holder.head.lemma_.lower() == "claim":
         return noun.lemma_.lower() in CLAIM_OUTLETS
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in {"in", "via", "through"}
+        and noun.lemma_.lower() in CLAIM_OUTLETS
+        and any(a.lemma_.lower() == "claim" for a in noun.ancestors)
+    ):
+        return True
     return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children) and any(
         a.lemma_.lower() == "claim" for a in noun.ancestors
     )
@@ -413,6 +427,17 @@ def without_bare_heads(values: list[str]) -> list[str]:
 def _head_word(phrase: str) -> str:
     """The head noun of a filler as written: the last word before any "of" ("home of the president")."""
     return singular(phrase.lower().split(" of ")[0].split()[-1])
+
+
+def _a_number_of(noun: Token) -> bool:
+    """ "Dozens of gunmen", "hundreds of militants" as a clause's subject: the people are its subject."""
+    of = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.dep_ == "nsubj"
+        and of.head.lemma_.lower() in {"dozen", "dozens", "hundred", "hundreds", "score", "scores"}
+    )
 
 
 def _held_to_account(noun: Token) -> bool:
@@ -630,6 +655,8 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
     """A person who was killed, hurt or taken: the object of such a verb (or in apposition to it),
     "the murder of X", or "the victims were identified as X"."""
     token = list_head(ent.root)
+    if ent.root.dep_ in {"appos", "conj"} and token.ent_type_ in {"GPE", "LOC"}:
+        token = _whose_place(token)  # "shot dead the police chief of Malinaltepec, Juan Perez"
     if token.dep_ in {"dobj", "nsubjpass"} and _harms(token.head, victim_verbs):
         return not _killed_fighting(token.head)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in VICTIM_NOUNS:
@@ -641,6 +668,15 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
     if _found_dead(token):
         return True
     return _among_the_harmed(token, victim_verbs) or _harmed_who(token, victim_verbs)
+
+
+def _whose_place(place: Token) -> Token:
+    """The person a place's "of" belongs to ("the police chief of [the town of] X"), where the parser
+    hangs the name set beside that person on the place; the place itself where there is none."""
+    holder = place
+    while holder.dep_ == "pobj" and holder.head.lower_ == "of":
+        holder = holder.head.head
+    return holder if holder is not place and holder.pos_ == "NOUN" else place
 
 
 def _lost_life(verb: Token) -> bool:

@@ -18,6 +18,7 @@ from claimgraph import kb
 from claimgraph.extractors.attributions import Found
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.incident_facts import (
+    a_headline,
     append,
     fill,
     habitual,
@@ -33,6 +34,7 @@ from claimgraph.extractors.participants import DESCRIBED_GROUPS, governing_verb,
 from claimgraph.extractors.roles import Filler, busiest_sentence, fillers, has_roles, role_spans
 from claimgraph.extractors.whereabouts import (
     ONE_DAY,
+    a_town,
     better_place,
     compatible_date,
     compatible_place,
@@ -112,6 +114,7 @@ class Mention:
     place: Place | None = None
     date: tuple[date, str] | None = None
     own_date: tuple[date, str] | None = None
+    in_headline: bool = False
 
     @property
     def firm_date(self) -> tuple[date, str] | None:
@@ -340,6 +343,7 @@ def find_incidents(
         scope = _own_scope(token, trigger_roots)
         ents = ents_by_sent[sent_of[token.i]]
         mention = Mention(sent_of[token.i], token, _type_of(trigger), _is_anaphoric(token))
+        mention.in_headline = mention.sent_index == 0 and a_headline(sents[0])
         mention.place = place_in(ents, scope, actor_tokens, hint)
         if mention.place is None and not mention.anaphoric:  # "The bombing followed attacks in X": not X
             undescribed = [e for e in ents if not _describes_another(e, token)]
@@ -599,10 +603,16 @@ def _add(draft: Draft, mention: Mention) -> None:
     # The first mention introduces it, with any date it owns beyond its own words
     # ("The assault began ... on Thursday").
     when = (mention.date or mention.own_date) if not draft.mentions else mention.firm_date
+    told_in_headline = bool(draft.mentions) and all(m.in_headline for m in draft.mentions)
     draft.mentions.append(mention)
     if _type_rank(mention.type) < _type_rank(draft.type):
         draft.type = mention.type
-    draft.place = better_place(draft.place, mention.place)
+    if told_in_headline and not mention.in_headline and mention.place and a_town(mention.place):
+        # "Israeli strike ... kills 17 in Gaza", then "in Deir al-Balah in the central Gaza Strip": the
+        # headline's place is the wider one as often as not, the story's town is where it was
+        draft.place = mention.place
+    else:
+        draft.place = better_place(draft.place, mention.place)
     if draft.date is None or (when and when[1] == "day" and draft.date[1] != "day"):
         draft.date = when or draft.date
 

@@ -14,6 +14,7 @@ NEGATING_VERBS = {"lack", "fail", "refuse", "unable"}
 FRAMING_DEPS = frozenset({"acomp", "advmod", "attr", "oprd"})  # "It is [unlikely] that", "It seems [likely]"
 MODAL_DEPS = frozenset({"aux", "advmod"})  # "X [may have] helped plan it"
 BELIEF_VERBS = frozenset(kb.load("cues")["belief_verbs"])
+GROUNDS_NOUNS = frozenset(kb.load("cues")["grounds_nouns"])
 
 
 def polarity(trigger: Span, relation: str) -> str:
@@ -34,7 +35,27 @@ def polarity(trigger: Span, relation: str) -> str:
         return "negative"
     if verb.dep_ in {"xcomp", "acl"} and verb.head.head.lemma_.lower() in NEGATING_VERBS:
         return "negative"
-    return "positive"
+    return "negative" if _groundless(verb) else "positive"
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def _groundless(verb: Token) -> bool:
+    """Whether the clause is what someone sees no grounds for: "there was no evidence that X was
+    involved", "no reason to believe X was behind it", "officials do not believe X carried it out"."""
+    step = verb
+    for _ in range(3):
+        if step.dep_ not in {"ccomp", "acl", "relcl", "xcomp"} or step.head.i == step.i:
+            return False
+        step = step.head
+        lemma = step.lemma_.lower()
+        if lemma not in BELIEF_VERBS and lemma not in GROUNDS_NOUNS:
+            return False
+        if _negated(step):
+            return True
+    return False
 
 
 def certainty(trigger: Span, window: tuple[int, int]) -> str:

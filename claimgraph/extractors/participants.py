@@ -21,6 +21,7 @@ from claimgraph.extractors.speakers import (
     LOYALTY_WORDS,
     NAMING_VERBS,
     QUALIFYING_PARTICIPLES,
+    SPOKESPEOPLE,
     is_group,
     names_the_owned,
     qualifier_words,
@@ -49,6 +50,8 @@ PLACE_PREPS = {"in", "near", "inside", "across", "throughout", "within"}
 # "blamed on X", "attributed to X": the accused comes after the preposition, not as the object
 ACCUSED_PREPS = dict(pair.split() for pair in _RELATIONS["accused_preps"])
 DESCRIBED_GROUPS = frozenset(_RELATIONS["described_groups"])
+DESCRIBED_BODIES = frozenset(_RELATIONS["described_bodies"])  # "militant groups": with a descriptor
+ARMED_DESCRIPTORS = frozenset(_RELATIONS["armed_descriptors"])
 UNNAMED_GROUP = "UNNAMED_GROUP"  # span label of a group the text names by what it is (kind unknown-group)
 GROUP_MODIFIERS = {"amod", "compound", "nmod"}
 # "its fighters", "their men": a possessive that stands for a group, and the nouns for its people.
@@ -123,8 +126,8 @@ def head_tokens(root: Token) -> set[int]:
         if token is not root and token.dep_ == "compound" and _parent_noun(token):
             continue  # "the al-Qaeda affiliate JNIM": JNIM, not the group it is an affiliate of
         for child in token.children:
-            if child.i in qualifiers or described and child.dep_ == "poss":
-                continue  # "JNIM, al-Qaeda's branch in the Sahel": al-Qaeda is not JNIM
+            if child.i in qualifiers or described and child.dep_ in {"poss", "compound"}:
+                continue  # "JNIM, al-Qaeda's branch in the Sahel", "JNIM, an al-Qaeda affiliate"
             if child.dep_ in GROUP_MODIFIERS and _parent_noun(token) and kb.names_a_state(child.text):
                 continue  # "Islamic State's Mozambique branch": where the branch is, not who it is
             # "fighters loyal to X", "a cell linked to Hamas": X's; but a name set beside it says whose:
@@ -138,7 +141,10 @@ def head_tokens(root: Token) -> set[int]:
                 and child.lower_ in GROUP_OF
                 and (token.pos_ in {"PRON", "NUM"} or token.pos_ == "NOUN" and token.lower_ in PEOPLE_NOUNS)
                 and not _parent_noun(token)  # "X, a faction of Y": Y is not X
-            ):
+                or child.dep_ == "prep"
+                and child.lower_ == "for"
+                and token.lower_ in SPOKESPEOPLE
+            ):  # "a spokesman for X" speaks as X
                 todo.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 
@@ -257,6 +263,9 @@ def _named_as_a_parent(actor: Span) -> bool:
     return actor.root.dep_ == "pobj" and prep.lower_ == "of" and _parent_noun(prep.head)
 
 
+RIVALRY_NOUNS = frozenset(_RELATIONS["rivalry_nouns"])
+
+
 def _accused(verb: Token) -> list[Token]:
     """Who an accusing verb names: "blamed X for", "X was accused of", "blamed it on X" (and "on X and on
     Y"), "attributed the attack to X", "X was to blame"."""
@@ -272,7 +281,15 @@ def _accused(verb: Token) -> list[Token]:
     after = [c for w in (verb, *objects) for c in w.rights if c.dep_ == "prep" and c.lower_ == prep]
     after += [c for p in after for c in p.conjuncts if c.lower_ == prep]  # "on X and on Y"
     named = [o for p in after for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
-    return named or objects[:1]
+    return [side for noun in named or objects[:1] for side in _sides(noun)]
+
+
+def _sides(noun: Token) -> list[Token]:
+    """ "a dispute between X and Y": X and Y, each; any other noun as it is."""
+    if noun.lemma_.lower() not in RIVALRY_NOUNS:
+        return [noun]
+    sides = [o for o in prep_objects(noun, {"between"}) for o in (o, *o.conjuncts)]
+    return sides or [noun]
 
 
 def _faction_of(noun: Token, actors: list[Span]) -> list[Span]:
@@ -289,7 +306,7 @@ def unnamed_groups(root: Token) -> list[Span]:
     written, its modifiers included and its article and number left out; label ``UNNAMED_GROUP``."""
     out = []
     for noun in (root, *root.conjuncts):
-        if noun.lower_ not in DESCRIBED_GROUPS:
+        if noun.lower_ not in DESCRIBED_GROUPS and not _an_armed_body(noun):
             continue
         modifiers = [c for c in noun.children if c.dep_ in GROUP_MODIFIERS and c.i < noun.i]
         start = min((m.left_edge.i for m in modifiers), default=noun.i)
@@ -299,6 +316,13 @@ def unnamed_groups(root: Token) -> list[Span]:
         name = noun.doc[start : noun.i + 1]
         out.append(Span(noun.doc, start, noun.i + 1, label=UNNAMED_GROUP, kb_id="new:" + slug(name.text)))
     return out
+
+
+def _an_armed_body(noun: Token) -> bool:
+    """ "militant groups", "an armed group", "a terrorist organisation": a body named by what it is."""
+    return noun.lower_ in DESCRIBED_BODIES and any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in ARMED_DESCRIPTORS for c in noun.children
+    )
 
 
 def _unnamed_doers_between(actor: Span, pronoun: Span) -> bool:
@@ -394,7 +418,11 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             if named or head.dep_ in {"nsubj", "nsubjpass"}:
                 return named  # "X is a faction of Y", "X has been an affiliate of Y": X, below
         own = actors_in(
-            {c.i for c in head.children if c.dep_ in {"poss", "compound", "amod"} and not _a_region_of(c)},
+            {
+                c.i
+                for c in head.children
+                if c.dep_ in {"poss", "compound", "amod"} and not _a_region_of(c) and not _where(c, head)
+            },
             actors,
         )
         if not own and relation in ACTOR_RELATIONS and owns_the_tie(head):  # "X denied any link to Y"
@@ -587,6 +615,10 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
         if token.pos_ in {"VERB", "AUX"} and not found:
             break
         if token.pos_ in {"NOUN", "PROPN"} and not found and token.ent_type_ not in {"DATE", "TIME"}:
+            if token.dep_ == "dobj" and trigger.root.dep_ == "advcl" and trigger.root.tag_ == "VBG":
+                # "it shot down a military helicopter, killing six": what was hit did no killing (but
+                # "sending U.S. pilots to bomb our capital": the object does what it was sent to do)
+                return []
             # "the blood of the 11 priests assassinated": the words right before name someone who is
             # no actor; an actor further left is not the doer ("FMLN urban commandos" keeps FMLN)
             # "Iran-backed militants": the backer in the participle did not act ("Al-Qaeda-linked
@@ -632,6 +664,19 @@ def _inside(speaker: Source | None) -> bool:
     return actor is not None and actor.kind in {"state", "agency", "institution"}
 
 
+STATE_ACTS = frozenset(kb.load("generic_actors")["state_acts"])
+
+
+def _where(modifier: Token, noun: Token) -> bool:
+    """ "Niger ambush", "Pakistan bombing": a state's name before a word for an attack says where it was
+    ("U.S. strike", "a Russia raid" are the state's own acts, kb generic_actors.yaml ``state_acts``)."""
+    return (
+        modifier.dep_ == "compound"
+        and noun.lemma_.lower() not in STATE_ACTS
+        and kb.names_a_state(modifier.text)
+    )
+
+
 def _a_region_of(owner: Token) -> bool:
     """ "attacks in Pakistan's northwest kill 15": a possessive before a point of the compass names a
     region (the parser, reading a headline, hangs it on the misread noun "kill"); it is no doer."""
@@ -646,7 +691,10 @@ def objects(ctx: Context, trigger: Span, subjects: list[Span]) -> list[Span]:
     subject_ids = {s.kb_id_ for s in subjects}
     noun = trigger.root
     if noun.pos_ == "NOUN":  # "the al-Qaeda affiliate", "al-Qaeda's affiliate": the group before it
-        named = actors_in({c.i for c in noun.children if c.dep_ in {"compound", "poss"}}, ctx.actors)
+        owners = {c.i for c in noun.children if c.dep_ in {"compound", "poss"}}
+        if noun.dep_ == "compound":  # "al Qaeda's Sahel affiliate JNIM": the possessive hangs on JNIM
+            owners |= {c.i for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i}
+        named = actors_in(owners, ctx.actors)
         named = [a for a in named if a.kb_id_ not in subject_ids]
         if named:
             return named
@@ -777,13 +825,16 @@ def done_to_the_attackers(verb: Token) -> bool:
 
 def the_doer_in_turn(verb: Token) -> bool:
     """ "A gunman killed seven people ... before being shot dead by police": a passive with no subject of
-    its own, in a clause on the attack's verb, is done to that verb's subject, the attacker."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children) and not any(
-        c.dep_ == "nsubjpass" for c in verb.children
+    its own (or "they", "he" for it), in a clause on the attack's verb, is done to that verb's subject, the
+    attacker ("gunmen opened fire ..., killing six people before they were shot dead by soldiers")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and all(
+        c.lower_ in {"he", "she", "they"} for c in verb.children if c.dep_ == "nsubjpass"
     )
     if not passive or verb.dep_ not in {"pcomp", "advcl"}:
         return False
     above = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    if above.dep_ == "advcl" and above.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in above.children):
+        above = above.head  # "..., killing six people before ...": the participle's subject is its verb's
     attacking = above.lemma_.lower() in EVENT_NOUNS  # "A man stabbed three people before being shot"
     return any(c.dep_ == "nsubj" and (attacking or c.lower_ in COUNTER_PATIENTS) for c in above.children)
 

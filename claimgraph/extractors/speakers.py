@@ -97,6 +97,7 @@ def _actor_in(ctx: Context, span: Span) -> Span | None:
         and actor.end <= span.end
         and not _in_clause(actor.root, span)
         and actor.start not in qualifiers
+        and not _where_it_is(actor)
     ]
     spoken_for = [a for a in named if _spokesperson_of(a) or _the_wing_named(a)]
     heading = [a for a in named if a.start <= span.root.i < a.end]  # "Ukraine's SBU security service"
@@ -105,6 +106,17 @@ def _actor_in(ctx: Context, span: Span) -> Span | None:
     # "Yemen's Houthi militia": the group that names the militia, not the state it is from
     bodies = [a for a in bodies if not _a_states_group(a, named)]
     return next(iter(spoken_for + heading + bodies), named[0] if named else None)
+
+
+def _where_it_is(actor: Span) -> bool:
+    """ "an ethnic armed group in northern Myanmar": a state after a preposition of place says where the
+    speaker is, not for whom it speaks ("a source in Ukraine's SBU" names the SBU, no state)."""
+    root = actor.root
+    return (
+        actor.kb_id_ in kb.state_ids()
+        and root.dep_ == "pobj"
+        and root.head.lower_ in {"in", "near", "across", "inside", "throughout"}
+    )
 
 
 def _a_states_group(state: Span, named: list[Span]) -> bool:
@@ -178,9 +190,23 @@ def _person_near(ctx: Context, span: Span) -> Span | None:
                 continue
             if ent.end <= span.end and ent.root.dep_ in {"compound", "poss", "amod"}:
                 continue  # "the Biden administration" is not Biden
+            if _whose(ent, span):
+                continue  # "an adviser to President Zelenskiy" is not Zelenskiy
             if not any(a.start <= ent.start < a.end for a in ctx.actors):
                 return ent
     return _unlabelled_name(ctx, span)
+
+
+def _whose(ent: Span, span: Span) -> bool:
+    """Whether a person is named only as whom the speaker serves or is tied to: "an adviser to President
+    Zelenskiy", "a lawyer for X", "a relative of X" (the speaker is the noun, unnamed)."""
+    root = span.root
+    return (
+        root.pos_ == "NOUN"
+        and ent.root.dep_ == "pobj"
+        and ent.root.head.lower_ in {"to", "for", "of"}
+        and ent.root.head.head.i == root.i
+    )
 
 
 def _unlabelled_name(ctx: Context, span: Span) -> Span | None:
@@ -225,8 +251,15 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
     actor = _actor_in(ctx, span)
     bare = len(span) - len(qualifier_words(head)) <= 3  # "the group", "the Iran-backed group"
     if actor is None and head.lower_ in GROUP_NOUNS and bare and span[0].lower_ in {"the", "this"}:
-        before = [a for a in ctx.actors if a.end <= span.start and span.start - a.end < 120 and is_group(a)]
-        if before:  # "the group said": the group last named
+        before = [
+            a
+            for a in ctx.actors
+            if a.end <= span.start
+            and span.start - a.end < 120
+            and is_group(a)
+            and a.kb_id_ not in kb.voices()
+        ]
+        if before:  # "the group said": the group last named (not "its Amaq news agency", the group's outlet)
             return Source(kind="organization", name=before[-1].text, actor=before[-1].kb_id_)
     if actor is not None and actor.start <= head.i < actor.end and head.ent_type_ != "PERSON":
         # "JNIM, al-Qaeda's branch in the Sahel, claimed": the group speaks, whatever the recogniser

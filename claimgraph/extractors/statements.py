@@ -74,6 +74,7 @@ STANDING_ADVERBS = frozenset(RELATIONS["denied"]["standing_adverbs"])
 
 # Modals of an act not (yet) done: the future, the conditional ("will carry out", "would kill").
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
+CONDITIONS = frozenset({"if", "unless"})  # "... if the army launched an operation": no act stated
 
 
 def _pick_triggers(doc: Doc) -> list[Span]:
@@ -157,15 +158,32 @@ def _policing(trigger: Span, subjects: list[Span]) -> bool:
 
 def _not_done_yet(trigger: Span, relation: str) -> bool:
     """ "The armed forces will be bombing civilians", "if we used our power, we would kill innocent
-    people", "the right wing wants to blame the group": a future, conditional or wished act asserts no
-    perpetration (a threat, a prediction, a counterfactual; kb ``unrealised_heads``); "may have" and
-    "could have" are hedges, read as certainty instead."""
+    people", "the right wing wants to blame the group", "would kill the hostages if the army launched an
+    operation": a future, conditional or wished act asserts no perpetration (a threat, a prediction, a
+    counterfactual, a condition; kb ``unrealised_heads``); "may have" and "could have" are hedges, read as
+    certainty instead."""
     if relation not in {"perpetrated", "facilitated"}:
         return False
     verb = participants.governing_verb(trigger.root)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREALISED_HEADS:
         return True  # "wants to blame the group": a wish
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
+        return True  # "if the army launched an operation": a condition
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
+
+
+def _left_open(trigger: Span) -> bool:
+    """ "Hamas did not say whether its members were involved", "declined to say whether X carried it
+    out": a question the speaker would not answer states nothing ("was investigating whether X did it"
+    is an open question, read as a hedge)."""
+    verb = participants.governing_verb(trigger.root)
+    asked = any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children)
+    if verb.dep_ != "ccomp" or not asked:
+        return False
+    speaking = verb.head
+    if any(c.dep_ == "neg" for c in speaking.children):
+        return True
+    return speaking.dep_ == "xcomp" and speaking.head.lemma_.lower() in {"decline", "refuse"}
 
 
 def _planned(trigger: Span) -> bool:
@@ -535,6 +553,7 @@ def find_statements(
             and _claimed_by(trigger)
             or _helps_no_one(trigger, relation, attack, actors)
             or _framing(trigger, attack)
+            or _left_open(trigger)
         ):
             continue
         if relation == "perpetrated" and _planned(trigger):
@@ -767,6 +786,9 @@ def _incident_object(
         and habitual(verb)
         or relation == "denied"
         and _a_standing_denial(verb)
+        or verb.dep_ in {"xcomp", "ccomp"}
+        and verb.head.lemma_.lower() == "deny"
+        and _a_standing_denial(verb.head)  # "denies targeting civilians": what is denied is no incident
     )
     if not generic:
         focus = index.focus.get(sent_no)
@@ -813,9 +835,22 @@ def _their_own(
 
 def _a_standing_denial(verb: Token) -> bool:
     """ "has previously denied targeting civilian infrastructure": a stance kept over time (a present
-    perfect with an adverb of kb relations.yaml ``standing_adverbs``), not a denial of this incident."""
-    return present_perfect(verb) and any(
+    perfect with an adverb of kb relations.yaml ``standing_adverbs``), not a denial of this incident;
+    so is the present of a denial of doing something to a whole class ("Moscow denies targeting
+    civilians"), where "denies attacking the hospital" is of one deed."""
+    if present_perfect(verb) and any(
         c.dep_ == "advmod" and c.lower_ in STANDING_ADVERBS for c in verb.children
+    ):
+        return True
+    if verb.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    doings = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "dobj"} and c.tag_ == "VBG"]
+    done_to = [o for d in doings for o in d.children if o.dep_ == "dobj"]
+    return bool(done_to) and all(
+        o.pos_ == "NOUN"
+        and o.tag_ == "NNS"
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in o.children)
+        for o in done_to
     )
 
 

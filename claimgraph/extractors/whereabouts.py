@@ -19,7 +19,7 @@ from claimgraph.extractors.speakers import QUALIFIERS
 from claimgraph.model import Place
 from claimgraph.nlp.actors import states_by_code
 from claimgraph.nlp.dates import MONTH_NAMES, is_date_expression, resolve_date
-from claimgraph.nlp.places import PLACE_KINDS, country_code, geocode, is_area
+from claimgraph.nlp.places import PLACE_KINDS, country_code, country_place, geocode, is_area
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_PARTICLES = {"the", "of", "de", "del", "la", "el", "al"}  # small words inside a place's name
@@ -91,9 +91,10 @@ RELATIVE = re.compile(
 
 
 def _geocode(name: str, hint: str | None = None) -> Place | None:
-    """A place name, or a region of it ("northwest Pakistan" is in Pakistan)."""
+    """A place name, or a region of it ("northwest Pakistan" is in Pakistan); a name that begins with a
+    direction is first looked up whole ("North Kivu", "South Waziristan")."""
     if DIRECTIONS.match(name):
-        name = DIRECTIONS.sub("", name)
+        return geocode(name, hint) or geocode(DIRECTIONS.sub("", name), hint)
     return geocode(name, hint)
 
 
@@ -103,6 +104,8 @@ def _place_of(ent: Span, hint: str | None = None) -> Place | None:
         code = country_code(ent.text)
         capital = CAPITALS.get(states_by_code().get(code, "")) if code else None
         return geocode(capital, code) if capital else None
+    if ent.label_ == "NORP" and (code := country_code(ent.text)):
+        return country_place(code)  # "in the Thai south": Thailand (GeoNames has "Thai" for a town)
     return _geocode(ent.text, hint)
 
 
@@ -183,6 +186,8 @@ def _nationality_of_people(ent: Span) -> bool:
 
 # A port is a town's as a district is ("the port of Odesa", "Odesa port"), where "the mosque of X" is not.
 NAMED_PLACE_KINDS = PLACE_KINDS | {"port", "harbour", "harbor"}
+# Landforms that end a name make it a place, whatever the recogniser says ("the Bolan Pass" as ORG).
+LANDFORMS = {"pass", "valley", "mountains", "hills", "desert", "gorge", "plateau", "forest", "plains"}
 
 
 def _named_as_a_place(ent: Span) -> bool:
@@ -191,6 +196,8 @@ def _named_as_a_place(ent: Span) -> bool:
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].lower_ in NAMED_PLACE_KINDS:
         return True  # "Congo's Ituri province", "Zamfara state", "Odesa port": the word after says so
+    if len(ent) > 1 and ent[-1].lower_ in LANDFORMS and ent[-1].is_title:
+        return True  # "the Bolan Pass", "the Swat Valley"
     return (
         ent.start >= 2
         and doc[ent.start - 1].lower_ == "of"
@@ -402,6 +409,11 @@ def compatible_date(a: tuple[date, str] | None, b: tuple[date, str] | None) -> b
     if "month" in (a[1], b[1]):
         return (a[0].year, a[0].month) == (b[0].year, b[0].month)
     return abs((a[0] - b[0]).days) <= 1
+
+
+def a_town(place: Place) -> bool:
+    """A town, listed or not ("al-Bab" kept by name): no country, region or US state."""
+    return not is_area(place) or place.lat is None and geocode(place.name) is None
 
 
 def better_place(old: Place | None, new: Place | None) -> Place | None:

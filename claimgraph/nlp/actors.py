@@ -359,6 +359,18 @@ def _ends_a_hyphenated_name(doc: Doc, span: Span) -> bool:
     return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_ and word.is_title
 
 
+RULING_NOUNS = frozenset({"regime", "government", "administration", "leadership", "authorities"})
+
+
+def _a_stance_towards(doc: Doc, span: Span) -> bool:
+    """ "pro-IS militants", "the anti-ISIS coalition": a stance towards the group, which the words do not
+    name as a participant (the militants are its supporters, the coalition its enemies)."""
+    if span.start < 2:
+        return False
+    hyphen, word = doc[span.start - 1], doc[span.start - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and word.lower_ in {"pro", "anti"}
+
+
 def _names_its_state(name: Span, known: list[Span]) -> bool:
     """ "Communist Party of Spain (PCE)": a new group's name that runs over a state's (after "of"), not
     two actors."""
@@ -430,6 +442,7 @@ class ActorRecognizer:
         facilitated = relations["facilitated"]
         self.helping = frozenset(facilitated["helping_verbs"]) | frozenset(facilitated["armed_support_verbs"])
         self.doer_predicates = frozenset(relations["doer_predicates"])
+        self.passive_doers = frozenset(relations["passive_doers"])
         self.speaking = kb.reporting_verbs()
         self.accusing = frozenset(kb.load("cues")["verbs"]["accuse"])
         generic = kb.load("generic_actors")
@@ -448,7 +461,9 @@ class ActorRecognizer:
         known = [
             self._longer_name(doc, span) or self._another_states(doc, span) or span
             for span in filter_spans(spans)
-            if not _names_a_division(doc, span) and not _ends_a_hyphenated_name(doc, span)
+            if not _names_a_division(doc, span)
+            and not _ends_a_hyphenated_name(doc, span)
+            and not _a_stance_towards(doc, span)
         ]
         known += self._speaking_seats(doc, {i for span in known for i in range(span.start, span.end)})
         known += _states_acting(doc, {i for span in known for i in range(span.start, span.end)})
@@ -467,8 +482,9 @@ class ActorRecognizer:
         """Capitals that stand for their state's government ("a charge Kigali denies", "Moscow said",
         "accused Kabul of harbouring militants"; kb seats.yaml): as the subject of a reporting verb or
         of a verb of help ("Tehran had supplied the group with weapons"), the object of an accusing one,
-        or the subject of a part in a deed ("Tehran had no role in the attack", "Moscow was behind it");
-        elsewhere they are places."""
+        or the subject of a part in a deed ("Tehran had no role in the attack", "Moscow was behind it",
+        "Tehran was not involved"), or naming those who rule from it ("the Kyiv regime"); elsewhere they
+        are places."""
         out = []
         for match, start, end in self.seats(doc):
             span = Span(doc, start, end, label="ACTOR", kb_id=doc.vocab.strings[match])
@@ -481,6 +497,10 @@ class ActorRecognizer:
                 and (verb in self.speaking or verb in self.helping or self._has_a_part(root.head))
                 or root.dep_ == "dobj"
                 and verb in self.accusing
+                or root.dep_ == "nsubjpass"
+                and verb in self.passive_doers
+                or root.dep_ == "compound"
+                and verb in RULING_NOUNS
             ):
                 out.append(span)
         return out

@@ -324,9 +324,10 @@ def casualties(
     """(killed, wounded) figures stated in a parsed sentence; None where no figure is given.
 
     Works on spaCy's dependency parse and lemmas, so the cue word and the count may be apart
-    ("at least 62 people were later confirmed killed"). The first figure found for each kind wins.
-    One pass over the sentence serves both kinds (extraction walks many sentences). Cue words at the
-    positions in ``skip`` (a clause that tells of another incident) are not read.
+    ("at least 62 people were later confirmed killed"). The first figure found for each kind wins,
+    unless it was only implied and a count follows ("marking the death of a slain commander, killing at
+    least 84 people"). One pass over the sentence serves both kinds (extraction walks many sentences).
+    Cue words at the positions in ``skip`` (a clause that tells of another incident) are not read.
     """
     cues = _cues()
     found: dict[str, Figure | None] = {kind: None for kind in cues}
@@ -336,9 +337,11 @@ def casualties(
         if lemma not in words and lower not in words or tok.i in skip or _over_time(tok):
             continue
         for kind, cue in cues.items():
-            if found[kind] is None:
-                found[kind] = _figure_at(tok, lemma, lower, cue)
-        if all(figure is not None for figure in found.values()):
+            if found[kind] is None or isinstance(found[kind], ImpliedFigure):
+                figure = _figure_at(tok, lemma, lower, cue)
+                if found[kind] is None or figure is not None and not isinstance(figure, ImpliedFigure):
+                    found[kind] = figure
+        if all(figure is not None and not isinstance(figure, ImpliedFigure) for figure in found.values()):
             break
     return found["killed"], found["wounded"]
 

