@@ -1327,3 +1327,16 @@ def test_dozens_of_gunmen_as_the_subject_are_the_attackers(analyzer):
     """ "Dozens of gunmen attacked the prison": the gunmen hang on "Dozens", the clause's subject."""
     text = "Dozens of gunmen attacked a prison in Kuje on Tuesday, freeing 800 inmates."
     assert _incident(analyzer, text).attackers == ["gunmen"]
+
+
+def test_an_age_is_no_count_and_a_place_named_bank_is_no_target(analyzer):
+    """ "killing a 23-year-old Palestinian man": one dead, not 23; "the occupied West Bank" is a place,
+    not a bank hit; "Dozens of Israeli settlers attacked" names the attackers (kb ``attackers``)."""
+    text = (
+        "Dozens of Israeli settlers attacked the village of Jit near Nablus in the occupied West Bank on "
+        "Thursday, setting fire to homes and killing a 23-year-old Palestinian man."
+    )
+    incident = _incident(analyzer, text)
+    assert (incident.killed.min, incident.killed.max) == (1, 1)
+    assert not any("Bank" in target for target in incident.targets)
+    assert incident.attackers == ["Israeli settlers"]

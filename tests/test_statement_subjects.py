@@ -2696,3 +2696,68 @@ def test_herders_blamed_are_a_group_named_by_what_it_is(analyzer):
         "officials blamed ethnic Fulani herders for the killings."
     )
     assert _doer_names(analyzer, text) == {"ethnic Fulani herders"}
+
+
+def test_a_headline_charge_is_of_the_storys_incident(analyzer):
+    """ "Drones hit Moscow apartment blocks, Russia blames Kyiv" above the story: a charge of the incident
+    the story then tells, though the headline names it with no incident word."""
+    text = (
+        "Drones hit Moscow apartment blocks, Russia blames Kyiv\n\nMOSCOW, May 30, 2023 (Reuters) - Several "
+        "drones struck residential buildings in Moscow early on Tuesday, lightly injuring two people."
+    )
+    result = analyzer.extract(document_from_text(text, path="moscow.txt"))
+    [incident] = result.incidents
+    charges = [
+        (s.subject, s.object.get("incident")) for s in result.statements if s.relation == "perpetrated"
+    ]
+    assert charges == [("ukraine", incident.id)]
+
+
+def test_the_name_set_beside_an_according_to_source_is_the_sources(analyzer):
+    """ "According to the governor installed by Moscow, Sergei Aksyonov, no one was hurt": the name is
+    part of the source, not the start of what was said."""
+    text = "According to the Crimean governor installed by Moscow, Sergei Aksyonov, no one was hurt."
+    [attribution] = analyzer.extract(Document(id="a", text=text)).attributions
+    assert attribution.source.text.endswith("Sergei Aksyonov")
+    assert attribution.content.text == "no one was hurt"
+
+
+def test_the_coalition_named_again_and_the_work_of_commanders_settling_scores(analyzer):
+    """ "the Saudi-led coalition ... the coalition later admitted responsibility": the definite noun that
+    ends an actor's name named just before is that actor; "it is at least plausible that the blast was the
+    work of Houthi commanders settling scores": the clause's subject is who (an even chance, "plausible")."""
+    text = (
+        "An air strike killed three guards at a fuel depot in Hodeidah on Monday. Houthi officials accused "
+        "the Saudi-led coalition of the strike, and the coalition later admitted responsibility for the raid."
+    )
+    said = [(s.relation, s.subject) for s in _wire_statements(analyzer, text)]
+    assert ("perpetrated", "saudi_led_coalition") in said and ("claimed", "saudi_led_coalition") in said
+    blast = (
+        "A blast killed 14 workers at a fuel depot in Hodeidah on Tuesday. It is at least plausible that the "
+        "blast was the work of Houthi commanders settling scores over fuel smuggling profits."
+    )
+    [statement] = _wire_statements(analyzer, blast)
+    assert (statement.subject, statement.certainty) == ("houthis", "roughly even")
+
+
+def test_a_group_that_often_claims_such_attacks_claims_no_incident(analyzer):
+    """ "Al Shabaab, which often claims such attacks, has not commented": a habit (an adverb of frequency
+    on a present), not a claim of this bombing; "has claimed the attack" stays one."""
+    text = (
+        "A car bomb killed 12 people in Mogadishu on Monday. Al Shabaab, which often claims such attacks, "
+        "has not commented."
+    )
+    assert [s.object.get("incident") for s in _wire_statements(analyzer, text)] == [None]
+    claim = "A car bomb killed 12 people in Mogadishu on Monday. Al Shabaab has claimed the attack."
+    assert all(s.object.get("incident") for s in _wire_statements(analyzer, claim))
+
+
+def test_police_who_opened_fire_on_protesters_are_said_to_have_done_it(analyzer):
+    """ "Police opened fire on protesters ..., killing at least 17 people, the commission said": the
+    subject of "open fire on" (kb relations.yaml perpetrated patterns) is the doer."""
+    text = (
+        "Police opened fire on protesters in Nairobi on Tuesday, killing at least 17 people, the Kenya "
+        "National Commission on Human Rights said."
+    )
+    said = [(s.relation, s.subject) for s in _wire_statements(analyzer, text)]
+    assert [relation for relation, subject in said if "police" in subject] == ["perpetrated"]

@@ -353,6 +353,8 @@ def _according_to(ctx: Context, cue: Span) -> tuple[Span | None, tuple[int, int]
     objs = [c for c in cue[-1].children if c.dep_ == "pobj"]
     source = ctx.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1] if objs else None
     sent = ctx.sent(cue)
+    if source is not None:
+        source = _with_name_beside(ctx, source, sent)
     phrase_end = source.end if source is not None else cue.end
     if cue.start - sent.start <= 1:
         return source, (ctx.doc[phrase_end].idx if phrase_end < sent.end else sent.end_char, sent.end_char)
@@ -362,6 +364,23 @@ def _according_to(ctx: Context, cue: Span) -> tuple[Span | None, tuple[int, int]
         # officials' words are the participle's clause, not X's statement before it
         return source, (head.left_edge.idx, ctx.doc[cue.start].idx)
     return source, (sent.start_char, ctx.doc[cue.start].idx)
+
+
+def _with_name_beside(ctx: Context, source: Span, sent: Span) -> Span:
+    """ "According to the governor installed by Moscow, Sergei Aksyonov, no one was hurt": the name set
+    beside the source between commas is the source's, whatever the parser hung it on."""
+    doc = ctx.doc
+    if source.end + 2 >= sent.end or doc[source.end].text != ",":
+        return source
+    for ent in ctx.ents:
+        if (
+            ent.label_ == "PERSON"
+            and ent.start == source.end + 1
+            and ent.end < sent.end
+            and doc[ent.end].text == ","
+        ):
+            return doc[source.start : ent.end]
+    return source
 
 
 def find_attributions(ctx: Context, document_id: str) -> list[Found]:

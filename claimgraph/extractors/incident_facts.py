@@ -260,9 +260,10 @@ def _weapon_phrase(noun: Token, text: str, lex: dict[str, frozenset[str]]) -> st
 
 def _add_target(draft: Draft, noun: Token, text: str) -> None:
     """A vehicle laden or rigged with explosives ("rammed an explosives-laden car into a convoy") is the
-    weapon (GTD's vehicle-borne IED), not what was hit; the claimant's own outlet is neither."""
-    if _claimants_outlet(noun):
-        return
+    weapon (GTD's vehicle-borne IED), not what was hit; the claimant's own outlet is neither, nor a place's
+    name ("the West Bank")."""
+    if _claimants_outlet(noun) or noun.ent_type_ in {"GPE", "LOC"}:
+        return  # "the occupied West Bank" is a place, though "bank" can be a target
     phrase = _phrase(noun, text)
     if noun.lower_ in kb.role_lexicon()["target_of_heads"]:
         phrase = _with_of_phrase(noun, phrase, text, {"of"}, participles=False)
@@ -774,12 +775,16 @@ def habitual(verb: Token) -> bool:
         and not any(c.dep_ == "nsubj" for c in verb.children)
     ):
         verb = verb.head
+    return habitual_present(verb) or present_perfect(verb)
+
+
+def habitual_present(verb: Token) -> bool:
+    """ "X, which often claims such attacks", "strikes only military facilities": a present with an adverb
+    of frequency (kb incident_types.yaml ``habitual_adverbs``) on the verb or its object."""
     said_of = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "strikes only military facilities"
-    if verb.tag_ in {"VBZ", "VBP"} and any(
+    return verb.tag_ in {"VBZ", "VBP"} and any(
         c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for word in said_of for c in word.children
-    ):
-        return True
-    return present_perfect(verb)
+    )
 
 
 def present_perfect(verb: Token) -> bool:

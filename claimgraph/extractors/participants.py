@@ -179,6 +179,23 @@ def _without_owners(found: list[Span]) -> list[Span]:
     return [a for a in found if not owned(a)]
 
 
+def _named_so_before(span: Span, actors: list[Span]) -> list[Span]:
+    """ "the coalition" after "the Saudi-led coalition", "the front" after "the Carlos Patino front": a
+    definite noun alone that ends the name of an actor named shortly before is that actor."""
+    root = span.root
+    if len(span) != 2 or span[0].lower_ not in {"the", "this"} or root.pos_ != "NOUN":
+        return []
+    before = [
+        a
+        for a in actors
+        if a.end <= span.start
+        and span.start - a.end < 80
+        and len(a) > 1
+        and a[-1].lemma_.lower() == root.lemma_.lower()
+    ]
+    return before[-1:]
+
+
 def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, floor: int = 0) -> list[Span]:
     """Actors a subject phrase is headed by, with pronouns resolved backwards, to no actor before the
     ``floor`` character: in reported words, "they" is the speaker's group or one named in the words."""
@@ -218,6 +235,9 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
         if noun.ent_type_ in {"GPE", "LOC", "FAC"} and not speaks:
             return []
         return _resolve_reference(_phrase_of(noun), actors, speaker, floor)
+    named_so = _named_so_before(span, actors)
+    if named_so:
+        return named_so
     lower = GROUP_POSSESSIVES.get(root.lower_, root.lower_)
     if root.lemma_.lower() in INSTITUTIONS and span[0].lower_ in {"the", "this"} and _inside(speaker):
         # "a source in Ukraine's SBU security service said the agency was behind it": the speaker's body
@@ -344,9 +364,13 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     # "members of X", "the work of X": the doer follows the preposition (a denial's "distanced itself
     # from the bombing" names what is denied)
     if relation not in ACTOR_RELATIONS | {"denied"} and last.lower_ in AGENT_PREPS:
-        if any(c.dep_ == "pcomp" for c in last.children):
-            return []  # "the work of establishing a new government": a task, not a doer
-        objs = [c for c in last.children if c.dep_ == "pobj"]
+        clauses = [c for c in last.children if c.dep_ == "pcomp"]
+        # "the work of Houthi commanders settling scores": the clause's subject is who; "the work of
+        # establishing a new government" is a task, not a doer
+        objs = [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+        if clauses and not objs:
+            return []
+        objs = objs or [c for c in last.children if c.dep_ == "pobj"]
         if objs:  # "the work of the BLA, which has bombed police patrols": not the police
             qualifiers = {i for t in objs[0].subtree for i in qualifier_words(t)}  # "of Iran-backed militias"
             named = _without_owners(

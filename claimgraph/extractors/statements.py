@@ -24,7 +24,7 @@ from claimgraph.extractors.attributions import (
     subject_of,
 )
 from claimgraph.extractors.context import Context
-from claimgraph.extractors.incident_facts import present_perfect
+from claimgraph.extractors.incident_facts import a_headline, habitual_present, present_perfect
 from claimgraph.extractors.incidents import IncidentIndex, draft_for, habitual
 from claimgraph.extractors.participants import (
     ACCUSE_LEMMAS,
@@ -784,6 +784,8 @@ def _incident_object(
         _speaks_in_general(verb, index)
         or relation in {"perpetrated", "facilitated"}
         and habitual(verb)
+        or relation == "claimed"
+        and habitual_present(verb)  # "Al Shabaab, which often claims such attacks": not this one
         or relation == "denied"
         and _a_standing_denial(verb)
         or verb.dep_ in {"xcomp", "ccomp"}
@@ -794,6 +796,8 @@ def _incident_object(
         focus = index.focus.get(sent_no)
         # claims and denials are about an incident by nature; other relations only near its mention
         near = relation in {"claimed", "denied"} or sent_no - index.last_mention.get(sent_no, -10) <= 2
+        if focus is None and sent_no == 0 and index.drafts and a_headline(ctx.sents[0]):
+            focus, near = index.drafts[0], True  # "Ukraine says it hit Russian air base": the story's
         if focus is not None and near:
             return {"incident": _their_own(focus.id, subjects, done or [], index, sent_no)}
     if relation == "facilitated":  # "attacks claimed by X showed facilitation by Y": Y facilitated X

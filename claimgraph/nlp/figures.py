@@ -119,13 +119,16 @@ def _phrase_at(words: list[str], i: int, phrases: tuple[str, ...]) -> str | None
     return None
 
 
+_AGE = re.compile(r"\b\w+(?:\s*-\s*|\s+)(?:year|month|week|day)s?(?:\s*-\s*|\s+)old\b", re.IGNORECASE)
+
+
 def parse_count(text: str) -> Figure | None:
     """Parse a quantity phrase ("at least 62", "between 10 and 12", "dozens") into a Figure.
 
     The first quantity in ``text`` wins; surrounding words ("the", "people") are ignored, so a
     noun phrase's pre-modifiers can be passed as they are. Returns None when no quantity is stated.
     """
-    words = _words(text)
+    words = _words(_AGE.sub(" ", text))  # "a 23-year-old man" is one man
     for i, w in enumerate(words):
         if words[i : i + 2] == ["no", "one"]:
             return Figure(0, 0, None)

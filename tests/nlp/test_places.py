@@ -146,6 +146,7 @@ def test_results_are_copies() -> None:
         ("Crimea", "UA"),
         ("Manipur", "IN"),
         ("Deir al-Balah", "PS"),
+        ("Hodeidah", "YE"),
     ],
 )
 def test_regions_and_towns_of_todays_conflicts(name: str, country: str) -> None:
