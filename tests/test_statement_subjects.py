@@ -2761,3 +2761,34 @@ def test_police_who_opened_fire_on_protesters_are_said_to_have_done_it(analyzer)
     )
     said = [(s.relation, s.subject) for s in _wire_statements(analyzer, text)]
     assert [relation for relation, subject in said if "police" in subject] == ["perpetrated"]
+
+
+def test_capitals_that_trade_blame_are_their_governments(analyzer):
+    """ "Moscow and Kyiv traded blame for the blast": both capitals (the second a conjunct of the
+    subject) speak for their states; neither is a place of the blast."""
+    text = (
+        "An explosion killed 53 prisoners at a prison in Olenivka on Friday. Moscow and Kyiv traded blame "
+        "for the blast."
+    )
+    result = analyzer.extract(document_from_text(text, path="wire.txt"))
+    assert {"russia", "ukraine"} <= {a.id for a in result.actors}
+    assert [i.place.name for i in result.incidents] == ["Olenivka"]
+
+
+def test_a_claim_that_could_not_be_verified_was_still_made(analyzer):
+    """ "The claim by Islamic State could not be verified": the claim is positive (it was made); only
+    whether it is true is open."""
+    text = "A bomb killed 12 people in Kabul on Monday. The claim by Islamic State could not be verified."
+    [statement] = _wire_statements(analyzer, text)
+    assert (statement.relation, statement.subject, statement.polarity) == ("claimed", "isis", "positive")
+
+
+def test_an_unnamed_leader_is_one_person_whatever_entity_the_words_hold(analyzer):
+    """ "A local Christian leader accused Fulani militias": an anonymous person, not an organisation
+    (the recogniser's NORP "Christian" made it one)."""
+    text = (
+        "Gunmen attacked a church in Kaduna on Sunday, killing five worshippers. A local Christian leader "
+        "accused Fulani militias."
+    )
+    [statement] = _wire_statements(analyzer, text)
+    assert (statement.subject, statement.source.kind) == ("new:fulani-militias", "anonymous")

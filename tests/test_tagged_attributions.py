@@ -359,3 +359,17 @@ def test_the_subject_of_a_cue_is_linked_over_the_clause_set_off_after_it(analyze
     )
     doc = _parsed(analyzer, text, ("Ana Ruiz", "SOURCE"), ("said", "CUE"), ("the port was safe", "CONTENT"))
     assert _linked(doc) == [("Ana Ruiz", "said", "the port was safe")]
+
+
+def test_words_the_tagger_puts_in_a_denials_cue_are_denied(analyzer):
+    """ "Rwanda has repeatedly denied backing the M23" with the tagger's cue "has repeatedly denied
+    backing": the backing inside the cue is denied all the same (negative), as with the rules' cue."""
+    from claimgraph.extract import extract
+
+    text = "Rwanda has repeatedly denied backing the M23."
+    doc = _parsed(
+        analyzer, text, ("Rwanda", "SOURCE"), ("has repeatedly denied backing", "CUE"), ("the M23", "CONTENT")
+    )
+    result = extract(doc, Document(id="denied", text=text))
+    [statement] = [s for s in result.statements if s.relation == "facilitated"]
+    assert (statement.subject, statement.polarity) == ("rwanda", "negative")

@@ -11,6 +11,7 @@ from claimgraph.extractors.participants import COPULAS, governing_verb
 NEGATORS = {"not", "never", "n't", "no", "without"}
 SUSPECTING_VERBS = frozenset(kb.load("relations")["perpetrated"]["suspecting_verbs"])
 NEGATING_VERBS = {"lack", "fail", "refuse", "unable"}
+CHECKING_VERBS = frozenset({"verify", "confirm", "corroborate", "authenticate", "check"})
 FRAMING_DEPS = frozenset({"acomp", "advmod", "attr", "oprd"})  # "It is [unlikely] that", "It seems [likely]"
 MODAL_DEPS = frozenset({"aux", "advmod"})  # "X [may have] helped plan it"
 BELIEF_VERBS = frozenset(kb.load("cues")["belief_verbs"])
@@ -25,6 +26,8 @@ def polarity(trigger: Span, relation: str) -> str:
     verb = governing_verb(head)
     if verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return "positive"  # "X's involvement has not been ruled out": possible (a hedge), not denied
+    if relation == "claimed" and head.pos_ == "NOUN" and verb.lemma_.lower() in CHECKING_VERBS:
+        return "positive"  # "The claim could not be verified": it was made; whether it is true is open
     for token in (head, verb, *trigger):
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):

@@ -185,6 +185,8 @@ def _named_so_before(span: Span, actors: list[Span]) -> list[Span]:
     root = span.root
     if len(span) != 2 or span[0].lower_ not in {"the", "this"} or root.pos_ != "NOUN":
         return []
+    if root.lower_ in GROUP_NOUNS or root.lemma_.lower() in INSTITUTIONS:
+        return []  # "the group", "the ministry": the speaker's or the last named, as read below
     before = [
         a
         for a in actors

@@ -880,12 +880,16 @@ def _doer_named_after(trigger: Span, verb: Token) -> bool:
 def _as_the_source_puts_it(polarity: str, words: Span, relation: str, attribution: Found | None) -> str:
     """The polarity its source gives a relation said inside a denial's content: "the minister denied
     that the army bombed the village" says the army did not (and a denied "did not", that it did); "did
-    not dismiss the possibility that ..." denies nothing."""
+    not dismiss the possibility that ..." denies nothing. The span tagger may put the denied words in
+    the cue itself ("has repeatedly denied backing"): they are denied all the same."""
     if (
         attribution is None
         or attribution.cue_class != "deny"
         or relation == "denied"
-        or not attribution.start <= words.start_char < attribution.end
+        or not (
+            attribution.start <= words.start_char < attribution.end
+            or attribution.cue_start < words.start_char < attribution.cue_start + len(attribution.cue_text)
+        )
         or modality.NEGATORS.intersection(attribution.cue_text.split())
     ):
         return polarity

@@ -359,6 +359,14 @@ def _ends_a_hyphenated_name(doc: Doc, span: Span) -> bool:
     return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_ and word.is_title
 
 
+CHARGE_NOUNS = frozenset({"blame", "accusation", "accusations", "charge", "charges"})
+
+
+def _charges(verb: Token) -> bool:
+    """ "Moscow and Kyiv trade blame", "Tehran levelled accusations": the verb's object is a charge."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CHARGE_NOUNS for c in verb.children)
+
+
 RULING_NOUNS = frozenset({"regime", "government", "administration", "leadership", "authorities"})
 
 
@@ -492,9 +500,17 @@ class ActorRecognizer:
             if taken & set(range(start, end)):
                 continue
             verb = root.head.lemma_.lower()
+            subject = root.dep_ == "nsubj" or root.dep_ == "conj" and root.head.dep_ == "nsubj"
+            if subject and root.dep_ == "conj":  # "Moscow and Kyiv trade blame": both are subjects
+                root, verb = root.head, root.head.head.lemma_.lower()
             if (
-                root.dep_ == "nsubj"
-                and (verb in self.speaking or verb in self.helping or self._has_a_part(root.head))
+                subject
+                and (
+                    verb in self.speaking
+                    or verb in self.helping
+                    or self._has_a_part(root.head)
+                    or _charges(root.head)
+                )
                 or root.dep_ == "dobj"
                 and verb in self.accusing
                 or root.dep_ == "nsubjpass"
