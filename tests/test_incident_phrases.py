@@ -1186,15 +1186,16 @@ def test_the_land_across_a_border_is_not_where_it_happened(analyzer):
 
 
 def test_a_district_the_gazetteer_lacks_is_kept_by_name(analyzer):
-    """ "in the Bajaur district": the recogniser calls "Bajaur" an organisation and the gazetteer lacks it,
-    yet "district" says it is a place (before: no place at all); the text does not say in which country,
-    so none is guessed from the dateline."""
+    """ "in the Mohmand district": the recogniser calls "Mohmand" an organisation and the gazetteer lacks
+    it, yet "district" says it is a place (before: no place at all); the text does not say in which
+    country, so none is guessed from the dateline. (This test read "Bajaur" until stop 35 put Bajaur in
+    kb regions.yaml.)"""
     text = (
         "Polio team escort attacked\n\nPESHAWAR, Pakistan, Jan 8, 2024 (Reuters) - Gunmen opened fire on a "
-        "police convoy escorting polio vaccinators in the Bajaur district on Monday, killing five policemen."
+        "police convoy escorting polio vaccinators in the Mohmand district on Monday, killing five policemen."
     )
-    incident = analyzer.extract(document_from_text(text, path="bajaur.txt")).incidents[0]
-    assert (incident.place.name, incident.place.country) == ("Bajaur", None)
+    incident = analyzer.extract(document_from_text(text, path="mohmand.txt")).incidents[0]
+    assert (incident.place.name, incident.place.country) == ("Mohmand", None)
 
 
 def test_a_states_forces_striking_elsewhere_are_not_placed_by_their_state(analyzer):

@@ -2792,3 +2792,51 @@ def test_an_unnamed_leader_is_one_person_whatever_entity_the_words_hold(analyzer
     )
     [statement] = _wire_statements(analyzer, text)
     assert (statement.subject, statement.source.kind) == ("new:fulani-militias", "anonymous")
+
+
+def test_a_month_named_may_is_no_hedge_and_a_giver_is_not_its_state(analyzer):
+    """ "a UN report released in May" holds no "may" of doubt (modals are hedges only as auxiliaries);
+    "receives weapons from Yemen's Houthis": the Houthis give, not Yemen."""
+    text = (
+        "A car bomb killed 12 people in Mogadishu on Monday. According to a UN report released in May, Al "
+        "Shabaab carries out dozens of such attacks every month."
+    )
+    [statement] = _wire_statements(analyzer, text)
+    assert statement.certainty == "asserted"
+    arms = (
+        "A car bomb killed 12 people in Mogadishu on Monday. UN monitors said in a report last year that Al "
+        "Shabaab receives weapons from Yemen's Houthis."
+    )
+    said = [(s.relation, s.subject, s.object.get("actor")) for s in _wire_statements(analyzer, arms)]
+    assert said == [("facilitated", "houthis", "al_shabaab")]
+
+
+def test_a_similar_bombing_years_before_is_another_incident(analyzer):
+    """ "Al Shabaab was behind a similar bombing in the capital in 2017 that killed more than 500": another
+    incident, with its own year and toll; Monday's keeps its own."""
+    text = (
+        "A car bomb killed 12 people in Mogadishu on Monday. Al Shabaab was behind a similar bombing in the "
+        "capital in 2017 that killed more than 500 people."
+    )
+    result = analyzer.extract(document_from_text(text, path="wire.txt"))
+    assert [(i.killed.min, i.date.year if i.date else None) for i in result.incidents] == [
+        (12, None),
+        (500, 2017),
+    ]
+
+
+def test_an_ambushed_patrol_is_an_attack_and_two_named_gangs_are_each_blamed(analyzer):
+    """ "ambushed an army patrol": a patrol is no attack under "conducted" (kb ``not_objects``) but is a
+    target under a verb of attack; "blamed the Los Choneros and Los Lobos gangs": each gang (KB)."""
+    text = (
+        "Suspected Shining Path remnants ambushed an army patrol in the VRAEM region of Peru on Sunday, "
+        "killing four soldiers, the armed forces said."
+    )
+    assert _doer_names(analyzer, text) == {"Shining Path"}
+    patrol = "Soldiers conducted a patrol near Ayacucho on Sunday."
+    assert _doer_names(analyzer, patrol) == set()
+    gangs = (
+        "Gunmen stormed a television station in Guayaquil on Tuesday. President Daniel Noboa blamed the Los "
+        "Choneros and Los Lobos gangs."
+    )
+    assert _doer_names(analyzer, gangs) == {"Los Choneros", "Los Lobos"}

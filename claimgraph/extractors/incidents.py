@@ -362,6 +362,8 @@ def find_incidents(
             mention.sent_index != last_seen
             and _opens_another_incident(sents[mention.sent_index])
             or _at_another_time(mention.token)
+            or mention.sent_index != last_seen
+            and _another_of_its_kind(mention.token)
             or _answered_by_another(mention.token, trigger_roots)
             or _in_return(mention.token)
         )
@@ -418,6 +420,15 @@ def _at_another_time(token: Token) -> bool:
         return False
     spans = [c for c in when.children if c.dep_ == "npadvmod"] + [when.head]  # "days after", "[days] after"
     return any(w.lemma_.lower() in {"minute", "hour", "day", "week", "month", "year"} for w in spans)
+
+
+OTHER_WORDS = frozenset({"similar", "previous", "earlier", "prior", "separate"})
+
+
+def _another_of_its_kind(token: Token) -> bool:
+    """ "X was behind a similar bombing in the capital in 2017", "a previous attack": another incident
+    likened to this one."""
+    return any(c.dep_ == "amod" and c.lower_ in OTHER_WORDS for c in token.children)
 
 
 def _in_return(token: Token) -> bool:

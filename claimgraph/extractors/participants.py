@@ -358,8 +358,8 @@ def _unnamed_doers_between(actor: Span, pronoun: Span) -> bool:
 
 
 def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Found | None) -> list[Span]:
-    if received(trigger, relation):
-        return _actors_heading(_givers(trigger.root), actors)
+    if received(trigger, relation):  # "from Yemen's Houthis": the Houthis, not Yemen
+        return _without_owners(_actors_heading(_givers(trigger.root), actors))
     if relation == "perpetrated" and len(trigger) == 2 and trigger[-1].lemma_ == "be":
         return _named_by_copula(trigger)
     last = trigger[-1]

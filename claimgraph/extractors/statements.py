@@ -121,6 +121,9 @@ def _acted_on(trigger: Span) -> Token | None:
     return None
 
 
+TARGET_WORDS = kb.role_lexicon()["targets"]
+
+
 def _no_attack_done(trigger: Span, relation: str, attack: set[int]) -> bool:
     """ "keep committing suicide", "will carry out dragnets", "carrying out an operation to arrest those
     responsible": what the words say was done is no attack (kb/relations.yaml ``not_objects``,
@@ -128,9 +131,11 @@ def _no_attack_done(trigger: Span, relation: str, attack: set[int]) -> bool:
     done = _acted_on(trigger)
     if done is None:
         return False
-    if done.lemma_.lower() in NOT_OBJECTS.get(relation, ()):
-        return True
     words = " ".join(t.lemma_.lower() for t in trigger)
+    if done.lemma_.lower() in NOT_OBJECTS.get(relation, ()):
+        # "conducted a patrol" is no attack, but "ambushed an army patrol" is one: a word that can be a
+        # target says nothing against a verb of attack
+        return words in LIGHT_VERBS or done.lower_ not in TARGET_WORDS
     if words in PARTAKING:  # "took part in the attack", not "in counterinsurgency operations", "in talks"
         objects = [c for c in trigger[-1].children if c.dep_ == "pobj"]
         return not any(o.lemma_.lower() in kb.incident_words() for o in objects)

@@ -55,10 +55,13 @@ def _cue_entries() -> Iterator[Entry]:
             yield Entry("speech", "LEMMA", lemma, VERB_POS)
 
 
+MODALS = frozenset({"may", "might", "could"})  # hedges only as auxiliaries: not "released in May"
+
+
 def _hedge_entries() -> Iterator[Entry]:
     for band, phrases in kb.load("hedges").items():
         for phrase in phrases:
-            yield Entry(band, "LOWER", phrase)
+            yield Entry(band, "LOWER", phrase, VERB_POS if phrase in MODALS else None)
 
 
 def _incident_entries() -> Iterator[Entry]:

@@ -147,6 +147,9 @@ def test_results_are_copies() -> None:
         ("Manipur", "IN"),
         ("Deir al-Balah", "PS"),
         ("Hodeidah", "YE"),
+        ("Bajaur", "PK"),
+        ("Parachinar", "PK"),
+        ("the Tirah Valley", "PK"),
     ],
 )
 def test_regions_and_towns_of_todays_conflicts(name: str, country: str) -> None:
