@@ -2840,3 +2840,16 @@ def test_an_ambushed_patrol_is_an_attack_and_two_named_gangs_are_each_blamed(ana
         "Choneros and Los Lobos gangs."
     )
     assert _doer_names(analyzer, gangs) == {"Los Choneros", "Los Lobos"}
+
+
+def test_the_weight_a_noun_puts_on_its_clause_is_the_hedge(analyzer):
+    """ "had high confidence that Russia was behind the bombing", "There is little doubt that ...": the
+    words on the noun that governs the clause are its hedge (very likely; they were asserted)."""
+    for text in (
+        "A bomb hit the power plant in Kyiv on Monday. U.S. officials said they had high confidence that "
+        "Russia was behind the bombing.",
+        "A bomb hit the power plant in Kyiv on Monday. There is little doubt that Russia was behind the "
+        "bombing, a Western diplomat said.",
+    ):
+        [statement] = _wire_statements(analyzer, text)
+        assert (statement.subject, statement.certainty) == ("russia", "very likely"), text

@@ -16,6 +16,8 @@ FRAMING_DEPS = frozenset({"acomp", "advmod", "attr", "oprd"})  # "It is [unlikel
 MODAL_DEPS = frozenset({"aux", "advmod"})  # "X [may have] helped plan it"
 BELIEF_VERBS = frozenset(kb.load("cues")["belief_verbs"])
 GROUNDS_NOUNS = frozenset(kb.load("cues")["grounds_nouns"])
+# nouns that weigh the clause they govern: the words on them are its hedge ("high confidence that")
+WEIGHING_NOUNS = GROUNDS_NOUNS | {"confidence", "doubt", "likelihood", "chance", "possibility", "probability"}
 
 
 def polarity(trigger: Span, relation: str) -> str:
@@ -95,4 +97,6 @@ def _hedged_through(verb: Token) -> frozenset[str]:
         return MODAL_DEPS
     if verb.dep_ == "ccomp" and head.lemma_.lower() in BELIEF_VERBS:
         return MODAL_DEPS  # "they [strongly believed] X was responsible"
+    if verb.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and head.lemma_.lower() in WEIGHING_NOUNS:
+        return frozenset({"amod", "det"})  # "they had [high confidence] that", "there is [little doubt] that"
     return frozenset()
