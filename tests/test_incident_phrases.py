@@ -1341,3 +1341,29 @@ def test_an_age_is_no_count_and_a_place_named_bank_is_no_target(analyzer):
     assert (incident.killed.min, incident.killed.max) == (1, 1)
     assert not any("Bank" in target for target in incident.targets)
     assert incident.attackers == ["Israeli settlers"]
+
+
+def test_a_day_set_before_the_speaker_dates_the_incident_under_a_state_abbreviation_dateline(analyzer):
+    """ "BUFFALO, N.Y., May 14, 2022 (Reuters) -" is a dateline (a U.S. state's abbreviation after the
+    city), and "... shot dead 10 people at a supermarket in Buffalo, on Saturday, police said": the day
+    the parser hangs on "said" is the shooting's, since it stands between the clause and its speaker."""
+    text = (
+        "Gunman kills 10 at Buffalo supermarket\n\nBUFFALO, N.Y., May 14, 2022 (Reuters) - A gunman shot "
+        "dead 10 people and wounded three others at a supermarket in a neighbourhood of Buffalo, New York, "
+        "on Saturday, police said."
+    )
+    document = document_from_text(text, path="buffalo.txt")
+    assert document.published == date(2022, 5, 14)
+    assert analyzer.extract(document).incidents[0].date == date(2022, 5, 14)
+
+
+def test_the_suspect_named_after_the_attack_is_an_attacker(analyzer):
+    """ "The suspect, identified as Musa Bello, was arrested": the name given for the doer, in the
+    sentence after the attack, is an attacker (a witness so identified is not)."""
+    text = (
+        "Gunmen killed 10 people at a market in Kano on Saturday. The suspect, identified as Musa Bello, was "
+        "arrested on Sunday."
+    )
+    assert "Musa Bello" in _incident(analyzer, text).attackers
+    witness = text.replace("The suspect", "A witness").replace("was arrested on Sunday", "spoke to reporters")
+    assert "Musa Bello" not in _incident(analyzer, witness).attackers

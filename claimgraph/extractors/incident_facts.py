@@ -133,6 +133,8 @@ def fill(
                     continue
                 if _names_the_victims(ent) or _singled_out(ent, lex) or _found_dead(list_head(ent.root)):
                     append(draft.victims, full_name(ent, people))
+                elif ent.root.i not in actor_tokens and _the_suspect_named(ent):
+                    _add_attacker(draft, full_name(ent, people))  # "The suspect, identified as X, ..."
             continue
         conduct = _conduct(sent) | others
         harmed |= _harmed(sent, lex)
@@ -669,6 +671,13 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
     if _found_dead(token):
         return True
     return _among_the_harmed(token, victim_verbs) or _harmed_who(token, victim_verbs)
+
+
+def _the_suspect_named(ent: Span) -> bool:
+    """ "The suspect, identified as Payton Gendron, surrendered", "the gunman, X,": a name given for the
+    doer of the attack told just before (kb incident_roles.yaml ``doer_nouns``, ``attackers``)."""
+    root = ent.root
+    return (_identified_as(root) or root.dep_ == "appos") and named_for_a_doer(root)
 
 
 def _whose_place(place: Token) -> Token:

@@ -19,11 +19,12 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATE_TOKEN = re.compile(r"\A\s*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
 # "SAN SALVADOR, 3 JAN 90 (ACAN-EFE) --", "PERTH (AUSTRALIA), JUNE 11 89 (AFP) --", and today's wire copy
 # under a headline: "ABUJA, Nigeria, June 17, 2021 (Reuters) -", "KABUL, Afghanistan (AP) — October 8,
-# 2021 —", "BEIRUT, Oct 15, 2021 -". The city is in capitals; a region or country may follow it.
+# 2021 —", "BEIRUT, Oct 15, 2021 -", "BUFFALO, N.Y., May 14, 2022 (Reuters) -". The city is in
+# capitals; a region or country (or a U.S. state's abbreviation) may follow it.
 _DASH = r"(?:--|—|–|-)"
 DATELINE = re.compile(
     r"(?:\A|\n)[ \t]*(?-i:[A-Z][A-Z .'-]*)(?:\s\([A-Z][A-Z .'-]*\))?"
-    r"(?-i:(?:,\s+[A-Z][a-z][\w.'-]*(?:\s[A-Z][\w.'-]*)*?)*?)"  # ", Nigeria", ", Khyber Pakhtunkhwa"
+    r"(?-i:(?:,\s+[A-Z](?:[a-z][\w.'-]*|\.(?:[A-Z]\.)+)(?:\s[A-Z][\w.'-]*)*?)*?)"  # ", Nigeria", ", N.Y."
     rf"(?:\s*\([^)\n]*\))?(?:,|\s+{_DASH})\s+"
     rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>\d{{2}}|\d{{4}})"
     rf"\s*(?:\([^)\n]*\))?\s*{_DASH}\s",
