@@ -2470,6 +2470,13 @@ def _wire_statements(analyzer, text: str):
     return result.statements
 
 
+def _ties(analyzer, text: str, relation: str) -> list[tuple[str, str | None]]:
+    """(subject, object actor) of each statement of a tie relation."""
+    return [
+        (s.subject, s.object.get("actor")) for s in _wire_statements(analyzer, text) if s.relation == relation
+    ]
+
+
 def test_no_reason_to_believe_denies_what_it_governs(analyzer):
     """ "No reason to believe X was involved", "no evidence that X was involved": the speaker sees no
     grounds for it, so the statement is negative (kb cues.yaml ``grounds_nouns``); it was positive."""
@@ -2563,9 +2570,7 @@ def test_an_affiliate_is_part_of_the_group_whose_possessive_names_it(analyzer):
         "Gunmen killed 15 soldiers near Menaka on Monday. Both al Qaeda's Sahel affiliate JNIM and Islamic "
         "State Sahel Province are active in the area."
     )
-    said = _wire_statements(analyzer, text)
-    ties = [(s.subject, s.object.get("actor")) for s in said if s.relation == "part_of"]
-    assert ties == [("jnim", "aq")]
+    assert _ties(analyzer, text, "part_of") == [("jnim", "aq")]
 
 
 def test_a_killing_laid_at_a_dispute_between_two_groups_is_laid_at_each(analyzer):
@@ -2684,9 +2689,7 @@ def test_a_joint_operation_carried_out_with_a_group_ties_the_two(analyzer):
         "Yemen's Houthis said on Thursday they had carried out a joint operation with the Islamic Resistance "
         "in Iraq against two ships in the port of Haifa."
     )
-    said = _wire_statements(analyzer, text)
-    ties = [(s.subject, s.object.get("actor")) for s in said if s.relation == "cooperates_with"]
-    assert ties == [("houthis", "islamic_resistance_iraq")]
+    assert _ties(analyzer, text, "cooperates_with") == [("houthis", "islamic_resistance_iraq")]
 
 
 def test_herders_blamed_are_a_group_named_by_what_it_is(analyzer):

@@ -30,10 +30,8 @@ def polarity(trigger: Span, relation: str) -> str:
         return "positive"  # "X's involvement has not been ruled out": possible (a hedge), not denied
     if relation == "claimed" and head.pos_ == "NOUN" and verb.lemma_.lower() in CHECKING_VERBS:
         return "positive"  # "The claim could not be verified": it was made; whether it is true is open
-    for token in (head, verb, *trigger):
-        for child in token.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
-                return "negative"
+    if any(_negated(token) for token in (head, verb, *trigger)):
+        return "negative"
     if any(t.lower_ in NEGATORS for t in trigger):
         return "negative"
     if verb.head.lemma_.lower() in NEGATING_VERBS or verb.lemma_.lower() in NEGATING_VERBS:
@@ -44,6 +42,7 @@ def polarity(trigger: Span, relation: str) -> str:
 
 
 def _negated(token: Token) -> bool:
+    """ "did not", "no evidence": a word with a negation or a "no" of its own."""
     return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 

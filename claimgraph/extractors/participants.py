@@ -20,6 +20,7 @@ from claimgraph.extractors.speakers import (
     INSTITUTIONS,
     LOYALTY_WORDS,
     NAMING_VERBS,
+    PLACE_PREPS,
     QUALIFYING_PARTICIPLES,
     SPOKESPEOPLE,
     is_group,
@@ -46,7 +47,6 @@ _GENERIC = kb.load("generic_actors")
 COPULAS = {"be", "become", "remain", "seem", "appear"}
 PASSIVE_DOERS = frozenset(_RELATIONS["passive_doers"])  # "X was involved": X took part
 ACCUSE_LEMMAS = frozenset(_RELATIONS["accusing_verbs"])
-PLACE_PREPS = {"in", "near", "inside", "across", "throughout", "within"}
 # "blamed on X", "attributed to X": the accused comes after the preposition, not as the object
 ACCUSED_PREPS = dict(pair.split() for pair in _RELATIONS["accused_preps"])
 DESCRIBED_GROUPS = frozenset(_RELATIONS["described_groups"])

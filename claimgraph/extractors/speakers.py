@@ -108,15 +108,14 @@ def _actor_in(ctx: Context, span: Span) -> Span | None:
     return next(iter(spoken_for + heading + bodies), named[0] if named else None)
 
 
+PLACE_PREPS = {"in", "near", "inside", "across", "throughout", "within"}  # "a group in northern Myanmar"
+
+
 def _where_it_is(actor: Span) -> bool:
     """ "an ethnic armed group in northern Myanmar": a state after a preposition of place says where the
     speaker is, not for whom it speaks ("a source in Ukraine's SBU" names the SBU, no state)."""
     root = actor.root
-    return (
-        actor.kb_id_ in kb.state_ids()
-        and root.dep_ == "pobj"
-        and root.head.lower_ in {"in", "near", "across", "inside", "throughout"}
-    )
+    return actor.kb_id_ in kb.state_ids() and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
 def _a_states_group(state: Span, named: list[Span]) -> bool:

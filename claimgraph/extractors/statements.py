@@ -75,6 +75,7 @@ STANDING_ADVERBS = frozenset(RELATIONS["denied"]["standing_adverbs"])
 # Modals of an act not (yet) done: the future, the conditional ("will carry out", "would kill").
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
 CONDITIONS = frozenset({"if", "unless"})  # "... if the army launched an operation": no act stated
+TARGET_WORDS = kb.role_lexicon()["targets"]  # "ambushed an army patrol": what an attack can be on
 
 
 def _pick_triggers(doc: Doc) -> list[Span]:
@@ -119,9 +120,6 @@ def _acted_on(trigger: Span) -> Token | None:
     if trigger[-1].pos_ == "ADP":  # "behind the bombing", "responsible for the elections"
         return next((c for c in trigger[-1].children if c.dep_ == "pobj"), None)
     return None
-
-
-TARGET_WORDS = kb.role_lexicon()["targets"]
 
 
 def _no_attack_done(trigger: Span, relation: str, attack: set[int]) -> bool:
@@ -802,7 +800,7 @@ def _incident_object(
         # claims and denials are about an incident by nature; other relations only near its mention
         near = relation in {"claimed", "denied"} or sent_no - index.last_mention.get(sent_no, -10) <= 2
         if focus is None and sent_no == 0 and index.drafts and a_headline(ctx.sents[0]):
-            focus, near = index.drafts[0], True  # "Ukraine says it hit Russian air base": the story's
+            focus, near = index.drafts[0], True  # "..., Russia blames Kyiv" in a headline: the story's
         if focus is not None and near:
             return {"incident": _their_own(focus.id, subjects, done or [], index, sent_no)}
     if relation == "facilitated":  # "attacks claimed by X showed facilitation by Y": Y facilitated X
@@ -893,7 +891,8 @@ def _as_the_source_puts_it(polarity: str, words: Span, relation: str, attributio
         or relation == "denied"
         or not (
             attribution.start <= words.start_char < attribution.end
-            or attribution.cue_start < words.start_char < attribution.cue_start + len(attribution.cue_text)
+            or words.start_char > attribution.cue_start
+            and _in_cue(attribution, words.start_char)
         )
         or modality.NEGATORS.intersection(attribution.cue_text.split())
     ):
