@@ -1359,7 +1359,8 @@ def test_a_day_set_before_the_speaker_dates_the_incident_under_a_state_abbreviat
 
 def test_the_suspect_named_after_the_attack_is_an_attacker(analyzer):
     """ "The suspect, identified as Musa Bello, was arrested": the name given for the doer, in the
-    sentence after the attack, is an attacker (a witness so identified is not)."""
+    sentence after the attack, is an attacker (a witness so identified is not, nor "the murderer X" in a
+    speech's invective)."""
     text = (
         "Gunmen killed 10 people at a market in Kano on Saturday. The suspect, identified as Musa Bello, was "
         "arrested on Sunday."
@@ -1367,3 +1368,8 @@ def test_the_suspect_named_after_the_attack_is_an_attacker(analyzer):
     assert "Musa Bello" in _incident(analyzer, text).attackers
     witness = text.replace("The suspect", "A witness").replace("was arrested on Sunday", "spoke to reporters")
     assert "Musa Bello" not in _incident(analyzer, witness).attackers
+    epithet = (
+        "Gunmen killed 10 people at a market in Kano on Saturday. Before the arrival of the murderer "
+        "Musa Bello to power, the town was calm."
+    )
+    assert "Musa Bello" not in _incident(analyzer, epithet).attackers  # an epithet, as in MUC-4 DEV 0264

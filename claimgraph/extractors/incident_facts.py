@@ -674,10 +674,12 @@ def _is_victim(ent: Span, victim_verbs: frozenset[str]) -> bool:
 
 
 def _the_suspect_named(ent: Span) -> bool:
-    """ "The suspect, identified as Payton Gendron, surrendered", "the gunman, X,": a name given for the
-    doer of the attack told just before (kb incident_roles.yaml ``doer_nouns``, ``attackers``)."""
+    """ "The suspect, identified as Payton Gendron, surrendered", "the suspect, X,": a name given for the
+    doer of the attack told just before (kb incident_roles.yaml ``doer_nouns``), set off as the doer's
+    name, not an epithet ("before the arrival of the murderer Cristiani to power", MUC-4 DEV 0264)."""
     root = ent.root
-    return (_identified_as(root) or root.dep_ == "appos") and named_for_a_doer(root)
+    set_off = root.dep_ == "appos" and ent.start > 0 and ent.doc[ent.start - 1].text == ","
+    return (_identified_as(root) or set_off) and named_for_a_doer(root)  # not "the murderer Cristiani"
 
 
 def _whose_place(place: Token) -> Token:
