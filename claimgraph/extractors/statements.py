@@ -25,7 +25,7 @@ from claimgraph.extractors.attributions import (
 )
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.incident_facts import a_headline, habitual_present, present_perfect
-from claimgraph.extractors.incidents import IncidentIndex, draft_for, habitual
+from claimgraph.extractors.incidents import REPORTING_VERBS, IncidentIndex, draft_for, habitual
 from claimgraph.extractors.participants import (
     ACCUSE_LEMMAS,
     ACTOR_RELATIONS,
@@ -66,7 +66,6 @@ PEOPLE_ENTITIES = {"PERSON", "NORP", "ORG", "GPE"}
 # A charge ("blamed X for ...", "accused X of ...") of neglect rather than of the act: "for failing to".
 FAILING_VERBS = {"fail", "neglect", "ignore", "allow", "let"}
 ENABLING = frozenset(kb.load("cues")["enabling"])
-REPORTING_VERBS = kb.reporting_verbs()
 # "had no role in", "was behind": a part in a deed
 DEED_WORDS = frozenset(RELATIONS["deed_parts"]) | frozenset(RELATIONS["doer_predicates"])
 NEAR_SENTENCES = 2  # how far back a statement's words may reach for the incident they are about
