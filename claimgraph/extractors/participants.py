@@ -30,7 +30,7 @@ from claimgraph.extractors.speakers import (
 )
 from claimgraph.extractors.whereabouts import COMPASS
 from claimgraph.model import Source
-from claimgraph.nlp.actors import slug
+from claimgraph.nlp.actors import STATE_ACTS, slug
 
 _RELATIONS = kb.load("relations")
 ACTOR_RELATIONS = {r for r, v in _RELATIONS.items() if isinstance(v, dict) and v["target"] == "actor"}
@@ -688,9 +688,6 @@ def _inside(speaker: Source | None) -> bool:
         return False
     actor = kb.actors().get(speaker.actor)
     return actor is not None and actor.kind in {"state", "agency", "institution"}
-
-
-STATE_ACTS = frozenset(kb.load("generic_actors")["state_acts"])
 
 
 def _where(modifier: Token, noun: Token) -> bool:
