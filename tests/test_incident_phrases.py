@@ -1373,3 +1373,35 @@ def test_the_suspect_named_after_the_attack_is_an_attacker(analyzer):
         "Musa Bello to power, the town was calm."
     )
     assert "Musa Bello" not in _incident(analyzer, epithet).attackers  # an epithet, as in MUC-4 DEV 0264
+
+
+def test_a_region_the_recogniser_misses_is_the_place_when_its_kind_follows(analyzer):
+    """ "in Nigeria's central Plateau state": "Plateau" is no entity to the recogniser, but a region of the
+    curated list followed by "state" is where it happened, not Nigeria at large."""
+    incident = _incident(
+        analyzer,
+        "Gunmen killed seven people in an attack on a village in Nigeria's central Plateau state on Sunday.",
+    )
+    assert (incident.place.name, incident.place.country) == ("Plateau", "NG")
+
+
+def test_sistan_baluchestan_is_a_region_of_iran(analyzer):
+    """The Iranian province where Jaish al-Adl attacks, in its hyphenated wire spelling (kb regions)."""
+    incident = _incident(
+        analyzer,
+        "Militants attacked a police post in Iran's Sistan-Baluchestan province on Saturday, killing five.",
+    )
+    assert (incident.place.name, incident.place.country) == ("Sistan and Baluchestan", "IR")
+
+
+def test_a_count_right_after_the_verb_is_its_object_in_a_misparse(analyzer):
+    """ "An airstrike ... killed at least 30 people, including children, a resistance group and a local
+    official said": the parser makes the people speakers; the count is still the toll, not the headline's
+    "dozens"."""
+    incident = _incident(
+        analyzer,
+        "Myanmar military airstrike on village kills dozens, rebels say\n\nAn airstrike by Myanmar's "
+        "military on a village in the northwestern Sagaing region killed at least 30 people, including "
+        "children, a resistance group and a local official said on Wednesday.",
+    )
+    assert (incident.killed.min, incident.killed.qualifier) == (30, "at least")

@@ -269,7 +269,7 @@ def test_a_faction_of_a_group_is_accused_alone(analyzer):
     result = analyzer.extract(Document(id="subjects", text=text))
     said = sorted((s.relation, s.subject, s.object.get("actor")) for s in result.statements)
     assert said == [
-        ("part_of", "new:dagoberto-ramos-front", "new:estado-mayor-central"),
+        ("part_of", "new:dagoberto-ramos-front", "emc"),  # the Estado Mayor Central is in the KB
         ("perpetrated", "new:dagoberto-ramos-front", None),
     ]
 
@@ -1482,8 +1482,10 @@ def test_a_group_described_as_anothers_branch_claims_alone(analyzer):
         "killed dozens of trainees."
     )
     result = analyzer.extract(Document(id="branch", text=text))
+    # ("branch" alone states the tie since stop 36: JNIM is part of al-Qaeda, as the author puts it)
     assert [(s.relation, s.subject, s.source.kind) for s in result.statements] == [
-        ("claimed", "jnim", "claimant")
+        ("part_of", "jnim", "author"),
+        ("claimed", "jnim", "claimant"),
     ]
 
 
@@ -2856,3 +2858,278 @@ def test_the_weight_a_noun_puts_on_its_clause_is_the_hedge(analyzer):
     ):
         [statement] = _wire_statements(analyzer, text)
         assert (statement.subject, statement.certainty) == ("russia", "very likely"), text
+
+
+# Stop 36: invented Colombia, Sudan, Burkina Faso, Lebanon, Plateau and Mali reports.
+
+
+def test_evidence_that_points_to_a_group_is_a_likely_charge(analyzer):
+    """ "intelligence pointed to the ELN": the minister lays the bombing at the ELN's door, as a
+    likelihood read from evidence, not a deed seen."""
+    text = (
+        "A bomb exploded outside a police station in Cucuta on Friday, killing two officers. Defense "
+        "Minister Pedro Sanchez said intelligence pointed to the National Liberation Army, or ELN."
+    )
+    [statement] = _wire_statements(analyzer, text)
+    assert (statement.subject, statement.certainty, statement.polarity) == ("eln", "likely", "positive")
+    assert statement.source.name == "Pedro Sanchez"
+
+
+def test_a_headline_group_blamed_for_an_attack_is_its_accused(analyzer):
+    """ "ELN blamed for attack that killed two police officers": the headline's participle hangs on the
+    name it accuses."""
+    text = (
+        "Colombia: ELN blamed for attack that killed two police officers in Cucuta\n\n"
+        "A bomb exploded outside a police station in Cucuta on Friday, killing two police officers."
+    )
+    assert _doer_names(analyzer, text) == {"National Liberation Army (Colombia)"}
+
+
+def test_a_place_struck_is_no_doer(analyzer):
+    """ "Drone strike on Sudan market kills dozens": Sudan is where, not who."""
+    text = (
+        "Drone strike on Sudan market kills dozens, activists say\n\n"
+        "A drone strike on a crowded market in Khartoum killed at least 43 people on Sunday."
+    )
+    assert _doer_names(analyzer, text) == set()
+
+
+def test_who_accuses_in_the_passive_is_the_source_not_the_doer(analyzer):
+    """ "the RSF was accused by the United Nations of carrying out the strike": the UN says the RSF did it;
+    "was blamed by activists on the army": the army is accused, not the activists."""
+    text = (
+        "A drone strike on a market in Khartoum killed 43 people on Sunday. The RSF was accused by the "
+        "United Nations of carrying out the strike."
+    )
+    [statement] = _wire_statements(analyzer, text)
+    assert (statement.subject, statement.source.name, statement.source.actor) == (
+        "rsf",
+        "United Nations",
+        "un",
+    )
+    blamed = (
+        "A drone strike on a market in Khartoum killed 43 people on Sunday. The strike was blamed by "
+        "activists on the army."
+    )
+    assert _doer_names(analyzer, blamed) == {"army"}
+
+
+def test_a_name_set_beside_an_owned_noun_is_the_accused_not_the_owner(analyzer):
+    """ "accused the army's volunteer auxiliaries, the VDP": the VDP (KB), not the army; likewise
+    "Hamas's armed wing, the Qassam Brigades"."""
+    text = (
+        "Gunmen killed 14 worshippers at a mosque in Natiaboani on Sunday. JNIM accused the army's volunteer "
+        "auxiliaries, the VDP, of carrying out the massacre."
+    )
+    assert _doer_names(analyzer, text) == {"Volunteers for the Defense of the Homeland"}
+    wing = (
+        "An explosion killed five people in Gaza on Monday. Israel blamed Hamas's armed wing, the Qassam "
+        "Brigades, for the blast."
+    )
+    assert _doer_names(analyzer, wing) == {"Izz ad-Din al-Qassam Brigades"}
+
+
+def test_what_happened_beside_a_denial_is_not_denied(analyzer):
+    """ "Hezbollah denies firing rockets at northern Israel as Israel strikes back": Hezbollah denies
+    firing; Israel's strike is the author's report, not denied, and "back" helps no one."""
+    text = (
+        "Hezbollah denies firing rockets at northern Israel as Israel strikes back\n\n"
+        "Three rockets were fired from southern Lebanon towards northern Israel on Sunday."
+    )
+    said = {(s.relation, s.subject, s.polarity, s.source.kind) for s in _wire_statements(analyzer, text)}
+    assert ("perpetrated", "hezbollah", "negative", "organization") in said
+    assert ("perpetrated", "israel", "positive", "author") in said
+    assert not any(
+        relation == "facilitated" or subject == "israel" and polarity == "negative"
+        for relation, subject, polarity, _ in said
+    )
+
+
+def test_the_one_held_responsible_is_the_small_clauses_subject(analyzer):
+    """ "Israel holds the Lebanese state responsible": Lebanon is held responsible, Israel holds it so."""
+    text = (
+        "Three rockets were fired from southern Lebanon towards northern Israel on Sunday. Israel holds the "
+        "Lebanese state responsible for the rocket fire, a military spokesperson said."
+    )
+    [statement] = _wire_statements(analyzer, text)
+    assert statement.subject == "lebanon"
+
+
+def test_a_faction_named_by_its_nationality_is_an_unnamed_group(analyzer):
+    """ "a Palestinian faction was probably behind the launch": a group without a name, likely, and the
+    launch is the rocket fire."""
+    text = (
+        "Three rockets were fired from southern Lebanon towards northern Israel on Sunday. A Lebanese "
+        "security source said a Palestinian faction was probably behind the launch."
+    )
+    [statement] = _wire_statements(analyzer, text)
+    assert (statement.subject, statement.certainty) == ("new:palestinian-faction", "likely")
+    assert statement.object.get("incident")
+
+
+def test_who_the_attackers_are_suspected_to_be_is_the_doer(analyzer):
+    """ "the attackers, suspected to be Fulani herders": the herders (likely); "the gunmen, believed to
+    be members of ISWAP": ISWAP."""
+    text = (
+        "Gunmen killed seven people in Plateau state on Sunday. Police spokesman Alfred Alabo said the "
+        "attackers, suspected to be Fulani herders, struck the village of Bokkos at 11 p.m."
+    )
+    assert _doer_names(analyzer, text) == {"Fulani herders"}
+    iswap = (
+        "Gunmen killed seven farmers in Borno state on Monday. Police said the gunmen, believed to be "
+        "members of ISWAP, fled on motorcycles."
+    )
+    assert _doer_names(analyzer, iswap) == {"Islamic State West Africa Province"}
+
+
+def test_allies_from_a_group_are_that_group(analyzer):
+    """ "the army and its Russian allies from the Africa Corps had killed civilians": both are charged."""
+    text = (
+        "A drone strike killed 15 civilians at a wedding near Menaka on Tuesday. Human Rights Watch said "
+        "that the army and its Russian allies from the Africa Corps had killed civilians in the strike."
+    )
+    assert _doer_names(analyzer, text) == {"army", "Africa Corps (Russia)"}
+
+
+def test_a_country_before_a_suspected_war_is_not_accused(analyzer):
+    """ "Mexico: 12 killed in bar shooting in Guanajuato; cartel war suspected": the participle has its
+    own subject; Mexico is the dateline's country, accused of nothing."""
+    text = (
+        "Mexico: 12 killed in bar shooting in Guanajuato; cartel war suspected\n\n"
+        "Gunmen opened fire inside a bar in Celaya late Saturday, killing 12 people."
+    )
+    assert "Mexico" not in _doer_names(analyzer, text)
+
+
+def test_a_state_weapon_strike_and_missiles_launched_name_the_state(analyzer):
+    """ "Russian missile strike on Kharkiv": the adjective on the weapon names the state that struck;
+    "Russia launched two Iskander-M ballistic missiles at the city": what was launched is the attack."""
+    text = (
+        "Ukraine says Russian missile strike on Kharkiv apartment block kills 7\n\n"
+        "A missile struck an apartment building in Kharkiv late Friday, killing seven people."
+    )
+    assert _doer_names(analyzer, text) == {"Russia"}
+    launched = (
+        "A missile struck an apartment building in Kharkiv late Friday, killing seven people. Ukraine's air "
+        "force said Russia launched two Iskander-M ballistic missiles at the city."
+    )
+    said = [(s.subject, s.source.name) for s in _wire_statements(analyzer, launched)]
+    assert said == [("russia", "Ukraine's air force")]
+
+
+def test_supporting_the_group_named_before_is_help_to_it(analyzer):
+    """ "blamed the United States and Israel for supporting the group": "the group" is Jaish al-Adl, an
+    armed group, so each state is said to help it."""
+    text = (
+        "Militants attacked a police post in Sistan-Baluchestan province on Saturday, killing five police "
+        "officers. Jaish al-Adl claimed responsibility. Iranian officials have also blamed the United States "
+        "and Israel for supporting the group."
+    )
+    assert set(_ties(analyzer, text, "facilitated")) == {
+        ("united_states", "jaish_al_adl"),
+        ("israel", "jaish_al_adl"),
+    }
+
+
+def test_a_headline_topic_before_a_colon_is_no_subject(analyzer):
+    """ "Syria: car bomb in Manbij kills 20 farm workers": the parser makes "Syria" a second subject; it
+    is the headline's topic, and the bomb names no doer."""
+    text = (
+        "Syria: car bomb in Manbij kills 20 farm workers\n\n"
+        "A car bomb exploded next to a vehicle carrying farm workers near Manbij on Monday, killing 20."
+    )
+    assert _doer_names(analyzer, text) == set()
+
+
+def test_a_branch_named_after_its_parents_possessive_is_the_branch(analyzer):
+    """ "The Islamic State's Central Africa Province claimed the attack": ISCAP (KB), not the whole."""
+    text = (
+        "Rebels killed at least 40 people in an attack on a village near Lubero on Thursday. The Islamic "
+        "State's Central Africa Province claimed the attack on Friday."
+    )
+    claims = [(s.subject, s.relation) for s in _wire_statements(analyzer, text) if s.relation == "claimed"]
+    assert claims == [("iscap", "claimed")]
+
+
+def test_it_is_not_the_plural_speakers_before_it(analyzer):
+    """ "..., according to human rights groups. It denies killing civilians.": "it" is the military, not
+    the groups; the military denies."""
+    text = (
+        "An airstrike by the military killed 30 people in Sagaing on Monday. The military has increasingly "
+        "used air power against opponents, according to human rights groups. It denies killing civilians."
+    )
+    denials = [(s.subject, s.source.name) for s in _wire_statements(analyzer, text) if s.relation == "denied"]
+    assert denials == [("new:armed-forces", "military")]
+
+
+def test_claims_of_attacks_over_time_are_no_claim_of_this_one(analyzer):
+    """ "Jamaat-ul-Ahrar, a TTP faction that has claimed attacks in the past": a record, not a claim of
+    Monday's bombing; and the faction is part of the TTP, named as the whole it belongs to."""
+    text = (
+        "A suicide bomber killed 84 people at a mosque in Peshawar on Monday. Police said the bomber was a "
+        "member of Jamaat-ul-Ahrar, a TTP faction that has claimed attacks in the past."
+    )
+    claims = [s.object for s in _wire_statements(analyzer, text) if s.relation == "claimed"]
+    assert claims == [{"incident": None}]
+    faction = (
+        "A suicide bomber killed 84 people at a mosque in Peshawar on Monday. Jamaat-ul-Ahrar, a TTP "
+        "faction, claimed the bombing. ISKP, the Afghan branch of the Islamic State, is active nearby."
+    )
+    assert set(_ties(analyzer, faction, "part_of")) == {("jamaat_ul_ahrar", "ttp"), ("iskp", "isis")}
+
+
+def test_words_said_in_a_clause_on_the_speakers_go_on_with_the_sentence(analyzer):
+    """ "The Resistance Front claimed responsibility, according to Indian officials, who say it is a front
+    for the Pakistan-based Lashkar-e-Taiba": "it" is the Front, a part of Lashkar-e-Taiba as the officials
+    say; the speakers are "Indian officials", without the clause on them."""
+    text = (
+        "Gunmen killed 26 tourists near Pahalgam on Tuesday. A little-known group called The Resistance "
+        "Front claimed responsibility, according to Indian officials, who say it is a front for the "
+        "Pakistan-based Lashkar-e-Taiba."
+    )
+    said = {
+        (s.relation, s.subject, s.object.get("actor"), s.source.name)
+        for s in _wire_statements(analyzer, text)
+    }
+    assert ("part_of", "trf", "lashkar_e_taiba", "Indian officials") in said
+    assert all(name == "Indian officials" for *_, name in said)
+
+
+def test_a_described_group_blamed_is_an_unnamed_accused(analyzer):
+    """ "India blames Pakistan-based group for Kashmir attack": the group India blames has no name here,
+    but it is blamed all the same."""
+    text = (
+        "India blames Pakistan-based group for Kashmir attack on tourists\n\n"
+        "Gunmen opened fire on tourists near Pahalgam on Tuesday, killing 26 people."
+    )
+    [statement] = _wire_statements(analyzer, text)
+    assert (statement.subject, statement.source.name) == ("new:pakistan-based-group", "India")
+
+
+def test_help_charged_by_an_accuser_is_the_accusers_word(analyzer):
+    """ "Burundi's government accused neighboring Rwanda of backing the rebels who carried out grenade
+    attacks": Burundi says Rwanda helped, whatever content the tagger gave the cue; the accused state is
+    not where the attacks were (Bujumbura is)."""
+    text = (
+        "Burundi's government accused neighboring Rwanda of backing the rebels who carried out grenade "
+        "attacks in the capital, Bujumbura, that killed one person and wounded 38 others on Friday."
+    )
+    result = analyzer.extract(document_from_text(text, path="wire.txt"))
+    helped = [(s.subject, s.source.name) for s in result.statements if s.relation == "facilitated"]
+    assert helped == [("rwanda", "Burundi's government")]
+    assert [(i.place.name, i.place.country) for i in result.incidents] == [("Bujumbura", "BI")]
+
+
+def test_red_tabara_claims_and_nothing_directly_to_do_is_a_denial(analyzer):
+    """RED-Tabara (KB) claims; "Ukraine had nothing directly to do with the attack" denies it."""
+    text = (
+        "Grenade attacks in Bujumbura killed one person on Friday. The RED-Tabara rebel group claimed the "
+        "attacks."
+    )
+    assert [(s.relation, s.subject) for s in _wire_statements(analyzer, text)] == [("claimed", "red_tabara")]
+    denial = (
+        "Russia accuses Ukraine of drone attack on Moscow\n\nA drone attack damaged apartment buildings in "
+        "Moscow on Tuesday.\n\nMykhailo Podolyak said Ukraine had nothing directly to do with the attack."
+    )
+    said = {(s.relation, s.subject, s.source.name) for s in _wire_statements(analyzer, denial)}
+    assert ("denied", "ukraine", "Mykhailo Podolyak") in said

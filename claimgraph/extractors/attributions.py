@@ -69,6 +69,8 @@ def subject_of(
         elif not passive_ok and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             return None
         subjects = [c for c in verb.children if c.dep_ in deps]
+        if len(subjects) > 1 and subjects[0].right_edge.text == ":":
+            subjects = subjects[1:]  # "Syria: car bomb in Manbij kills 20": the headline's topic, no subject
         if subjects:
             first = subjects[0]
             end = first.right_edge.i + 1

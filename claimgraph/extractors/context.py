@@ -12,7 +12,7 @@ from claimgraph.extractors.names import with_surnames
 from claimgraph.extractors.quotes import find_quotes
 from claimgraph.model import Figure
 from claimgraph.nlp.figures import casualties
-from claimgraph.nlp.places import whole_place_name
+from claimgraph.nlp.places import unrecognised_regions, whole_place_name
 
 ROW_CELLS = 4  # a verbless sentence of this many comma-separated cells is a table row, not a headline
 
@@ -37,7 +37,9 @@ class Context:
         for index, sent in enumerate(sents):  # sentences cover the Doc, in order
             sent_no += [index] * (sent.end - sent.start)
         text = doc.text
-        ents = [whole_place_name(e) for e in doc.ents]
+        ents = sorted(
+            [whole_place_name(e) for e in doc.ents] + unrecognised_regions(doc), key=lambda e: e.start
+        )
         ents_by_sent: list[list[Span]] = [[] for _ in sents]
         for ent in ents:
             ents_by_sent[sent_no[ent.start]].append(ent)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph import kb
 from claimgraph.extractors.attributions import CHARGE_OBJECTS, OWN_WORD_VERBS, Found, subject_of
@@ -37,6 +37,7 @@ ACTOR_RELATIONS = {r for r, v in _RELATIONS.items() if isinstance(v, dict) and v
 
 CHARGE_PREPS = {"for", "of"}
 AGENT_PREPS = {"of", "from", "to", "by"}
+WHERE_PREPS = PLACE_PREPS | {"on", "at", "outside", "against", "into"}  # where an attack struck
 # Links a verb inherits its subject through ("takes care of planning and providing resources").
 CLIMB = frozenset({"conj", "xcomp", "pobj", "pcomp", "prep", "dobj", "acomp"})
 EVENT_NOUNS = kb.incident_words()
@@ -48,10 +49,14 @@ COPULAS = {"be", "become", "remain", "seem", "appear"}
 PASSIVE_DOERS = frozenset(_RELATIONS["passive_doers"])  # "X was involved": X took part
 ACCUSE_LEMMAS = frozenset(_RELATIONS["accusing_verbs"])
 # "blamed on X", "attributed to X": the accused comes after the preposition, not as the object
-ACCUSED_PREPS = dict(pair.split() for pair in _RELATIONS["accused_preps"])
+ACCUSED_PREPS: dict[str, set[str]] = {}
+for _verb, _prep in (pair.split() for pair in _RELATIONS["accused_preps"]):
+    ACCUSED_PREPS.setdefault(_verb, set()).add(_prep)
 DESCRIBED_GROUPS = frozenset(_RELATIONS["described_groups"])
 DESCRIBED_BODIES = frozenset(_RELATIONS["described_bodies"])  # "militant groups": with a descriptor
 ARMED_DESCRIPTORS = frozenset(_RELATIONS["armed_descriptors"])
+NATIONAL_BODIES = frozenset(_RELATIONS["national_bodies"])  # "a Palestinian faction"
+SAID_TO_BE_VERBS = frozenset({"suspect", "believe", "think", "say", "report", "identify", "understand"})
 UNNAMED_GROUP = "UNNAMED_GROUP"  # span label of a group the text names by what it is (kind unknown-group)
 GROUP_MODIFIERS = {"amod", "compound", "nmod"}
 # "its fighters", "their men": a possessive that stands for a group, and the nouns for its people.
@@ -109,7 +114,8 @@ PEOPLE_NOUNS = ATTACKER_WORDS | GROUP_NOUNS | {
     "elements", "element", "forces", "force", "supporters", "sympathizers", "column", "columns", "detachment",
     "contingent", "platoon", "company", "battalion", "brigade", "team", "teams", "number", "dozens",
     "hundreds", "groups", "pair", "couple", "remnants", "people", "spokesmen", "spokesperson", "official",
-    "officials", "representative", "representatives", "militiamen", "cadres",
+    "officials", "representative", "representatives", "militiamen", "cadres", "allies", "ally", "partners",
+    "instructors", "advisers", "advisors", "mercenaries", "contractors",
 }  # fmt: skip
 PARENT_NOUNS = frozenset(_RELATIONS["part_of"]["parent_nouns"])  # "a faction of Y": Y is another group
 
@@ -157,6 +163,18 @@ def _parent_noun(noun: Token) -> bool:
     )
 
 
+def _said_to_be(noun: Token) -> Token | None:
+    """ "the attackers, suspected to be Fulani herders", "gunmen believed to be members of ISWAP": who
+    the participle says they are (its hedge is the statement's certainty)."""
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        if acl.lemma_.lower() in SAID_TO_BE_VERBS:
+            be = [x for x in acl.children if x.dep_ == "xcomp" and x.lemma_ == "be"]
+            attrs = [a for b in be for a in b.children if a.dep_ == "attr"]
+            if attrs:
+                return attrs[0]
+    return None
+
+
 def _named_in_clause(root: Token, actors: list[Span]) -> list[Span]:
     """ "the group that operates under the name of X", "a group called X": X."""
     for child in root.children:
@@ -202,6 +220,10 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     """Actors a subject phrase is headed by, with pronouns resolved backwards, to no actor before the
     ``floor`` character: in reported words, "they" is the speaker's group or one named in the words."""
     root = span.root
+    said_to_be = _said_to_be(root)
+    if said_to_be is not None:  # "the attackers, suspected to be Fulani herders": the herders
+        phrase = _phrase_of(said_to_be)
+        return _resolve_reference(phrase, actors, speaker, floor) or unnamed_groups(said_to_be)
     if _parent_noun(root):  # "the Islamic State group's affiliate, known as ISKP": ISKP, not its parent
         named = _named_in_clause(root, actors)
         if named:
@@ -279,6 +301,18 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     return []
 
 
+def named_before(noun: Token, actors: list[Span]) -> list[Span]:
+    """The actor a definite group noun ("the group") stands for, as the narration reads it."""
+    return _resolve_reference(_phrase_of(noun), actors, None, 0)
+
+
+def _said_in_a_relative_clause(doc: Doc, attribution: Found) -> bool:
+    """ "according to Indian officials, who say it is a front for X": words said in a clause on the
+    speakers go on with what the sentence told before them ("it" is the group that claimed)."""
+    cue = doc.char_span(attribution.cue_start, attribution.cue_start + len(attribution.cue_text), "expand")
+    return cue is not None and cue.root.dep_ == "relcl" and cue.root.head.i < cue.root.i
+
+
 def _named_as_a_parent(actor: Span) -> bool:
     """ "the Sahel branch of al Qaeda": a group named only as what another is part of."""
     prep = actor.root.head
@@ -293,15 +327,24 @@ def _accused(verb: Token) -> list[Token]:
     Y"), "attributed the attack to X", "X was to blame"."""
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children):
         return [c for c in verb.head.children if c.dep_ == "nsubj"][:1]  # "X was to blame"
-    prep = ACCUSED_PREPS.get(verb.lemma_.lower())
+    preps = ACCUSED_PREPS.get(verb.lemma_.lower(), set())
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    reduced = (
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBN", "VBD"}
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    )
+    if not objects and reduced:  # "ELN blamed for attack"
+        objects = [_said_to_be(verb.head) or verb.head]  # not "the attackers, suspected to be herders"
     if not objects:  # "they suspected members of the faction were responsible": the clause's subject
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
             if any(w.lower_ in {"responsible", "behind", "involved"} for w in clause.children):
                 return [c for c in clause.children if c.dep_ == "nsubj"][:1]
     # after the verb (not "On Sunday, X blamed"), or on its object ("blamed the violence on bandits")
-    after = [c for w in (verb, *objects) for c in w.rights if c.dep_ == "prep" and c.lower_ == prep]
-    after += [c for p in after for c in p.conjuncts if c.lower_ == prep]  # "on X and on Y"
+    # ... or on the accuser the parser hung it on ("was blamed by activists on the army")
+    by = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    after = [c for w in (verb, *objects, *by) for c in w.rights if c.dep_ == "prep" and c.lower_ in preps]
+    after += [c for p in after for c in p.conjuncts if c.lower_ in preps]  # "on X and on Y"
     named = [o for p in after for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
     return [side for noun in named or objects[:1] for side in _sides(noun)]
 
@@ -322,13 +365,17 @@ def _faction_of(noun: Token, actors: list[Span]) -> list[Span]:
     return actors_in({i for o in prep_objects(noun, {"of"}) for i in head_tokens(o)}, actors)
 
 
-def unnamed_groups(root: Token) -> list[Span]:
+def unnamed_groups(root: Token, accused: bool = False) -> list[Span]:
     """Groups a phrase names by what they are, not by a name ("Colombian drug-trafficking gangs",
     "unidentified gunmen": kb relations.yaml ``described_groups``), each as a new actor named as
-    written, its modifiers included and its article and number left out; label ``UNNAMED_GROUP``."""
+    written, its modifiers included and its article and number left out; label ``UNNAMED_GROUP``.
+    ``accused``: the phrase is what an accusing verb names, where a described body is a group ("India
+    blames Pakistan-based group")."""
     out = []
     for noun in (root, *root.conjuncts):
-        if noun.lower_ not in DESCRIBED_GROUPS and not _an_armed_body(noun):
+        # (one body only: "blamed extreme rightist groups" on MUC-4 names a tendency, not a doer)
+        described = accused and noun.tag_ == "NN" and noun.lower_ in DESCRIBED_BODIES and _modified(noun)
+        if noun.lower_ not in DESCRIBED_GROUPS and not _an_armed_body(noun) and not described:
             continue
         modifiers = [c for c in noun.children if c.dep_ in GROUP_MODIFIERS and c.i < noun.i]
         start = min((m.left_edge.i for m in modifiers), default=noun.i)
@@ -340,8 +387,18 @@ def unnamed_groups(root: Token) -> list[Span]:
     return out
 
 
+def _modified(noun: Token) -> bool:
+    """Whether words before the noun say what it is ("Pakistan-based group", "a little-known group")."""
+    return any(c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i for c in noun.children)
+
+
 def _an_armed_body(noun: Token) -> bool:
-    """ "militant groups", "an armed group", "a terrorist organisation": a body named by what it is."""
+    """ "militant groups", "an armed group", "a terrorist organisation", "a Palestinian faction": a body
+    named by what it is."""
+    if noun.lower_ in NATIONAL_BODIES and any(
+        c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in noun.children
+    ):
+        return True
     return noun.lower_ in DESCRIBED_BODIES and any(
         c.dep_ in {"amod", "compound"} and c.lower_ in ARMED_DESCRIPTORS for c in noun.children
     )
@@ -390,13 +447,22 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     head = trigger.root
     speaker = attribution.speaker if attribution else None
     floor = attribution.start if attribution and attribution.start <= trigger.start_char else 0
+    if floor and _said_in_a_relative_clause(trigger.doc, attribution):
+        floor = trigger.sent.start_char  # "X claimed it, according to officials, who say it is a front"
     if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "those responsible for the attack", "the group responsible": whoever the noun names
         return _resolve_reference(_phrase_of(head.head), actors, speaker, floor)
+    own_subject = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ == "ADJ" else []
+    if own_subject and head.dep_ in {"ccomp", "oprd", "xcomp"}:
+        # "Israel holds the Lebanese state responsible": the one held so, not the one who holds
+        subject = _phrase_of(own_subject[0])
+        return _resolve_reference(subject, actors, speaker, floor) or unnamed_groups(own_subject[0])
     # "accusations by U.S. officials that it was behind the attack": the "by" of the noun the clause says
     # something about names the accusers, not the doers
     about_a_noun = head.dep_ == "acl" and any(c.dep_ == "mark" for c in head.children)
     for token in (*_conjuncts(head), *(() if about_a_noun else (head.head,))):
+        if token.lemma_.lower() in ACCUSE_LEMMAS:
+            continue  # "X was accused by the UN of killing civilians": the UN accuses, X is accused
         for child in token.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 by = [c for c in child.children if c.dep_ == "pobj"]
@@ -425,7 +491,9 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
         named = [
             a
             for noun in accused
-            for a in actors_in(head_tokens(noun), actors) or unnamed_groups(noun) or _faction_of(noun, actors)
+            for a in _without_owners(actors_in(head_tokens(noun), actors))
+            or unnamed_groups(noun, accused=True)
+            or _faction_of(noun, actors)
         ]
         if named or accused[0].pos_ == "PRON":  # "it is blamed", "we have been accused": left as they are
             return named
@@ -473,7 +541,7 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
         return []  # a passive's subject is its patient; its doer came with "by" above
     charged = _charged_with(verb)
     if charged is not None:  # "accused the Brigade of planting the bomb": the Brigade planted it
-        return actors_in(head_tokens(charged), actors) or unnamed_groups(charged)
+        return _without_owners(actors_in(head_tokens(charged), actors)) or unnamed_groups(charged)
     loyal = _loyal_doers(verb, actors)
     if loyal:
         return loyal
@@ -484,6 +552,16 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     if not found and subject is not None and relation == "perpetrated" and verb.lemma_ in COPULAS:
         found = unnamed_groups(subject.root)  # "said Iran-backed militias were responsible": a group unnamed
     return found or relation == "denied" and _denied_of(verb, actors) or _left_actors(trigger, actors)
+
+
+def passive_accusers(trigger: Span, actors: list[Span]) -> list[Span]:
+    """ "X was accused by the United Nations of killing civilians": the actors who accuse, named by the
+    passive's "by" (the author only reports their charge)."""
+    verb = trigger.root
+    if verb.lemma_.lower() not in ACCUSE_LEMMAS:
+        return []
+    by = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return _actors_heading(by, actors)
 
 
 def _denied_of(verb: Token, actors: list[Span]) -> list[Span]:
@@ -641,6 +719,8 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
         if token.pos_ in {"VERB", "AUX"} and not found:
             break
         if token.pos_ in {"NOUN", "PROPN"} and not found and token.ent_type_ not in {"DATE", "TIME"}:
+            if token.dep_ == "pobj" and token.head.lower_ in WHERE_PREPS:
+                return []  # "Drone strike on Sudan market kills dozens": where it struck, not who
             if token.dep_ == "dobj" and trigger.root.dep_ == "advcl" and trigger.root.tag_ == "VBG":
                 # "it shot down a military helicopter, killing six": what was hit did no killing (but
                 # "sending U.S. pilots to bomb our capital": the object does what it was sent to do)

@@ -129,12 +129,14 @@ def _a_states_group(state: Span, named: list[Span]) -> bool:
 
 def names_the_owned(owner: Span, named: list[Span]) -> list[Span]:
     """The actors of ``named`` that name what ``owner``'s possessive is on: "Russia's Wagner Group", or
-    the name before the word it is on, "Russia's Wagner Group mercenaries", "Yemen's Houthi militia"."""
+    the name before the word it is on, "Russia's Wagner Group mercenaries", "Yemen's Houthi militia", or
+    beside it, "the army's volunteer auxiliaries, the VDP"."""
     word = owner.root.head
     return [
         b
         for b in named
-        if b is not owner and (b.start <= word.i < b.end or b.root.dep_ == "compound" and b.root.head == word)
+        if b is not owner
+        and (b.start <= word.i < b.end or b.root.dep_ in {"compound", "appos"} and b.root.head == word)
     ]
 
 
@@ -242,6 +244,19 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
     if span is None or not span.text.strip():
         return Source(kind="author")
     head = span.root
+    clause = next((c for c in head.children if c.dep_ == "relcl" and c.i > head.i), None)
+    # "Indian officials, who say it is a front": a clause set off by a comma says more of them ("a man who
+    # said he spoke for Boko Haram" is who the speaker is)
+    if (
+        clause is not None
+        and clause.left_edge.i > span.start
+        and span.doc[clause.left_edge.i - 1].text == ","
+    ):
+        end = clause.left_edge.i
+        while end > span.start + 1 and span.doc[end - 1].is_punct:
+            end -= 1
+        span = span.doc[span.start : end]
+        head = span.root
     if len(span) == 1 and head.lower_ in RELATIVES and head.head.dep_ in {"relcl", "acl"}:
         noun = head.head.head  # "Al-Shabaab, which claimed the bombing": the speaker is Al-Shabaab
         return describe(ctx, span.doc[noun.left_edge.i : noun.i + 1], history)
@@ -345,7 +360,11 @@ def resolve_pronoun(ctx: Context, token: Token, history: list[tuple[int, Source]
         return Source(kind="anonymous", name=token.text)
     before = [a for a in ctx.actors if a.end <= token.i and not qualifies_only(a)]
     speakers = [
-        (i, s) for i, s in history if s.kind in {"organization", "anonymous", "report"} and i < token.i
+        (i, s)
+        for i, s in history
+        if s.kind in {"organization", "anonymous", "report"}
+        and i < token.i
+        and not (token.lower_ == "it" and _many_unnamed(s))
     ]
     if speakers:
         at, speaker = speakers[-1]
@@ -354,6 +373,13 @@ def resolve_pronoun(ctx: Context, token: Token, history: list[tuple[int, Source]
     if before:
         return Source(kind="organization", name=before[-1].text, actor=before[-1].kb_id_)
     return Source(kind="anonymous", name=token.text)
+
+
+def _many_unnamed(source: Source) -> bool:
+    """Speakers given by what they are, in the plural ("human rights groups", "residents"): "it" is not
+    them."""
+    words = (source.name or "").split()
+    return source.kind == "anonymous" and bool(words) and words[-1].islower() and words[-1].endswith("s")
 
 
 def _one_unnamed_person(source: Source) -> bool:

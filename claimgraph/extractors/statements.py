@@ -413,9 +413,13 @@ def _names_an_armed_group(noun: Token, actors: list[Span]) -> bool:
     """ "the M23", "the rebels", "Houthi militias": an organisation actor, or a word for an armed group."""
     words = participants.head_tokens(noun)
     groups = kb.organization_ids()
-    return any(a.kb_id_ in groups for a in participants.actors_in(words, actors)) or any(
+    if any(a.kb_id_ in groups for a in participants.actors_in(words, actors)) or any(
         noun.doc[i].lower_ in participants.DESCRIBED_GROUPS for i in words
-    )
+    ):
+        return True
+    # "blamed the United States for supporting the group": the group named before, if an armed one
+    named = participants.named_before(noun, actors) if noun.lower_ in participants.GROUP_NOUNS else []
+    return any(a.kb_id_ in groups for a in named)
 
 
 def _names_people_or_an_attack(noun: Token, attack: set[int], actors: list[Span]) -> bool:
@@ -496,6 +500,8 @@ def _attributions_for(trigger: Span, found: list[Found]) -> list[Found | None]:
     """Who says the trigger's words: the attribution with the outermost content holding them; and where
     that is a denial answering a charge ("X accuses Y of Z, a charge Y denies"), the charge's too."""
     holding = [f for f in found if f.start <= trigger.start_char and trigger.end_char <= f.end]
+    if _a_side_clause(trigger):  # what else happened, told beside a denial, is not denied
+        holding = [f for f in holding if f.cue_class != "deny"]
     if holding:
         holding.sort(key=lambda f: f.start - f.end)  # the outermost (longest) content first
         for denial in holding:  # where the charge's own content runs wider, the denial still answers it
@@ -506,7 +512,22 @@ def _attributions_for(trigger: Span, found: list[Found]) -> list[Found | None]:
     for f in found:  # the trigger is the cue ("have blamed": the cue with its auxiliaries)
         if _in_cue(f, trigger.start_char) and f.cue_class in {"deny", "accuse", "claim"}:
             return [f]
+    # the words hang on a cue whose content the tagger put elsewhere ("accused neighboring Rwanda of
+    # backing the rebels who carried out attacks that killed one person": content "that killed ...")
+    for head in _heads_up_to_the_clause(trigger.root):
+        for f in found:
+            if f.cue_class == "accuse" and _in_cue(f, head.idx) and f.speaker.kind != "author":
+                return [f]
     return [None]
+
+
+def _heads_up_to_the_clause(word: Token) -> list[Token]:
+    """The words a word hangs on, up through prepositions and complements to the verb they complete."""
+    out = []
+    while word.dep_ in {"pcomp", "pobj", "prep", "xcomp", "dobj"} and word.head.i != word.i:
+        word = word.head
+        out.append(word)
+    return out
 
 
 def _says_it_itself(trigger: Span, attribution: Found | None, subject: Span) -> bool:
@@ -617,6 +638,8 @@ def _said_by(
             if obj.get("actor") == subject.kb_id_:
                 continue
             rel, source = _speaker(relation, subject, attribution, polarity)
+            if source.kind == "author" and (accuser := participants.passive_accusers(trigger, actors)):
+                source = Source(kind="organization", name=accuser[0].text, actor=accuser[0].kb_id_)
             if (
                 rel == "perpetrated"
                 and polarity == "positive"
@@ -787,7 +810,7 @@ def _incident_object(
         or relation in {"perpetrated", "facilitated"}
         and habitual(verb)
         or relation == "claimed"
-        and habitual_present(verb)  # "Al Shabaab, which often claims such attacks": not this one
+        and (habitual_present(verb) or _claims_in_general(verb))  # "which often claims such attacks"
         or relation == "denied"
         and _a_standing_denial(verb)
         or verb.dep_ in {"xcomp", "ccomp"}
@@ -874,6 +897,15 @@ def _speaks_in_general(verb: Token, index: IncidentIndex) -> bool:
     return any(t.i in index.generic_tokens and t.i not in aside for t in verb.sent)
 
 
+def _claims_in_general(verb: Token) -> bool:
+    """ "a TTP faction that has claimed attacks in the past": a bare plural claimed over time names no
+    one attack ("has claimed the attack", "has claimed the two bombings" name theirs)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return present_perfect(verb) and any(
+        o.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in o.children) for o in objects
+    )
+
+
 def _doer_named_after(trigger: Span, verb: Token) -> bool:
     """Whether the doer follows the relation words ("the hallmarks of X", "carried out by X")."""
     return trigger[-1].lower_ in AGENT_PREPS or any(c.dep_ == "agent" for c in verb.children)
@@ -897,6 +929,22 @@ def _as_the_source_puts_it(polarity: str, words: Span, relation: str, attributio
     ):
         return polarity
     return "negative" if polarity == "positive" else "positive"
+
+
+SIDE_MARKS = frozenset({"as", "while", "after", "before", "when", "since", "because", "until", "once"})
+
+
+def _a_side_clause(words: Span) -> bool:
+    """ "Hezbollah denies firing rockets as Israel strikes back": a clause of time or cause with a
+    subject of its own says what else happened; it is not part of what is denied."""
+    verb = participants.governing_verb(words.root)
+    while verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
+        verb = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in verb.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
 
 
 BOTH_GROUPS = re.compile(

@@ -330,6 +330,8 @@ def _states_acting(doc: Doc, taken: set[int]) -> list[Span]:
         for i in _positions(doc, ATTACK_LEMMAS, LEMMA)
         if any(c.dep_ == "compound" and c.lemma_ in STATE_WEAPONS for c in doc[i].lefts)
     ]
+    # "a Russian missile strike": the adjective on the weapon that names the act
+    acts += [c.i for i in acts for c in doc[i].lefts if c.dep_ == "compound" and c.lemma_ in STATE_WEAPONS]
     for token in (c for i in acts for c in doc[i].lefts):
         if token.dep_ != "amod" or token.i in taken or not token.is_title:
             continue
@@ -337,6 +339,25 @@ def _states_acting(doc: Doc, taken: set[int]) -> list[Span]:
         state = states_by_code().get(code) if code else None
         if state is not None:
             out.append(Span(doc, token.i, token.i + 1, label="ACTOR", kb_id=state))
+    return out
+
+
+def _branches_named_after_an_owner(doc: Doc, known: list[Span]) -> list[Span]:
+    """ "The Islamic State's Central Africa Province": the capitalised words after a group's possessive
+    that, joined to its name, are a KB name ("Islamic State Central Africa Province") name that branch."""
+    out = []
+    for span in known:
+        at = span.end + 1
+        if at >= len(doc) or doc[span.end].lower_ not in {"'s", "’s"}:
+            continue
+        end = at
+        while end < len(doc) and end - at < 5 and doc[end].is_title:
+            end += 1
+        for stop in range(end, at, -1):  # the longest run that, joined, is a name
+            branch = kb.resolve_alias(f"{span.text} {doc[at:stop].text}")
+            if branch and branch != span.kb_id_:
+                out.append(Span(doc, at, stop, label="ACTOR", kb_id=branch))
+                break
     return out
 
 
@@ -450,6 +471,7 @@ class ActorRecognizer:
         facilitated = relations["facilitated"]
         self.helping = frozenset(facilitated["helping_verbs"]) | frozenset(facilitated["armed_support_verbs"])
         self.doer_predicates = frozenset(relations["doer_predicates"])
+        self.parent_nouns = frozenset(relations["part_of"]["parent_nouns"])
         self.passive_doers = frozenset(relations["passive_doers"])
         self.speaking = kb.reporting_verbs()
         self.accusing = frozenset(kb.load("cues")["verbs"]["accuse"])
@@ -473,6 +495,7 @@ class ActorRecognizer:
             and not _ends_a_hyphenated_name(doc, span)
             and not _a_stance_towards(doc, span)
         ]
+        known += _branches_named_after_an_owner(doc, known)
         known += self._speaking_seats(doc, {i for span in known for i in range(span.start, span.end)})
         known += _states_acting(doc, {i for span in known for i in range(span.start, span.end)})
         taken = {i for span in known for i in range(span.start, span.end)}
@@ -688,10 +711,23 @@ class ActorRecognizer:
         out = []
         for span in spans:
             branches = [b for b in branch_of.get(span.kb_id_, []) if self._shortens(span.text, b)]
-            if len(branches) == 1:
+            if len(branches) == 1 and not self._named_as_the_whole(span):
                 span = Span(span.doc, span.start, span.end, label=span.label_, kb_id=branches[0])
             out.append(span)
         return out
+
+    def _named_as_the_whole(self, span: Span) -> bool:
+        """ "Jamaat-ul-Ahrar, a TTP faction", "ISKP, the Afghan branch of the Islamic State": the parent
+        named as what a group set beside it is part of is the parent itself ("Islamic State affiliate
+        claims ...", with no name beside it, is still the branch)."""
+        root = span.root
+        if root.dep_ in {"compound", "poss"}:
+            noun = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of":
+            noun = root.head.head
+        else:
+            return False
+        return noun.lemma_.lower() in self.parent_nouns and noun.dep_ in {"appos", "attr"}
 
     @staticmethod
     def _shortens(text: str, branch: str) -> bool:

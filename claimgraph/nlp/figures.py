@@ -266,10 +266,24 @@ def _from_verb(tok: Token, intransitive: bool) -> Figure | None:
         return _first(_children(tok, "nsubj", "nsubjpass"))
     figure = _first(_children(tok, "nsubjpass", "dobj"))
     if figure is None and not _children(tok, "dobj"):
-        figure = _first(_children(tok, "nsubj"))  # "12 dead and 30 wounded", "30 injured"
+        # "12 dead and 30 wounded", "30 injured"; but a count right after the verb is its object
+        figure = _counted_right_after(tok) or _first(_children(tok, "nsubj"))
     if figure is None and tok.dep_ == "acl":  # participle on its victims: "more than 190 injured"
         figure = _count_of(tok.head)
     return figure
+
+
+def _counted_right_after(verb: Token) -> Figure | None:
+    """ "An airstrike on a village killed at least 30 people, including children, a resistance group
+    said": the parser hangs "killed" on the village and makes the people the speakers; the count that
+    follows the verb at once is still its object."""
+    for tok in verb.doc[verb.i + 1 : verb.i + 5]:
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in tok.children):
+            figure = _count_of(tok)
+            return None if isinstance(figure, ImpliedFigure) else figure
+        if tok.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and tok.lower_ not in ("at", "about", "around"):
+            return None
+    return None
 
 
 def _from_adjective(tok: Token) -> Figure | None:

