@@ -1405,3 +1405,29 @@ def test_a_count_right_after_the_verb_is_its_object_in_a_misparse(analyzer):
         "children, a resistance group and a local official said on Wednesday.",
     )
     assert (incident.killed.min, incident.killed.qualifier) == (30, "at least")
+
+
+def test_an_attack_recalled_by_its_year_is_not_sundays_when_no_date_resolves(analyzer):
+    """Without a publication date "on Sunday" resolves to no date, but it says the attack is of the days
+    before the report: "In 2018, a Sikh community leader was shot dead in an attack claimed by the
+    Pakistani Taliban" is another incident, and Sunday's keeps no 2018 date and no TTP claim."""
+    text = (
+        "Gunmen shot dead two Sikh shopkeepers in Peshawar on Sunday, in an attack later claimed by Islamic "
+        "State. In 2018, a Sikh community leader was shot dead in Peshawar in an attack claimed by the "
+        "Pakistani Taliban."
+    )
+    result = analyzer.extract(Document(id="recalled", text=text))
+    assert [i.date.year if i.date else None for i in result.incidents] == [None, 2018]
+    claims = {s.subject: s.object.get("incident") for s in result.statements if s.relation == "claimed"}
+    assert claims["isis"] != claims["ttp"]
+
+
+def test_a_town_named_with_its_nationality_is_the_place(analyzer):
+    """ "the central Haitian town of Pont-Sonde": a town no gazetteer lists, in the country its adjective
+    names; it replaces the headline's "Haitian town" (the country)."""
+    incident = _incident(
+        analyzer,
+        "Gunmen attack Haitian town, killing at least 70\n\nGang members attacked the central Haitian town "
+        "of Pont-Sonde early Thursday, killing at least 70 people, the United Nations said.",
+    )
+    assert (incident.place.name, incident.place.country) == ("Pont-Sonde", "HT")

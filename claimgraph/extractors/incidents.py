@@ -34,6 +34,7 @@ from claimgraph.extractors.participants import DESCRIBED_GROUPS, governing_verb,
 from claimgraph.extractors.roles import Filler, busiest_sentence, fillers, has_roles, role_spans
 from claimgraph.extractors.whereabouts import (
     ONE_DAY,
+    a_recent_day_in,
     a_town,
     better_place,
     compatible_date,
@@ -115,6 +116,7 @@ class Mention:
     date: tuple[date, str] | None = None
     own_date: tuple[date, str] | None = None
     in_headline: bool = False
+    recent: bool = False  # dated by a day of the week that no publication date resolves ("on Sunday")
 
     @property
     def firm_date(self) -> tuple[date, str] | None:
@@ -138,6 +140,7 @@ class Draft:
     victims: list[str] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)
     id: str = ""
+    recent: bool = False  # a mention dates it by a day of the week, unresolved (see Mention.recent)
 
 
 @dataclass
@@ -352,6 +355,7 @@ def find_incidents(
             ents, _told_before_the_speaker(token), published, quotes
         )
         mention.own_date = date_in(ents, _owned_dates(token), published, quotes)  # "Thursday's assault"
+        mention.recent = published is None and mention.date is None and a_recent_day_in(ents, scope)
         mentions.append(mention)
     drafts: list[Draft] = []
     by_token: dict[int, Draft] = {}
@@ -631,6 +635,8 @@ def _refine_place(draft: Draft, ctx: Context, ents_by_sent: list[list[Span]], ac
 
 
 def _compatible(draft: Draft, place: Place | None, when: tuple[date, str] | None) -> bool:
+    if draft.recent and draft.date is None and when is not None and when[1] in {"year", "month"}:
+        return False  # "on Sunday" (no publication date), then "In 2018, a leader was shot": another
     return compatible_place(draft.place, place) and compatible_date(draft.date, when)
 
 
@@ -640,6 +646,7 @@ def _add(draft: Draft, mention: Mention) -> None:
     when = (mention.date or mention.own_date) if not draft.mentions else mention.firm_date
     told_in_headline = bool(draft.mentions) and all(m.in_headline for m in draft.mentions)
     draft.mentions.append(mention)
+    draft.recent = draft.recent or mention.recent
     if _type_rank(mention.type) < _type_rank(draft.type):
         draft.type = mention.type
     if told_in_headline and not mention.in_headline and mention.place and a_town(mention.place):

@@ -37,7 +37,6 @@ ACTOR_RELATIONS = {r for r, v in _RELATIONS.items() if isinstance(v, dict) and v
 
 CHARGE_PREPS = {"for", "of"}
 AGENT_PREPS = {"of", "from", "to", "by"}
-WHERE_PREPS = PLACE_PREPS | {"on", "at", "outside", "against", "into"}  # where an attack struck
 # Links a verb inherits its subject through ("takes care of planning and providing resources").
 CLIMB = frozenset({"conj", "xcomp", "pobj", "pcomp", "prep", "dobj", "acomp"})
 EVENT_NOUNS = kb.incident_words()
@@ -220,6 +219,9 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     """Actors a subject phrase is headed by, with pronouns resolved backwards, to no actor before the
     ``floor`` character: in reported words, "they" is the speaker's group or one named in the words."""
     root = span.root
+    heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    if len(heads) > 1 and root.pos_ == "ADJ":  # "Sudan's paramilitary | Rapid Support Forces": two
+        root = heads[-1]  # subjects of a misparse, the adjective one of them; the name is the head
     said_to_be = _said_to_be(root)
     if said_to_be is not None:  # "the attackers, suspected to be Fulani herders": the herders
         phrase = _phrase_of(said_to_be)
@@ -537,8 +539,9 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     bare = verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
     reduced = reduced or verb.dep_ == "advcl" and bare
     passive = passive or reduced and not any(c.dep_ == "nsubj" for c in verb.children)
-    if passive and verb.lemma_.lower() not in PASSIVE_DOERS:
-        return []  # a passive's subject is its patient; its doer came with "by" above
+    if passive and verb.lemma_.lower() not in PASSIVE_DOERS and relation not in ACTOR_RELATIONS:
+        return []  # a passive's subject is its patient; its doer came with "by" above (but "X, which
+        # is allied with Y": a party to a tie either way)
     charged = _charged_with(verb)
     if charged is not None:  # "accused the Brigade of planting the bomb": the Brigade planted it
         return _without_owners(actors_in(head_tokens(charged), actors)) or unnamed_groups(charged)
@@ -719,8 +722,10 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
         if token.pos_ in {"VERB", "AUX"} and not found:
             break
         if token.pos_ in {"NOUN", "PROPN"} and not found and token.ent_type_ not in {"DATE", "TIME"}:
-            if token.dep_ == "pobj" and token.head.lower_ in WHERE_PREPS:
-                return []  # "Drone strike on Sudan market kills dozens": where it struck, not who
+            if token.dep_ == "pobj" and token.head.lower_ not in AGENT_PREPS:
+                # "Drone strike on Sudan market kills dozens": where it struck, not who; "working
+                # together with local PDF units, brought down the jet": a partner, not who
+                return []
             if token.dep_ == "dobj" and trigger.root.dep_ == "advcl" and trigger.root.tag_ == "VBG":
                 # "it shot down a military helicopter, killing six": what was hit did no killing (but
                 # "sending U.S. pilots to bomb our capital": the object does what it was sent to do)

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from claimgraph import kb
 from claimgraph.model import Source
 from claimgraph.nlp.actors import slug
-from claimgraph.nlp.places import country_code
+from claimgraph.nlp.places import PLACE_KINDS, country_code
 
 if TYPE_CHECKING:
     from claimgraph.extractors.context import Context
@@ -24,6 +24,7 @@ _CUES = kb.load("cues")  # the words of speaker phrases (kb cues.yaml)
 REPORT_HEADS = frozenset(_CUES["report_heads"])
 ANONYMOUS_HEADS = frozenset(_CUES["anonymous_heads"])
 INSTITUTIONS = frozenset(_CUES["institutions"])  # "the interior ministry said": an organisation
+BODY_HEADS = frozenset(_CUES["body_heads"])  # "the Wad al-Noura Resistance Committee said"
 SPOKESPEOPLE = frozenset(_CUES["spokespeople"])
 GROUP_NOUNS = frozenset(_CUES["group_nouns"])
 RELATIVES = {"which", "who", "that", "whom"}
@@ -115,6 +116,8 @@ def _where_it_is(actor: Span) -> bool:
     """ "an ethnic armed group in northern Myanmar": a state after a preposition of place says where the
     speaker is, not for whom it speaks ("a source in Ukraine's SBU" names the SBU, no state)."""
     root = actor.root
+    if root.dep_ == "poss" and root.head.lower_ in PLACE_KINDS:  # "in Myanmar's Kayah state"
+        root = root.head
     return actor.kb_id_ in kb.state_ids() and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
@@ -279,6 +282,9 @@ def describe(ctx: Context, span: Span | None, history: list[tuple[int, Source]] 
         # "JNIM, al-Qaeda's branch in the Sahel, claimed": the group speaks, whatever the recogniser
         # took for a person in the words that describe it ("Sahel")
         return Source(kind="organization", name=_with_its_owner(actor), actor=actor.kb_id_)
+    if actor is None and head.is_title and head.lower_ in BODY_HEADS and head.i > span.start:
+        # "The Wad al-Noura Resistance Committee said": a body, whatever the recogniser took for a person
+        return Source(kind="organization", name=span.text.strip())
     person = _person_near(ctx, span)
     if person is not None:
         title = _title(span, person) if person.start < span.end else span.text

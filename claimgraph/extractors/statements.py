@@ -583,11 +583,15 @@ def find_statements(
             relation = "facilitated"
         if relation == "part_of" and _the_attackers_are(trigger):
             relation = "perpetrated"  # "the assailants were members of X": X's people did it
-        for attribution in _attributions_for(trigger, found):
+        attributions = _attributions_for(trigger, found)
+        for attribution in attributions:
             if attribution is not None and _made_possible_only(doc, attribution):
                 continue
+            # a denial that answers a charge reads the charge's words as their speaker meant them ("X said
+            # it had shot down a jet, a claim the junta rejected": "it" is X, not the junta)
+            meant = attributions[-1] if attribution is attributions[0] else attribution
             statements += _said_by(
-                ctx, document_id, trigger, relation, attribution, index, unnamed, statements
+                ctx, document_id, trigger, relation, attribution, index, unnamed, statements, meant
             )
     ctx.actors += [g for g in unnamed if not any(a.start == g.start and a.end == g.end for a in ctx.actors)]
     statements += _disbelief(ctx, document_id, statements, found)
@@ -605,15 +609,17 @@ def _said_by(
     index: IncidentIndex,
     unnamed: list[Span],
     done: list[Statement],
+    meant: Found | None = None,
 ) -> list[Statement]:
     """The statements one trigger makes as one attribution (or the author) puts it: its subjects, its
     polarity and certainty, and its objects (an incident, or the other actor of a tie). Groups without
-    a name that it accuses join ``unnamed``; ``done`` are the statements made before it."""
+    a name that it accuses join ``unnamed``; ``done`` are the statements made before it; ``meant`` is the
+    attribution whose speaker the words' pronouns go with (a charge that a denial answers)."""
     actors = ctx.actors
     accusers = participants.reciprocal_accusers(trigger, actors) if relation == "perpetrated" else []
     if accusers:
         return _each_blaming_the_other(ctx, document_id, trigger, accusers, attribution, index)
-    subjects = participants.subjects(trigger, relation, actors, attribution)
+    subjects = participants.subjects(trigger, relation, actors, meant or attribution)
     if not subjects or relation == "perpetrated" and _policing(trigger, subjects):
         return []
     subjects = [_same_group(s, unnamed) for s in subjects]

@@ -307,7 +307,11 @@ def place_in(
     if best is None:
         return Place(_bare_name(unknown))
     place, ent = best
-    if _is_country(place) and _beside(unknown, ent) or _relative_to(unknown, ent):
+    if (
+        _is_country(place)
+        and (_beside(unknown, ent) or _of_its_nationality(unknown, ent))
+        or _relative_to(unknown, ent)
+    ):
         return Place(_bare_name(unknown), place.country)
     return place
 
@@ -354,6 +358,19 @@ def _beside(name: Span, country: Span) -> bool:
     return country.start > name.end and BESIDE.fullmatch(between) is not None
 
 
+NATIONAL_KIND = re.compile(r"(?:[a-z-]+ )?(?:" + "|".join(sorted(PLACE_KINDS)) + r") of(?: the)?")
+
+
+def _of_its_nationality(name: Span, nationality: Span) -> bool:
+    """ "the central Haitian town of Pont-Sonde": the town is in the country its adjective names."""
+    between = name.doc[nationality.end : name.start].text.strip().lower()
+    return (
+        nationality.label_ == "NORP"
+        and name.start > nationality.end
+        and NATIONAL_KIND.fullmatch(between) is not None
+    )
+
+
 def _relative_to(name: Span, known: Span) -> bool:
     """ "Tarmiyah, north of Baghdad", "Kidal, 30 km east of Gao": the place is the first, located by the
     second (whose country it shares)."""
@@ -381,6 +398,23 @@ def date_in(
         if resolved and (published is None or resolved[0] <= published):
             return resolved
     return None
+
+
+RECENT_DAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|last night)\b", re.IGNORECASE
+)
+
+
+def a_recent_day_in(ents: list[Span], ids: Container[int]) -> bool:
+    """Whether the words date it by a day of this week ("on Sunday", "last night"), which only the
+    publication date resolves: an incident of the days before the report."""
+    return any(
+        e.label_ in DATE_LABELS
+        and e.start in ids
+        and RECENT_DAY.search(e.text)
+        and not re.search(r"\d{4}", e.text)
+        for e in ents
+    )
 
 
 def _with_day(ent: Span) -> Span:
@@ -427,4 +461,6 @@ def better_place(old: Place | None, new: Place | None) -> Place | None:
         return new
     if old.lat is None and new.lat is not None:
         return new
+    if _is_country(old) and not _is_country(new) and new.country == old.country:
+        return new  # "Haitian town" in the headline, "the town of Pont-Sonde", which no gazetteer lists
     return old

@@ -150,6 +150,9 @@ def test_results_are_copies() -> None:
         ("Bajaur", "PK"),
         ("Parachinar", "PK"),
         ("the Tirah Valley", "PK"),
+        ("Samar", "PH"),  # GeoNames' Samar is a town in Ukraine
+        ("Sistan-Baluchestan", "IR"),
+        ("Plateau", "NG"),
     ],
 )
 def test_regions_and_towns_of_todays_conflicts(name: str, country: str) -> None:
