@@ -3201,3 +3201,53 @@ def test_a_partner_named_in_an_aside_is_not_the_doer(analyzer):
         "Hpasawng."
     )
     assert "People's Defence Force" not in _doer_names(analyzer, text)
+
+
+def test_officials_pointing_at_states_are_who_accuses(analyzer):
+    """ "Iranian officials were pointing at Israel and the United States": each state accused, with the
+    officials (the verb's subject, no attribution cue) as the source."""
+    text = (
+        "Twin explosions killed nearly 100 people at a memorial in Kerman on Wednesday. Within hours, "
+        "Iranian officials were pointing at Israel and the United States."
+    )
+    said = {(s.subject, s.source.kind, s.source.name) for s in _wire_statements(analyzer, text)}
+    assert said == {
+        ("israel", "anonymous", "Iranian officials"),
+        ("united_states", "anonymous", "Iranian officials"),
+    }
+
+
+def test_an_op_eds_hedged_group_is_a_statement_of_its_own(analyzer):
+    """ "It is at least conceivable that a domestic Baluch group carried out the attack": the author's own
+    counter-attribution, roughly even, of a group named by what it is (not "gunmen", the attackers)."""
+    text = (
+        "A bomb killed 90 people in Kerman on Wednesday. It is at least conceivable that a domestic Baluch "
+        "group carried out the attack."
+    )
+    [statement] = _wire_statements(analyzer, text)
+    assert (statement.subject, statement.certainty, statement.source.kind) == (
+        "new:domestic-baluch-group",
+        "roughly even",
+        "author",
+    )
+
+
+def test_a_state_named_before_insurgents_is_where_they_are_from(analyzer):
+    """ "Mozambique insurgents behead villagers": the state does not command the insurgents; no doer is
+    named (they are the incident's attackers)."""
+    text = (
+        "Mozambique insurgents behead villagers in Cabo Delgado, rights group says\n\n"
+        "Islamist insurgents beheaded at least 11 people in attacks on two villages in Cabo Delgado."
+    )
+    assert _doer_names(analyzer, text) == set()
+
+
+def test_an_operation_ordered_in_response_is_not_the_attack(analyzer):
+    """ "Netanyahu ordered the military to carry out an intensive operation in the West Bank in response":
+    an answer to the bus bombings, not the bombings (no incident)."""
+    text = (
+        "Explosives detonated on three empty buses in the Tel Aviv area late Thursday. Israeli Prime "
+        "Minister Benjamin Netanyahu ordered the military to carry out an intensive operation in the West "
+        "Bank in response."
+    )
+    assert [s.object for s in _wire_statements(analyzer, text)] == [{"incident": None}]

@@ -162,6 +162,26 @@ def _parent_noun(noun: Token) -> bool:
     )
 
 
+# Words for those a state's name before them says where they are from, not that they are its own
+# ("Mozambique insurgents", "Syria rebels"; "Nigeria troops" are Nigeria's).
+NON_STATE_PEOPLE = DESCRIBED_GROUPS - {
+    "soldiers",
+    "troops",
+    "policemen",
+    "commandos",
+    "agencies",
+    "proxies",
+    "mercenaries",
+    "squads",
+}
+
+
+def _from_the_state(actor: Span) -> bool:
+    """ "Mozambique insurgents behead villagers": a state named before armed men it does not command."""
+    root = actor.root
+    return actor.kb_id_ in STATES and root.dep_ in GROUP_MODIFIERS and root.head.lower_ in NON_STATE_PEOPLE
+
+
 def _said_to_be(noun: Token) -> Token | None:
     """ "the attackers, suspected to be Fulani herders", "gunmen believed to be members of ISWAP": who
     the participle says they are (its hedge is the statement's certainty)."""
@@ -230,7 +250,7 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
         named = _named_in_clause(root, actors)
         if named:
             return named
-    found = _without_owners(actors_in(head_tokens(root), actors))
+    found = [a for a in _without_owners(actors_in(head_tokens(root), actors)) if not _from_the_state(a)]
     if found:
         return found
     named = _named_in_clause(root, actors)
@@ -398,9 +418,10 @@ def _an_armed_body(noun: Token) -> bool:
     """ "militant groups", "an armed group", "a terrorist organisation", "a Palestinian faction": a body
     named by what it is."""
     if noun.lower_ in NATIONAL_BODIES and any(
-        c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in noun.children
+        c.dep_ in {"amod", "compound"} and (c.ent_type_ == "NORP" or c.is_title and not c.is_sent_start)
+        for c in noun.children
     ):
-        return True
+        return True  # "a Palestinian faction", "a domestic Baluch group" (the recogniser misses "Baluch")
     return noun.lower_ in DESCRIBED_BODIES and any(
         c.dep_ in {"amod", "compound"} and c.lower_ in ARMED_DESCRIPTORS for c in noun.children
     )
@@ -554,17 +575,25 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
     found = _resolve_reference(subject, actors, speaker, floor) if subject is not None else []
     if not found and subject is not None and relation == "perpetrated" and verb.lemma_ in COPULAS:
         found = unnamed_groups(subject.root)  # "said Iran-backed militias were responsible": a group unnamed
+    elif not found and subject is not None and relation == "perpetrated" and _an_armed_body(subject.root):
+        # "a domestic Baluch group carried out the attack": a body, named by what it is, did it (where
+        # "gunmen killed" names the attackers, no group: the incident's role, not a statement)
+        found = unnamed_groups(subject.root)
     return found or relation == "denied" and _denied_of(verb, actors) or _left_actors(trigger, actors)
 
 
-def passive_accusers(trigger: Span, actors: list[Span]) -> list[Span]:
-    """ "X was accused by the United Nations of killing civilians": the actors who accuse, named by the
-    passive's "by" (the author only reports their charge)."""
+def accuser(trigger: Span) -> Span | None:
+    """Who an accusing verb says accuses, where no attribution does: "X was accused by the United Nations
+    of killing civilians" (the passive's "by"), "Iranian officials were pointing at Israel" (the subject of
+    a verb of accusation no cue lexicon lists)."""
     verb = trigger.root
     if verb.lemma_.lower() not in ACCUSE_LEMMAS:
-        return []
+        return None
     by = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    return _actors_heading(by, actors)
+    if by:
+        return _phrase_of(by[0])
+    subject = subject_of(verb, passive_ok=False)
+    return subject if subject is not None and subject.root.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _denied_of(verb: Token, actors: list[Span]) -> list[Span]:
@@ -737,7 +766,8 @@ def _left_actors(trigger: Span, actors: list[Span]) -> list[Span]:
             backers = qualifier_words(token, QUALIFYING_PARTICIPLES)
             phrase = {t.i for t in token.subtree if t.i < trigger.start} - backers
             named = [a for a in actors if a.root.i in phrase or any(t.head.i in phrase for t in a)]
-            return [a for a in named if not _a_place(a)]  # "in Ethiopia's Amhara region, killing ..."
+            # "in Ethiopia's Amhara region, killing ...", "Mozambique insurgents behead ..."
+            return [a for a in named if not _a_place(a) and not _from_the_state(a)]
         if token.lower_ not in {"and", ",", "the", "&"}:
             gap += 1
             if found:

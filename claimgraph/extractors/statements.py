@@ -36,6 +36,7 @@ from claimgraph.extractors.participants import (
     subtree_ids,
 )
 from claimgraph.extractors.roles import has_roles, in_words, perpetrators, role_spans
+from claimgraph.extractors.speakers import describe
 from claimgraph.model import Source, Statement, stable_id
 from claimgraph.nlp.actors import states_by_code
 
@@ -644,8 +645,8 @@ def _said_by(
             if obj.get("actor") == subject.kb_id_:
                 continue
             rel, source = _speaker(relation, subject, attribution, polarity)
-            if source.kind == "author" and (accuser := participants.passive_accusers(trigger, actors)):
-                source = Source(kind="organization", name=accuser[0].text, actor=accuser[0].kb_id_)
+            if source.kind == "author" and (accuser := participants.accuser(trigger)) is not None:
+                source = describe(ctx, accuser)  # "was accused by the UN", "officials were pointing at"
             if (
                 rel == "perpetrated"
                 and polarity == "positive"
@@ -822,6 +823,7 @@ def _incident_object(
         or verb.dep_ in {"xcomp", "ccomp"}
         and verb.head.lemma_.lower() == "deny"
         and _a_standing_denial(verb.head)  # "denies targeting civilians": what is denied is no incident
+        or _in_response(verb)  # "ordered the military to carry out an operation in response": another act
     )
     if not generic:
         focus = index.focus.get(sent_no)
@@ -901,6 +903,23 @@ def _speaks_in_general(verb: Token, index: IncidentIndex) -> bool:
         for t in c.subtree
     }
     return any(t.i in index.generic_tokens and t.i not in aside for t in verb.sent)
+
+
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge"})
+
+
+def _in_response(verb: Token) -> bool:
+    """ "... to carry out an intensive operation in the West Bank in response": an act that answers the
+    incident is not the incident (an answer the text tells as an incident of its own is found above, by
+    its own mention)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(o.lower_ in RESPONSE_NOUNS for o in c.children)
+        or c.dep_ in {"advmod", "prt"}
+        and c.lower_ == "back"  # "as Israel strikes back"
+        for c in verb.children
+    )
 
 
 def _claims_in_general(verb: Token) -> bool:
