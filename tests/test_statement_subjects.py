@@ -3251,3 +3251,34 @@ def test_an_operation_ordered_in_response_is_not_the_attack(analyzer):
         "Bank in response."
     )
     assert [s.object for s in _wire_statements(analyzer, text)] == [{"incident": None}]
+
+
+def test_a_unit_the_group_says_did_it_is_the_groups_claim(analyzer):
+    """ "The Baloch Liberation Army claimed responsibility, saying its Majeed Brigade had targeted a unit
+    of the army": the brigade is the BLA's own (KB part_of), so the group claims it, not charges it."""
+    text = (
+        "A suicide bomber killed at least 26 people at the railway station in Quetta on Saturday. The Baloch "
+        "Liberation Army claimed responsibility, saying its Majeed Brigade had targeted a unit of the army."
+    )
+    said = [(s.relation, s.subject, s.source.kind) for s in _wire_statements(analyzer, text)]
+    assert ("claimed", "majeed_brigade", "claimant") in said
+    assert not any(relation == "perpetrated" for relation, *_ in said)
+
+
+def test_an_attack_that_came_after_another_is_apart_and_no_one_says_it(analyzer):
+    """ "No group claimed the attack, which came hours after an American drone strike killed a senior
+    commander": two incidents (the strike answered by the rockets, one incident for its two words), the
+    strike the author's (not said by "No group"), and "The group" after "American forces" is the
+    militia, not the forces."""
+    text = (
+        "Two rockets struck near a base housing U.S. troops at Baghdad airport late Tuesday, causing no "
+        "casualties. No group claimed the attack, which came hours after an American drone strike killed a "
+        "senior commander of the Kataib Hezbollah militia in Baghdad. U.S. officials have blamed Kataib "
+        "Hezbollah for dozens of attacks on American forces. The group, which is part of the Popular "
+        "Mobilization Forces, denies involvement in some of them."
+    )
+    result = analyzer.extract(document_from_text(text, path="wire.txt"))
+    assert [i.type for i in result.incidents] == ["rocket attack", "air strike"]
+    strike = [s for s in result.statements if s.subject == "united_states"]
+    assert [(s.source.kind, s.object["incident"]) for s in strike] == [("author", result.incidents[1].id)]
+    assert _ties(analyzer, text, "part_of") == [("kataib_hezbollah", "pmf")]

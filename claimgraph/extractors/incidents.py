@@ -371,6 +371,7 @@ def find_incidents(
             or mention.sent_index != last_seen
             and _another_of_its_kind(mention.token)
             or _answered_by_another(mention.token, trigger_roots)
+            and not _in_the_same_clause(current, mention)  # "a drone strike killed": one answer
             or _in_return(mention.token)
         )
         target = None if fresh else _choose(mention, current, drafts)
@@ -471,6 +472,18 @@ def _in_return(token: Token) -> bool:
     )
 
 
+def _in_the_same_clause(current: Draft | None, mention: Mention) -> bool:
+    """Whether the incident last built was last told in the mention's own clause."""
+    if current is None or not current.mentions:
+        return False
+    last = current.mentions[-1]
+
+    def clause(token: Token) -> Token:
+        return token if token.pos_ == "VERB" else token.head
+
+    return last.sent_index == mention.sent_index and clause(last.token).i == clause(mention.token).i
+
+
 def _answered_by_another(token: Token, trigger_roots: set[int]) -> bool:
     """ "Israeli warplanes struck targets in Gaza after militants fired rockets into southern Israel": an
     attack in a clause of its own set before or after another attack, by other doers, is another
@@ -479,8 +492,13 @@ def _answered_by_another(token: Token, trigger_roots: set[int]) -> bool:
     if not set_against_another(verb):
         return False
     main = verb.head
-    return main.i in trigger_roots or any(
-        c.i in trigger_roots for c in main.children if c.dep_ in {"dobj", "nsubj"}
+    # ... or on a clause about an attack ("the attack, which came hours after an American drone strike
+    # killed a commander")
+    about_an_attack = main.dep_ == "relcl" and main.head.i in trigger_roots
+    return (
+        about_an_attack
+        or main.i in trigger_roots
+        or any(c.i in trigger_roots for c in main.children if c.dep_ in {"dobj", "nsubj"})
     )
 
 

@@ -44,6 +44,7 @@ QUALIFYING_PARTICIPLES = frozenset(_RELATIONS["qualifying_participles"])  # "the
 QUALIFIERS = QUALIFYING_PARTICIPLES | LOYALTY_WORDS
 _GENERIC = kb.load("generic_actors")
 STATE_FORCES = [slug(name) for name in [*_GENERIC["single"], *_GENERIC["phrases"]]]  # "police", "the army"
+NATIONAL_FORCES = ["forces", "troops", "soldiers"]  # "American forces": a state's, no "group"
 
 
 def qualifies_only(actor: Span) -> bool:
@@ -69,7 +70,7 @@ def is_group(actor: Span) -> bool:
         name == force
         or name.endswith("-" + force)
         and country_code(name[: -len(force) - 1].replace("-", " "))
-        for force in STATE_FORCES
+        for force in (*STATE_FORCES, *NATIONAL_FORCES)
     )
 
 

@@ -500,7 +500,11 @@ def _made_possible_only(doc: Doc, attribution: Found) -> bool:
 def _attributions_for(trigger: Span, found: list[Found]) -> list[Found | None]:
     """Who says the trigger's words: the attribution with the outermost content holding them; and where
     that is a denial answering a charge ("X accuses Y of Z, a charge Y denies"), the charge's too."""
-    holding = [f for f in found if f.start <= trigger.start_char and trigger.end_char <= f.end]
+    holding = [
+        f
+        for f in found
+        if f.start <= trigger.start_char and trigger.end_char <= f.end and not _said_by_no_one(f)
+    ]
     if _a_side_clause(trigger):  # what else happened, told beside a denial, is not denied
         holding = [f for f in holding if f.cue_class != "deny"]
     if holding:
@@ -520,6 +524,16 @@ def _attributions_for(trigger: Span, found: list[Found]) -> list[Found | None]:
             if f.cue_class == "accuse" and _in_cue(f, head.idx) and f.speaker.kind != "author":
                 return [f]
     return [None]
+
+
+NO_ONE = re.compile(r"(?i)(?:no|none of the)\b|nobody\b|no-one\b")
+
+
+def _said_by_no_one(found: Found) -> bool:
+    """ "No group claimed the attack, which came hours after an American drone strike killed ...": words
+    no one said are the author's."""
+    source = found.record.source
+    return source is not None and NO_ONE.match(source.text.strip()) is not None
 
 
 def _heads_up_to_the_clause(word: Token) -> list[Token]:
@@ -996,10 +1010,11 @@ def _speaker(relation: str, subject: Span, attribution: Found | None, polarity: 
         speaks_for_group = source.kind == "organization" or any(
             w in (source.title or "").lower() for w in ("spokes", "leader", "commander", "representative")
         )
-        # the speaker's own group, the group a radio speaks for, the state whose forces speak
+        # the speaker's own group, the group a radio speaks for, the state whose forces speak; and a unit
+        # of the speaker's ("the BLA ... saying its Majeed Brigade had targeted")
         own = {source.actor, kb.voices().get(source.actor or ""), _state_of(source.actor)}
         if (
-            subject.kb_id_ in own
+            (subject.kb_id_ in own or source.actor and kb.actor_parents().get(subject.kb_id_) == source.actor)
             and speaks_for_group
             and relation in {"claimed", "perpetrated"}
             and polarity == "positive"
