@@ -182,6 +182,20 @@ def _from_the_state(actor: Span) -> bool:
     return actor.kb_id_ in STATES and root.dep_ in GROUP_MODIFIERS and root.head.lower_ in NON_STATE_PEOPLE
 
 
+def _the_group_named_before(noun: Token, actors: list[Span], floor: int) -> list[Span]:
+    """ "blamed the attack on the Somalia-based extremist group": the group named before, if one (a
+    definite group noun, however described)."""
+    if noun.lower_ not in GROUP_NOUNS or not any(c.lower_ in {"the", "this"} for c in noun.children):
+        return []
+    return _resolve_reference(_phrase_of(noun), actors, None, floor)
+
+
+def _after_a_comma(noun: Token) -> bool:
+    """Whether the noun's phrase comes right after a comma ("JNIM, the al-Qaida affiliate")."""
+    start = noun.left_edge.i
+    return start > 0 and noun.doc[start - 1].text == ","
+
+
 def _said_to_be(noun: Token) -> Token | None:
     """ "the attackers, suspected to be Fulani herders", "gunmen believed to be members of ISWAP": who
     the participle says they are (its hedge is the statement's certainty)."""
@@ -293,7 +307,9 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     pronoun = lower in GROUP_PRONOUNS | {"themselves"}
     definite_group = root.lower_ in GROUP_NOUNS and span[0].lower_ in {"the", "this", "that"}
     # "they", "the group": the speaker's, or the last named
-    if (pronoun or definite_group) and len(span) - len(qualifier_words(root)) <= 2:  # "the Iran-backed group"
+    described = [c for c in root.children if c.dep_ == "amod" and c.lower_ in ARMED_DESCRIPTORS]
+    # "the Iran-backed group", "the Somalia-based extremist group"
+    if (pronoun or definite_group) and len(span) - len(qualifier_words(root)) - len(described) <= 2:
         if speaker is not None and speaker.actor and (definite_group or lower in {"we", "they", "it"}):
             voiced = kb.voices().get(speaker.actor)  # Radio Venceremos' "the rebels" are the FMLN's
             own = [a for a in actors if a.kb_id_ == speaker.actor][:1]
@@ -515,6 +531,7 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             a
             for noun in accused
             for a in _without_owners(actors_in(head_tokens(noun), actors))
+            or _the_group_named_before(noun, actors, floor)
             or unnamed_groups(noun, accused=True)
             or _faction_of(noun, actors)
         ]
@@ -522,7 +539,10 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             return named
         return _resolve_reference(_phrase_of(accused[0]), actors, None, floor)  # "blamed the group"
     if head.pos_ in {"NOUN", "PROPN"}:
-        described = head.head if head.dep_ == "appos" and relation in ACTOR_RELATIONS else _described(head)
+        # "JNIM, the al-Qaida affiliate, and Islamic State fighters": the parser may make the apposition a
+        # conjunct; a parent noun set off by a comma after a name still describes that name
+        beside = head.dep_ == "appos" or head.dep_ == "conj" and _parent_noun(head) and _after_a_comma(head)
+        described = head.head if beside and relation in ACTOR_RELATIONS else _described(head)
         if described is not None:  # "X, a faction of Y", "described X as a faction of Y": X
             named = actors_in(head_tokens(described) - set(subtree_ids(head)), actors)
             return named or _named_before_comma(head, actors)
