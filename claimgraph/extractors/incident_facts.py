@@ -802,13 +802,13 @@ def present_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
 
-def set_against_another(verb: Token) -> bool:
+def set_against_another(verb: Token, marks: frozenset[str] = frozenset({"after", "before"})) -> bool:
     """ "struck targets in Gaza after militants fired rockets into Israel": a clause of its own, with its
     own doer, set before or after the verb it hangs on ("opened fire after storming the building", with
-    no doer of its own, goes on with the same act)."""
+    no doer of its own, goes on with the same act); ``marks``: the words that may open it."""
     return (
         verb.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in verb.children)
+        and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     )
 

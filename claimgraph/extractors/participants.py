@@ -182,9 +182,9 @@ def _from_the_state(actor: Span) -> bool:
     return actor.kb_id_ in STATES and root.dep_ in GROUP_MODIFIERS and root.head.lower_ in NON_STATE_PEOPLE
 
 
-def _the_group_named_before(noun: Token, actors: list[Span], floor: int) -> list[Span]:
-    """ "blamed the attack on the Somalia-based extremist group": the group named before, if one (a
-    definite group noun, however described)."""
+def named_before(noun: Token, actors: list[Span], floor: int = 0) -> list[Span]:
+    """The actor a definite group noun stands for, as the narration reads it: "blamed the attack on the
+    Somalia-based extremist group", "for supporting the group" (the group named before, if one)."""
     if noun.lower_ not in GROUP_NOUNS or not any(c.lower_ in {"the", "this"} for c in noun.children):
         return []
     return _resolve_reference(_phrase_of(noun), actors, None, floor)
@@ -339,11 +339,6 @@ def _resolve_reference(span: Span, actors: list[Span], speaker: Source | None, f
     return []
 
 
-def named_before(noun: Token, actors: list[Span]) -> list[Span]:
-    """The actor a definite group noun ("the group") stands for, as the narration reads it."""
-    return _resolve_reference(_phrase_of(noun), actors, None, 0)
-
-
 def _said_in_a_relative_clause(doc: Doc, attribution: Found) -> bool:
     """ "according to Indian officials, who say it is a front for X": words said in a clause on the
     speakers go on with what the sentence told before them ("it" is the group that claimed)."""
@@ -380,11 +375,20 @@ def _accused(verb: Token) -> list[Token]:
                 return [c for c in clause.children if c.dep_ == "nsubj"][:1]
     # after the verb (not "On Sunday, X blamed"), or on its object ("blamed the violence on bandits")
     # ... or on the accuser the parser hung it on ("was blamed by activists on the army")
-    by = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    after = [c for w in (verb, *objects, *by) for c in w.rights if c.dep_ == "prep" and c.lower_ in preps]
+    after = [
+        c
+        for w in (verb, *objects, *_agents(verb))
+        for c in w.rights
+        if c.dep_ == "prep" and c.lower_ in preps
+    ]
     after += [c for p in after for c in p.conjuncts if c.lower_ in preps]  # "on X and on Y"
     named = [o for p in after for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
     return [side for noun in named or objects[:1] for side in _sides(noun)]
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The nouns of a passive's "by" ("was accused by the United Nations")."""
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
 
 
 def _sides(noun: Token) -> list[Token]:
@@ -531,7 +535,7 @@ def subjects(trigger: Span, relation: str, actors: list[Span], attribution: Foun
             a
             for noun in accused
             for a in _without_owners(actors_in(head_tokens(noun), actors))
-            or _the_group_named_before(noun, actors, floor)
+            or named_before(noun, actors, floor)
             or unnamed_groups(noun, accused=True)
             or _faction_of(noun, actors)
         ]
@@ -609,7 +613,7 @@ def accuser(trigger: Span) -> Span | None:
     verb = trigger.root
     if verb.lemma_.lower() not in ACCUSE_LEMMAS:
         return None
-    by = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    by = _agents(verb)
     if by:
         return _phrase_of(by[0])
     subject = subject_of(verb, passive_ok=False)

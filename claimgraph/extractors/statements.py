@@ -24,7 +24,12 @@ from claimgraph.extractors.attributions import (
     subject_of,
 )
 from claimgraph.extractors.context import Context
-from claimgraph.extractors.incident_facts import a_headline, habitual_present, present_perfect
+from claimgraph.extractors.incident_facts import (
+    a_headline,
+    habitual_present,
+    present_perfect,
+    set_against_another,
+)
 from claimgraph.extractors.incidents import REPORTING_VERBS, IncidentIndex, draft_for, habitual
 from claimgraph.extractors.participants import (
     ACCUSE_LEMMAS,
@@ -419,8 +424,7 @@ def _names_an_armed_group(noun: Token, actors: list[Span]) -> bool:
     ):
         return True
     # "blamed the United States for supporting the group": the group named before, if an armed one
-    named = participants.named_before(noun, actors) if noun.lower_ in participants.GROUP_NOUNS else []
-    return any(a.kb_id_ in groups for a in named)
+    return any(a.kb_id_ in groups for a in participants.named_before(noun, actors))
 
 
 def _names_people_or_an_attack(noun: Token, attack: set[int], actors: list[Span]) -> bool:
@@ -979,11 +983,7 @@ def _a_side_clause(words: Span) -> bool:
     verb = participants.governing_verb(words.root)
     while verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
         verb = verb.head
-    return (
-        verb.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in verb.children)
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-    )
+    return set_against_another(verb, SIDE_MARKS)
 
 
 BOTH_GROUPS = re.compile(
