@@ -477,18 +477,22 @@ def _in_the_same_clause(current: Draft | None, mention: Mention) -> bool:
     if current is None or not current.mentions:
         return False
     last = current.mentions[-1]
+    return (
+        last.sent_index == mention.sent_index and _clause_verb(last.token).i == _clause_verb(mention.token).i
+    )
 
-    def clause(token: Token) -> Token:
-        return token if token.pos_ == "VERB" else token.head
 
-    return last.sent_index == mention.sent_index and clause(last.token).i == clause(mention.token).i
+def _clause_verb(token: Token) -> Token:
+    """The verb of a mention's clause: the mention itself, or what its noun hangs on ("a drone strike
+    killed")."""
+    return token if token.pos_ == "VERB" else token.head
 
 
 def _answered_by_another(token: Token, trigger_roots: set[int]) -> bool:
     """ "Israeli warplanes struck targets in Gaza after militants fired rockets into southern Israel": an
     attack in a clause of its own set before or after another attack, by other doers, is another
     incident ("gunmen opened fire after storming the building", with no doer of its own, is the same)."""
-    verb = token if token.pos_ == "VERB" else token.head
+    verb = _clause_verb(token)
     if not set_against_another(verb):
         return False
     main = verb.head

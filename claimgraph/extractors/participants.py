@@ -15,6 +15,7 @@ from claimgraph import kb
 from claimgraph.extractors.attributions import CHARGE_OBJECTS, OWN_WORD_VERBS, Found, subject_of
 from claimgraph.extractors.context import Context
 from claimgraph.extractors.speakers import (
+    ACCUSE_LEMMAS,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     INSTITUTIONS,
@@ -46,7 +47,6 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _GENERIC = kb.load("generic_actors")
 COPULAS = {"be", "become", "remain", "seem", "appear"}
 PASSIVE_DOERS = frozenset(_RELATIONS["passive_doers"])  # "X was involved": X took part
-ACCUSE_LEMMAS = frozenset(_RELATIONS["accusing_verbs"])
 # "blamed on X", "attributed to X": the accused comes after the preposition, not as the object
 ACCUSED_PREPS: dict[str, set[str]] = {}
 for _verb, _prep in (pair.split() for pair in _RELATIONS["accused_preps"]):

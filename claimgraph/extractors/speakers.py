@@ -39,6 +39,7 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 GROUP_PRONOUNS = {"they", "it", "we", "them"}
 _RELATIONS = kb.load("relations")
 PARENT_NOUNS = frozenset(_RELATIONS["part_of"]["parent_nouns"])  # "its armed wing, X"
+ACCUSE_LEMMAS = frozenset(_RELATIONS["accusing_verbs"])  # "blamed X", "accused X of"
 LOYALTY_WORDS = frozenset(_RELATIONS["loyalty_words"])  # "fighters loyal to X"
 QUALIFYING_PARTICIPLES = frozenset(_RELATIONS["qualifying_participles"])  # "the Pakistan-based X"
 QUALIFIERS = QUALIFYING_PARTICIPLES | LOYALTY_WORDS

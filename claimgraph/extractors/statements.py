@@ -901,12 +901,12 @@ def _a_standing_denial(verb: Token) -> bool:
         return False
     doings = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "dobj"} and c.tag_ == "VBG"]
     done_to = [o for d in doings for o in d.children if o.dep_ == "dobj"]
-    return bool(done_to) and all(
-        o.pos_ == "NOUN"
-        and o.tag_ == "NNS"
-        and not any(c.dep_ in {"det", "poss", "nummod"} for c in o.children)
-        for o in done_to
-    )
+    return bool(done_to) and all(o.pos_ == "NOUN" and _a_bare_plural(o) for o in done_to)
+
+
+def _a_bare_plural(noun: Token) -> bool:
+    """ "civilians", "attacks": a plural with no article, possessor or number, a class, not these ones."""
+    return noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
 
 
 def _speaks_in_general(verb: Token, index: IncidentIndex) -> bool:
@@ -943,10 +943,7 @@ def _in_response(verb: Token) -> bool:
 def _claims_in_general(verb: Token) -> bool:
     """ "a TTP faction that has claimed attacks in the past": a bare plural claimed over time names no
     one attack ("has claimed the attack", "has claimed the two bombings" name theirs)."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return present_perfect(verb) and any(
-        o.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in o.children) for o in objects
-    )
+    return present_perfect(verb) and any(c.dep_ == "dobj" and _a_bare_plural(c) for c in verb.children)
 
 
 def _doer_named_after(trigger: Span, verb: Token) -> bool:

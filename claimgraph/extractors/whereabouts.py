@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph import kb
 from claimgraph.extractors.quotes import inside
-from claimgraph.extractors.speakers import QUALIFIERS
+from claimgraph.extractors.speakers import ACCUSE_LEMMAS, QUALIFIERS
 from claimgraph.model import Place
 from claimgraph.nlp.actors import states_by_code
 from claimgraph.nlp.dates import MONTH_NAMES, is_date_expression, resolve_date
@@ -48,7 +48,6 @@ LANDMARKS = {
 DATE_LABELS = {"DATE", "TIME"}
 PERSON_ENDS = "claimgraph.person_ends"  # doc.user_data key: see _person_ends
 VICTIM_VERBS = kb.role_lexicon()["victim_verbs"]
-ACCUSING_VERBS = frozenset(kb.load("relations")["accusing_verbs"])
 # People a state's name may be set before: victims, and a force's people (not its acts: "the Kabul attack")
 _MEMBERS = frozenset(kb.load("generic_actors")["members"]) - {"operation", "operations", "offensive", "fire"}
 _ACTS = kb.incident_words() | {w + "s" for w in kb.incident_words()}
@@ -153,7 +152,7 @@ def _names_the_doer(ent: Span) -> bool:
     """ "Israel strikes Gaza", "Russia attacked Kyiv overnight": a state as the subject of an attack verb
     is who attacked, not where; "accused neighbouring Rwanda of backing the rebels": the accused, too."""
     root = ent.root
-    if ent.label_ == "GPE" and root.dep_ == "dobj" and root.head.lemma_.lower() in ACCUSING_VERBS:
+    if ent.label_ == "GPE" and root.dep_ == "dobj" and root.head.lemma_.lower() in ACCUSE_LEMMAS:
         return True
     return ent.label_ == "GPE" and root.dep_ == "nsubj" and root.head.lemma_.lower() in ATTACK_VERBS
 
